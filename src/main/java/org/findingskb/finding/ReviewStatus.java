@@ -1,0 +1,8 @@
+package org.findingskb.finding;
+
+public enum ReviewStatus {
+    UNREVIEWED,
+    ACCEPTED,
+    REJECTED,
+    RETRACTED
+}

@@ -1,0 +1,21 @@
+package org.findingskb.ingest;
+
+import java.util.List;
+
+/**
+ * What the text pipeline read from one article. Every offset indexes into {@link #text()}, the normalised
+ * text that is stored as the source.
+ */
+public record ArticleAnalysis(
+        String text,
+        ArticleMetadata metadata,
+        List<ExtractedFinding> findings,
+        List<ExtractedMechanism> mechanisms,
+        List<String> warnings) {
+
+    public ArticleAnalysis {
+        findings = List.copyOf(findings);
+        mechanisms = List.copyOf(mechanisms);
+        warnings = List.copyOf(warnings);
+    }
+}
