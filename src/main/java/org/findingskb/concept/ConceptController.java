@@ -1,0 +1,55 @@
+package org.findingskb.concept;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.web.PagedModel;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.findingskb.finding.FindingFilter;
+import org.findingskb.finding.FindingResponse;
+import org.findingskb.finding.FindingService;
+import org.findingskb.web.PageQuery;
+
+@RestController
+@RequestMapping("/api/concepts")
+@Tag(name = "Concepts", description = "Drugs, conditions, brain regions, pathways... that findings mention")
+class ConceptController {
+
+    private final ConceptService concepts;
+    private final FindingService findings;
+
+    ConceptController(ConceptService concepts, FindingService findings) {
+        this.concepts = concepts;
+        this.findings = findings;
+    }
+
+    @GetMapping
+    @Operation(summary = "A page of concepts",
+            description = "With q, names that start with it come first (type-ahead). Sortable by id, name and type.")
+    PagedModel<ConceptResponse> list(
+            @Parameter(description = "DRUG, DRUG_CLASS, CONDITION, BRAIN_REGION, CELL_TYPE, PATHWAY, PROCESS, ORGANISM or ORGANIZATION (any case)")
+            @RequestParam(required = false) ConceptType type,
+            @Parameter(description = "text in the name or a synonym") @RequestParam(required = false) String q,
+            @ParameterObject PageQuery page) {
+        return concepts.find(type, q, page);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One concept")
+    ConceptResponse get(@PathVariable long id) {
+        return concepts.get(id);
+    }
+
+    @GetMapping("/{id}/findings")
+    @Operation(summary = "The findings that mention a concept")
+    PagedModel<FindingResponse> findings(@PathVariable long id, @ParameterObject PageQuery page) {
+        concepts.get(id);
+        return findings.find(FindingFilter.none().withConcept(Long.toString(id)), page);
+    }
+}

@@ -1,0 +1,14 @@
+package org.findingskb.concept;
+
+import org.findingskb.web.ResourceNotFound;
+
+public class ConceptNotFound extends ResourceNotFound {
+
+    private ConceptNotFound(Object id) {
+        super("concept", id);
+    }
+
+    public static ConceptNotFound withId(Object id) {
+        return new ConceptNotFound(id);
+    }
+}

@@ -1,0 +1,28 @@
+package org.findingskb.concept;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ConceptRepository extends JpaRepository<Concept, Long> {
+
+    Optional<Concept> findByNameKey(String nameKey);
+
+    @Query("select c from Concept c join c.synonyms s where s.key = :key")
+    List<Concept> findBySynonymKey(String key);
+
+    /** Ids of the concepts named {@code key} or known by it as a synonym. */
+    @Query("""
+            select c.id from Concept c where c.nameKey = :key
+               or exists (select 1 from Concept o join o.synonyms s where o = c and s.key = :key)""")
+    List<Long> findIdsByNameOrSynonym(String key);
+
+    /** For each concept, how many findings of the given review states mention it. */
+    @Query("""
+            select c.id, count(f.id) from Finding f join f.concepts c
+            where c.id in :ids and f.reviewStatus in :statuses group by c.id""")
+    List<Object[]> countFindings(Collection<Long> ids, Collection<org.findingskb.finding.ReviewStatus> statuses);
+}

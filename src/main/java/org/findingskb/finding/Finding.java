@@ -1,0 +1,217 @@
+package org.findingskb.finding;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.findingskb.concept.Concept;
+import org.findingskb.mechanism.Mechanism;
+import org.findingskb.source.SourceDocument;
+import org.findingskb.study.Study;
+
+/** One claim of a study, tied to the exact text it came from. */
+@Entity
+@Table(name = "finding")
+public class Finding {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "finding_seq")
+    @SequenceGenerator(name = "finding_seq", sequenceName = "finding_seq", allocationSize = 50)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "study_id", nullable = false)
+    private Study study;
+
+    @Column(nullable = false)
+    private int position;
+
+    @Column(nullable = false)
+    private String statement;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private FindingKind kind;
+
+    @Enumerated(EnumType.STRING)
+    private Timescale timescale;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Certainty certainty;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Origin origin;
+
+    @Column(nullable = false)
+    private double confidence;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_status", nullable = false)
+    private ReviewStatus reviewStatus;
+
+    @Column(name = "review_note")
+    private String reviewNote;
+
+    @ElementCollection
+    @CollectionTable(name = "finding_evidence", joinColumns = @JoinColumn(name = "finding_id"))
+    @OrderColumn(name = "position")
+    private List<EvidenceSpan> evidence = new ArrayList<>();
+
+    @ManyToMany
+    @JoinTable(name = "finding_concept", joinColumns = @JoinColumn(name = "finding_id"),
+            inverseJoinColumns = @JoinColumn(name = "concept_id"))
+    @OrderBy("name")
+    private Set<Concept> concepts = new LinkedHashSet<>();
+
+    @ManyToMany
+    @JoinTable(name = "finding_mechanism", joinColumns = @JoinColumn(name = "finding_id"),
+            inverseJoinColumns = @JoinColumn(name = "mechanism_id"))
+    @OrderBy("id")
+    private Set<Mechanism> mechanisms = new LinkedHashSet<>();
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Finding() {
+    }
+
+    /** A finding the text pipeline extracted: unreviewed until a curator looks at it. */
+    public static Finding extracted(Study study, int position, String statement, FindingKind kind, Timescale timescale,
+            Certainty certainty, double confidence) {
+        return new Finding(study, position, statement, kind, timescale, certainty, Origin.EXTRACTED, confidence);
+    }
+
+    private Finding(Study study, int position, String statement, FindingKind kind, Timescale timescale,
+            Certainty certainty, Origin origin, double confidence) {
+        if (confidence < 0 || confidence > 1) {
+            throw new IllegalArgumentException("Confidence must lie in [0, 1], was " + confidence);
+        }
+        this.study = Objects.requireNonNull(study);
+        this.position = position;
+        this.statement = Objects.requireNonNull(statement);
+        this.kind = Objects.requireNonNull(kind);
+        this.timescale = timescale;
+        this.certainty = Objects.requireNonNull(certainty);
+        this.origin = origin;
+        this.confidence = confidence;
+        this.reviewStatus = ReviewStatus.UNREVIEWED;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    /** Anchors this finding to {@code [start, end)} of its study's source text. */
+    public EvidenceSpan addEvidence(SourceDocument source, int start, int end) {
+        EvidenceSpan span = EvidenceSpan.of(source, start, end);
+        evidence.add(span);
+        updatedAt = Instant.now();
+        return span;
+    }
+
+    public void tag(Collection<Concept> concepts) {
+        this.concepts.addAll(concepts);
+    }
+
+    public void supports(Mechanism mechanism) {
+        mechanisms.add(mechanism);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Study getStudy() {
+        return study;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public String getStatement() {
+        return statement;
+    }
+
+    public FindingKind getKind() {
+        return kind;
+    }
+
+    public Timescale getTimescale() {
+        return timescale;
+    }
+
+    public Certainty getCertainty() {
+        return certainty;
+    }
+
+    public Origin getOrigin() {
+        return origin;
+    }
+
+    public double getConfidence() {
+        return confidence;
+    }
+
+    public ReviewStatus getReviewStatus() {
+        return reviewStatus;
+    }
+
+    public String getReviewNote() {
+        return reviewNote;
+    }
+
+    public List<EvidenceSpan> getEvidence() {
+        return List.copyOf(evidence);
+    }
+
+    public List<Concept> getConcepts() {
+        return List.copyOf(concepts);
+    }
+
+    public List<Mechanism> getMechanisms() {
+        return List.copyOf(mechanisms);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,37 @@
+package org.findingskb.finding;
+
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Parameter;
+
+import org.findingskb.concept.ConceptService;
+import org.findingskb.concept.ConceptType;
+
+/** The filters of a findings query; every one is optional and they combine with AND. */
+public record FindingFilter(
+        @Parameter(description = "words the statement contains (case-insensitive)") String q,
+        @Parameter(description = "only findings of this study") Long studyId,
+        @Parameter(description = "RESULT, MECHANISM, PRIOR_WORK, IMPLICATION or CONTEXT (any case)") FindingKind kind,
+        @Parameter(description = "RAPID or SUSTAINED (any case)") Timescale timescale,
+        @Parameter(description = "REPORTED or SUGGESTED (any case)") Certainty certainty,
+        @Parameter(description = "a concept id, name or synonym the finding mentions") String concept,
+        @Parameter(description = "findings that mention a concept of this type") ConceptType conceptType,
+        @Parameter(description = "review states to include; default: all but REJECTED and RETRACTED") Set<ReviewStatus> reviewStatus) {
+
+    public static FindingFilter none() {
+        return new FindingFilter(null, null, null, null, null, null, null, null);
+    }
+
+    public FindingFilter withStudy(Long id) {
+        return new FindingFilter(q, id, kind, timescale, certainty, concept, conceptType, reviewStatus);
+    }
+
+    public FindingFilter withConcept(String idOrName) {
+        return new FindingFilter(q, studyId, kind, timescale, certainty, idOrName, conceptType, reviewStatus);
+    }
+
+    Set<ReviewStatus> reviewStatuses() {
+        return reviewStatus == null || reviewStatus.isEmpty()
+                ? ConceptService.VISIBLE : reviewStatus;
+    }
+}

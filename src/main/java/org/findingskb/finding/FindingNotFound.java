@@ -1,0 +1,14 @@
+package org.findingskb.finding;
+
+import org.findingskb.web.ResourceNotFound;
+
+public class FindingNotFound extends ResourceNotFound {
+
+    private FindingNotFound(Object id) {
+        super("finding", id);
+    }
+
+    public static FindingNotFound withId(Object id) {
+        return new FindingNotFound(id);
+    }
+}

@@ -1,0 +1,27 @@
+package org.findingskb.finding;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+public interface FindingRepository extends JpaRepository<Finding, Long>, JpaSpecificationExecutor<Finding> {
+
+    int countByStudyId(Long studyId);
+
+    @Query("select f from Finding f where f.study.id = :studyId and f.reviewStatus in :statuses order by f.position")
+    List<Finding> findByStudy(Long studyId, Collection<ReviewStatus> statuses);
+
+    /** Evidence anchors into one source: finding id, start, end. */
+    @Query("""
+            select f.id, e.start, e.end from Finding f join f.evidence e
+            where e.sourceId = :sourceId order by e.start, f.id""")
+    List<Object[]> findAnchorsInSource(Long sourceId);
+
+    @Query("""
+            select f.study.id, count(f) from Finding f
+            where f.study.id in :studyIds and f.reviewStatus in :statuses group by f.study.id""")
+    List<Object[]> countByStudy(Collection<Long> studyIds, Collection<ReviewStatus> statuses);
+}

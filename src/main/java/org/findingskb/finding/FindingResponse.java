@@ -1,0 +1,39 @@
+package org.findingskb.finding;
+
+import java.util.List;
+
+import org.findingskb.concept.ConceptRef;
+import org.findingskb.mechanism.Mechanism;
+
+public record FindingResponse(
+        Long id,
+        Long studyId,
+        String statement,
+        FindingKind kind,
+        Timescale timescale,
+        Certainty certainty,
+        List<Evidence> evidence,
+        List<ConceptRef> concepts,
+        List<Long> mechanismIds,
+        Origin origin,
+        double confidence,
+        ReviewStatus reviewStatus,
+        long version) {
+
+    /** A W3C Web Annotation TextPosition ({@code start}, {@code end}) and TextQuote ({@code exact} in context). */
+    public record Evidence(Long sourceId, int start, int end, String exact, String prefix, String suffix) {
+
+        static Evidence of(EvidenceSpan span) {
+            return new Evidence(span.sourceId(), span.start(), span.end(), span.exact(), span.prefix(), span.suffix());
+        }
+    }
+
+    public static FindingResponse from(Finding finding) {
+        return new FindingResponse(finding.getId(), finding.getStudy().getId(), finding.getStatement(),
+                finding.getKind(), finding.getTimescale(), finding.getCertainty(),
+                finding.getEvidence().stream().map(Evidence::of).toList(),
+                ConceptRef.of(finding.getConcepts()),
+                finding.getMechanisms().stream().map(Mechanism::getId).toList(),
+                finding.getOrigin(), finding.getConfidence(), finding.getReviewStatus(), finding.getVersion());
+    }
+}

@@ -1,0 +1,176 @@
+package org.findingskb.mechanism;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.findingskb.concept.Concept;
+import org.findingskb.finding.Finding;
+import org.findingskb.finding.Timescale;
+import org.findingskb.study.Study;
+
+/** How a study's effect comes about: where (brain regions), through what (pathways, cell types), set off by what. */
+@Entity
+@Table(name = "mechanism")
+public class Mechanism {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mechanism_seq")
+    @SequenceGenerator(name = "mechanism_seq", sequenceName = "mechanism_seq", allocationSize = 50)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "study_id", nullable = false)
+    private Study study;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    private Timescale timescale;
+
+    private String onset;
+
+    private String description;
+
+    @ManyToMany
+    @JoinTable(name = "mechanism_brain_region", joinColumns = @JoinColumn(name = "mechanism_id"),
+            inverseJoinColumns = @JoinColumn(name = "concept_id"))
+    @OrderBy("name")
+    private Set<Concept> brainRegions = new LinkedHashSet<>();
+
+    @ManyToMany
+    @JoinTable(name = "mechanism_pathway", joinColumns = @JoinColumn(name = "mechanism_id"),
+            inverseJoinColumns = @JoinColumn(name = "concept_id"))
+    @OrderBy("name")
+    private Set<Concept> pathways = new LinkedHashSet<>();
+
+    @ManyToMany
+    @JoinTable(name = "mechanism_cell_type", joinColumns = @JoinColumn(name = "mechanism_id"),
+            inverseJoinColumns = @JoinColumn(name = "concept_id"))
+    @OrderBy("name")
+    private Set<Concept> cellTypes = new LinkedHashSet<>();
+
+    @ManyToMany
+    @JoinTable(name = "mechanism_intervention", joinColumns = @JoinColumn(name = "mechanism_id"),
+            inverseJoinColumns = @JoinColumn(name = "concept_id"))
+    @OrderBy("name")
+    private Set<Concept> interventions = new LinkedHashSet<>();
+
+    @ManyToMany(mappedBy = "mechanisms")
+    @OrderBy("position")
+    private Set<Finding> findings = new LinkedHashSet<>();
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Mechanism() {
+    }
+
+    public Mechanism(Study study, String name, Timescale timescale, String onset, String description) {
+        this.study = Objects.requireNonNull(study);
+        this.name = Objects.requireNonNull(name);
+        this.timescale = timescale;
+        this.onset = onset;
+        this.description = description;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    public void involve(Collection<Concept> brainRegions, Collection<Concept> pathways, Collection<Concept> cellTypes,
+            Collection<Concept> interventions) {
+        this.brainRegions.addAll(brainRegions);
+        this.pathways.addAll(pathways);
+        this.cellTypes.addAll(cellTypes);
+        this.interventions.addAll(interventions);
+        updatedAt = Instant.now();
+    }
+
+    /** Records that {@code finding} supports this mechanism, on both sides of the association. */
+    public void supportedBy(Finding finding) {
+        finding.supports(this);
+        findings.add(finding);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Study getStudy() {
+        return study;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Timescale getTimescale() {
+        return timescale;
+    }
+
+    public String getOnset() {
+        return onset;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public List<Concept> getBrainRegions() {
+        return List.copyOf(brainRegions);
+    }
+
+    public List<Concept> getPathways() {
+        return List.copyOf(pathways);
+    }
+
+    public List<Concept> getCellTypes() {
+        return List.copyOf(cellTypes);
+    }
+
+    public List<Concept> getInterventions() {
+        return List.copyOf(interventions);
+    }
+
+    public List<Finding> getFindings() {
+        return List.copyOf(findings);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,14 @@
+package org.findingskb.source;
+
+import org.findingskb.web.ResourceNotFound;
+
+public class SourceNotFound extends ResourceNotFound {
+
+    private SourceNotFound(Object id) {
+        super("source", id);
+    }
+
+    public static SourceNotFound withId(Object id) {
+        return new SourceNotFound(id);
+    }
+}

@@ -1,0 +1,76 @@
+package org.findingskb.source;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.findingskb.finding.FindingRepository;
+import org.findingskb.source.SourceRepository.SourceRow;
+import org.findingskb.web.PageQuery;
+
+@Service
+@Transactional(readOnly = true)
+public class SourceService {
+
+    private static final Map<String, String> SORTABLE = Map.of("id", "id", "title", "title",
+            "publishedYear", "publishedYear");
+
+    private final SourceRepository sources;
+    private final FindingRepository findings;
+
+    SourceService(SourceRepository sources, FindingRepository findings) {
+        this.sources = sources;
+        this.findings = findings;
+    }
+
+    public PagedModel<SourceResponse> find(PageQuery pageQuery) {
+        Pageable pageable = pageQuery.toPageable(SORTABLE, Sort.by("id"));
+        var rows = sources.findRows(pageable);
+        Map<Long, List<Long>> studyIds = studyIds(rows.getContent().stream().map(SourceRow::id).toList());
+        return new PagedModel<>(rows.map(row -> new SourceResponse(row.id(), row.title(), row.publisher(), row.url(),
+                row.publishedYear(), row.sha256(), row.length(), studyIds.getOrDefault(row.id(), List.of()))));
+    }
+
+    public SourceDetailResponse get(long id) {
+        SourceDocument source = sources.findById(id).orElseThrow(() -> SourceNotFound.withId(id));
+        List<SourceDetailResponse.Annotation> annotations = findings.findAnchorsInSource(id).stream()
+                .map(row -> new SourceDetailResponse.Annotation((Long) row[0], (Integer) row[1], (Integer) row[2]))
+                .toList();
+        return new SourceDetailResponse(source.getId(), source.getTitle(), source.getPublisher(), source.getUrl(),
+                source.getPublishedYear(), source.getSha256(), source.getLength(),
+                studyIds(List.of(id)).getOrDefault(id, List.of()), source.getContent(), annotations,
+                source.getVersion());
+    }
+
+    /** Sources as other resources cite them, without loading their text. */
+    public Map<Long, SourceRef> refs(Collection<Long> ids) {
+        Map<Long, SourceRef> refs = new HashMap<>();
+        if (!ids.isEmpty()) {
+            sources.findRows(ids).forEach(row -> refs.put(row.id(),
+                    new SourceRef(row.id(), row.title(), row.publisher(), row.publishedYear())));
+        }
+        return refs;
+    }
+
+    private Map<Long, List<Long>> studyIds(Collection<Long> sourceIds) {
+        Map<Long, List<Long>> ids = new HashMap<>();
+        if (!sourceIds.isEmpty()) {
+            for (Object[] row : sources.findStudyIds(sourceIds)) {
+                ids.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((Long) row[1]);
+            }
+        }
+        return ids;
+    }
+
+    /** How a study cites its source. */
+    public record SourceRef(Long id, String title, String publisher, Integer publishedYear) {
+    }
+}

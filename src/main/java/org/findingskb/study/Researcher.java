@@ -1,0 +1,14 @@
+package org.findingskb.study;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+/** A person named by the source, with their role in the study and how the source describes them. */
+@Embeddable
+public record Researcher(
+        @Column(name = "name", nullable = false) String name,
+        @Enumerated(EnumType.STRING) @Column(name = "role", nullable = false) ResearcherRole role,
+        @Column(name = "description") String description) {
+}

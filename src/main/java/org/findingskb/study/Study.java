@@ -1,0 +1,190 @@
+package org.findingskb.study;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.findingskb.concept.Concept;
+import org.findingskb.source.SourceDocument;
+
+/** A study as a source reports it; a fact the source does not state is {@code null}. */
+@Entity
+@Table(name = "study")
+public class Study {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "study_seq")
+    @SequenceGenerator(name = "study_seq", sequenceName = "study_seq", allocationSize = 50)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(nullable = false, unique = true)
+    private String slug;
+
+    @Column(nullable = false)
+    private String title;
+
+    private String institution;
+
+    private String journal;
+
+    @Column(name = "published_year")
+    private Integer publishedYear;
+
+    private String doi;
+
+    private String population;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "source_id")
+    private SourceDocument source;
+
+    @ElementCollection
+    @CollectionTable(name = "study_researcher", joinColumns = @JoinColumn(name = "study_id"))
+    @OrderColumn(name = "position")
+    private List<Researcher> researchers = new ArrayList<>();
+
+    @ManyToMany
+    @JoinTable(name = "study_intervention", joinColumns = @JoinColumn(name = "study_id"),
+            inverseJoinColumns = @JoinColumn(name = "concept_id"))
+    @OrderBy("name")
+    private Set<Concept> interventions = new LinkedHashSet<>();
+
+    @ManyToMany
+    @JoinTable(name = "study_condition", joinColumns = @JoinColumn(name = "study_id"),
+            inverseJoinColumns = @JoinColumn(name = "concept_id"))
+    @OrderBy("name")
+    private Set<Concept> conditions = new LinkedHashSet<>();
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Study() {
+    }
+
+    public Study(String slug, String title, SourceDocument source) {
+        this.slug = slug;
+        this.title = title;
+        this.source = source;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    /** Records the facts the source states about the study; {@code null} where it states none. */
+    public void describe(String institution, String journal, Integer publishedYear, String doi, String population) {
+        this.institution = institution;
+        this.journal = journal;
+        this.publishedYear = publishedYear;
+        this.doi = doi;
+        this.population = population;
+        touch();
+    }
+
+    public void replaceResearchers(Collection<Researcher> researchers) {
+        this.researchers.clear();
+        this.researchers.addAll(researchers);
+        touch();
+    }
+
+    public void replaceInterventions(Collection<Concept> concepts) {
+        interventions.clear();
+        interventions.addAll(concepts);
+        touch();
+    }
+
+    public void replaceConditions(Collection<Concept> concepts) {
+        conditions.clear();
+        conditions.addAll(concepts);
+        touch();
+    }
+
+    private void touch() {
+        updatedAt = Instant.now();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getInstitution() {
+        return institution;
+    }
+
+    public String getJournal() {
+        return journal;
+    }
+
+    public Integer getPublishedYear() {
+        return publishedYear;
+    }
+
+    public String getDoi() {
+        return doi;
+    }
+
+    public String getPopulation() {
+        return population;
+    }
+
+    public SourceDocument getSource() {
+        return source;
+    }
+
+    public List<Researcher> getResearchers() {
+        return List.copyOf(researchers);
+    }
+
+    public List<Concept> getInterventions() {
+        return List.copyOf(interventions);
+    }
+
+    public List<Concept> getConditions() {
+        return List.copyOf(conditions);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,31 @@
+package org.findingskb.study;
+
+import java.util.List;
+
+import org.findingskb.concept.ConceptRef;
+import org.findingskb.source.SourceService.SourceRef;
+
+public record StudyResponse(
+        Long id,
+        String slug,
+        String title,
+        String institution,
+        String journal,
+        Integer publishedYear,
+        String doi,
+        String population,
+        List<Researcher> researchers,
+        List<ConceptRef> interventions,
+        List<ConceptRef> conditions,
+        SourceRef source,
+        long findingCount,
+        long mechanismCount,
+        long version) {
+
+    static StudyResponse from(Study study, SourceRef source, long findingCount, long mechanismCount) {
+        return new StudyResponse(study.getId(), study.getSlug(), study.getTitle(), study.getInstitution(),
+                study.getJournal(), study.getPublishedYear(), study.getDoi(), study.getPopulation(),
+                study.getResearchers(), ConceptRef.of(study.getInterventions()), ConceptRef.of(study.getConditions()),
+                source, findingCount, mechanismCount, study.getVersion());
+    }
+}

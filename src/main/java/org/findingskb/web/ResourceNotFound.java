@@ -1,0 +1,14 @@
+package org.findingskb.web;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/** A resource of the API that does not exist; the problem carries the resource kind and the id asked for. */
+public class ResourceNotFound extends ApiException {
+
+    protected ResourceNotFound(String resource, Object id) {
+        super(HttpStatus.NOT_FOUND, "not-found", "Resource not found",
+                "No " + resource + " with id '" + id + "' exists.", Map.of("resource", resource, "id", String.valueOf(id)));
+    }
+}
