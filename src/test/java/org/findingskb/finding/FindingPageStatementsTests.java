@@ -1,0 +1,126 @@
+package org.findingskb.finding;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.web.PagedModel;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.findingskb.concept.Concept;
+import org.findingskb.concept.ConceptRepository;
+import org.findingskb.concept.ConceptType;
+import org.findingskb.mechanism.Mechanism;
+import org.findingskb.mechanism.MechanismRepository;
+import org.findingskb.source.SourceDocument;
+import org.findingskb.source.SourceRepository;
+import org.findingskb.study.Study;
+import org.findingskb.study.StudyRepository;
+import org.findingskb.web.PageQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A page of findings with their evidence, concepts and mechanisms costs the same few statements at any size. */
+@SpringBootTest(properties = {"kb.seed.enabled=false", "spring.jpa.properties.hibernate.generate_statistics=true"})
+class FindingPageStatementsTests {
+
+    private static final int FINDINGS = 150;
+
+    @Autowired
+    FindingService findingService;
+    @Autowired
+    SourceRepository sources;
+    @Autowired
+    StudyRepository studies;
+    @Autowired
+    ConceptRepository concepts;
+    @Autowired
+    FindingRepository findings;
+    @Autowired
+    MechanismRepository mechanisms;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
+    @BeforeEach
+    void holdManyFindings() {
+        if (findings.count() >= FINDINGS) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            StringBuilder text = new StringBuilder();
+            List<int[]> spans = new ArrayList<>();
+            for (int i = 0; i < FINDINGS; i++) {
+                int start = text.length();
+                text.append("Statement number ").append(i).append(" about a result.");
+                spans.add(new int[] {start, text.length()});
+                text.append(' ');
+            }
+            SourceDocument source = sources.save(new SourceDocument(text.toString().strip(), "Many findings", null, null, null));
+            Study study = studies.save(new Study("many-findings", "Many findings", source));
+            List<Concept> tags = concepts.saveAll(List.of(
+                    new Concept("Alpha compound", ConceptType.DRUG, null, List.of("alpha")),
+                    new Concept("Beta region", ConceptType.BRAIN_REGION, null, List.of()),
+                    new Concept("Gamma pathway", ConceptType.PATHWAY, null, List.of("gamma signalling"))));
+            Mechanism mechanism = mechanisms.save(new Mechanism(study, "Gamma route", Timescale.SUSTAINED, null, null));
+            mechanism.involve(List.of(tags.get(1)), List.of(tags.get(2)), List.of(), List.of(tags.get(0)));
+            for (int i = 0; i < FINDINGS; i++) {
+                Finding finding = Finding.extracted(study, i, "Statement number " + i, FindingKind.values()[i % 5],
+                        i % 2 == 0 ? Timescale.SUSTAINED : null, Certainty.REPORTED, 0.9);
+                finding.addEvidence(source, spans.get(i)[0], spans.get(i)[1]);
+                finding.tag(List.of(tags.get(i % 3), tags.get((i + 1) % 3)));
+                if (i % 2 == 0) {
+                    mechanism.supportedBy(finding);
+                }
+                findings.save(finding);
+            }
+        });
+    }
+
+    @Test
+    void pageOfFindingsCostsTheSameFewStatementsWhateverItsSize() {
+        Map<Integer, Long> statementsBySize = new LinkedHashMap<>();
+        for (int size : List.of(5, 20, 100)) {
+            statementsBySize.put(size, statementsFor(FindingFilter.none(), size));
+        }
+        assertThat(statementsBySize.values()).as("statements by page size: %s", statementsBySize).containsOnly(
+                statementsBySize.get(20));
+        // page, count, then one statement each for evidence, concepts and mechanisms of the whole page
+        assertThat(statementsBySize.get(20)).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void filteredPageCostsAConstantNumberOfStatementsToo() {
+        FindingFilter filter = new FindingFilter(null, null, null, Timescale.SUSTAINED, null, "gamma signalling", null, null);
+        long small = statementsFor(filter, 5);
+        long larger = statementsFor(filter, 20);
+        // A page that holds every match needs no count query, so it may cost one statement less.
+        long all = statementsFor(filter, 100);
+        assertThat(larger).isEqualTo(small).isLessThanOrEqualTo(6);
+        assertThat(all).isLessThanOrEqualTo(small);
+    }
+
+    private long statementsFor(FindingFilter filter, int size) {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+        PagedModel<FindingResponse> page = findingService.find(filter, new PageQuery(0, size, List.of()));
+        long statements = statistics.getPrepareStatementCount();
+        assertThat(page.getContent()).hasSize((int) Math.min(size, page.getMetadata().totalElements()));
+        assertThat(page.getMetadata().totalElements()).isGreaterThan(5);
+        assertThat(page.getContent()).allSatisfy(f -> {
+            assertThat(f.evidence()).hasSize(1);
+            assertThat(f.concepts()).hasSize(2);
+        });
+        assertThat(page.getContent()).anyMatch(f -> !f.mechanismIds().isEmpty());
+        return statements;
+    }
+}

@@ -1,0 +1,124 @@
+package org.findingskb.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Gives every application context started by the tests a database and a data directory of its own, so tests
+ * never see each other's data: an in-memory H2 database by default, or, with the {@code postgres} profile, a
+ * PostgreSQL database created for the context and dropped when it closes.
+ *
+ * <p>Contexts that set {@code kb.test.database-key} share the database of that key (to test restarts); such a
+ * database is dropped when the JVM exits.
+ */
+public class IsolatedDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final Map<String, Map<String, Object>> SHARED = new ConcurrentHashMap<>();
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment environment = context.getEnvironment();
+        if (environment.getPropertySources().contains("isolatedDatabase")) {
+            return;
+        }
+        boolean postgres = environment.acceptsProfiles(Profiles.of("postgres"));
+        String key = environment.getProperty("kb.test.database-key");
+        Map<String, Object> properties;
+        if (key != null) {
+            properties = SHARED.computeIfAbsent(key, k -> create(environment, postgres, true));
+        } else {
+            properties = create(environment, postgres, false);
+            if (postgres) {
+                String database = (String) properties.get("kb.test.database-name");
+                ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean(
+                        "isolatedDatabaseDropper", () -> PostgresAdmin.from(environment).drop(database));
+            }
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("isolatedDatabase", properties));
+    }
+
+    private static Map<String, Object> create(ConfigurableEnvironment environment, boolean postgres, boolean dropAtExit) {
+        String name = "kb_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("kb.test.database-name", name);
+        Path dataDir = temporaryDirectory(name);
+        properties.put("kb.data-dir", dataDir.toString());
+        if (postgres) {
+            PostgresAdmin admin = PostgresAdmin.from(environment);
+            admin.create(name);
+            if (dropAtExit) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> admin.drop(name)));
+            }
+            properties.put("spring.datasource.url", admin.urlOf(name));
+            properties.put("spring.datasource.username", admin.user());
+            properties.put("spring.datasource.password", admin.password());
+        } else if (dropAtExit) {
+            // Shared by several contexts in turn, as a restarted application shares its file database.
+            properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("findings-kb") + ";WRITE_DELAY=0");
+        } else {
+            properties.put("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        }
+        return properties;
+    }
+
+    private static Path temporaryDirectory(String name) {
+        try {
+            Path dir = Files.createTempDirectory(name);
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Creates and drops test databases on the PostgreSQL server the {@code postgres} profile points at. */
+    record PostgresAdmin(String adminUrl, String user, String password) {
+
+        static PostgresAdmin from(ConfigurableEnvironment environment) {
+            return new PostgresAdmin(
+                    environment.getProperty("kb.test.postgres.admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
+                    environment.getProperty("spring.datasource.username", "postgres"),
+                    environment.getProperty("spring.datasource.password", ""));
+        }
+
+        String urlOf(String database) {
+            int slash = adminUrl.lastIndexOf('/');
+            int query = adminUrl.indexOf('?', slash);
+            return adminUrl.substring(0, slash + 1) + database + (query < 0 ? "" : adminUrl.substring(query));
+        }
+
+        void create(String database) {
+            execute("CREATE DATABASE " + database);
+        }
+
+        void drop(String database) {
+            execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+
+        private void execute(String sql) {
+            try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
+                    Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            } catch (SQLException e) {
+                throw new IllegalStateException("PostgreSQL at " + adminUrl + " refused: " + sql, e);
+            }
+        }
+    }
+}
