@@ -1,0 +1,137 @@
+package org.findingskb.ingest;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.findingskb.concept.ConceptType;
+
+/**
+ * Reads one news article about a study: its metadata, the sentences that report findings (each tied to its exact
+ * span), the concepts they name and the mechanisms they describe. Thread-safe: models and cue lists are shared
+ * and read-only; OpenNLP's stateful tools are per thread.
+ */
+public final class ArticleAnalyzer {
+
+    /** Fewer findings than this is worth a warning: the article may not be about a study. */
+    private static final int FEW_FINDINGS = 3;
+
+    private final Cues cues;
+    private final TextSegmenter segmenter;
+    private final BoilerplateDetector boilerplate;
+    private final MetadataExtractor metadata;
+    private final ResearcherExtractor researchers;
+    private final ConceptTagger concepts;
+    private final FindingClassifier classifier;
+    private final MechanismBuilder mechanisms;
+
+    ArticleAnalyzer(NlpModels models, Cues cues, Lexicon lexicon) {
+        this.cues = cues;
+        this.segmenter = new TextSegmenter(models, cues);
+        this.boilerplate = new BoilerplateDetector(cues);
+        this.metadata = new MetadataExtractor(cues);
+        this.researchers = new ResearcherExtractor(cues);
+        this.concepts = new ConceptTagger(cues, lexicon);
+        this.classifier = new FindingClassifier(cues);
+        this.mechanisms = new MechanismBuilder(cues, classifier, lexicon);
+    }
+
+    /** Loads the OpenNLP models, cue lists and lexicon from the classpath (a few hundred milliseconds). */
+    public static ArticleAnalyzer withDefaultResources() {
+        NlpModels models = NlpModels.fromClasspath();
+        Cues cues = Cues.fromClasspath();
+        return new ArticleAnalyzer(models, cues, Lexicon.fromClasspath(models, cues));
+    }
+
+    /**
+     * Analyses text already passed through {@link TextNormalizer#normalize(String)}; every span in the result
+     * indexes into it.
+     */
+    public ArticleAnalysis analyze(String normalizedText) {
+        String text = normalizedText == null ? "" : normalizedText;
+        List<Sentence> sentences = segmenter.segment(text);
+        List<SentenceRole> roles = boilerplate.classify(sentences);
+
+        List<ResearcherExtractor.Mention> mentions = researchers.mentions(sentences, roles);
+        List<ExtractedResearcher> people = researchers.researchers(mentions);
+        String institution = metadata.institution(sentences, roles);
+
+        ConceptTagger.Tagging tagging = concepts.tag(sentences, roles, namesAsWords(people, institution));
+        List<ConceptCandidate> interventions = concepts.studyConcepts(sentences, roles, tagging,
+                Lexicon.Entry::interventionCapable);
+        List<ConceptCandidate> conditions = concepts.studyConcepts(sentences, roles, tagging,
+                e -> e.type() == ConceptType.CONDITION);
+
+        List<ExtractedFinding> findings = new ArrayList<>();
+        for (FindingClassifier.Classified c : classifier.classify(sentences, roles, tagging)) {
+            findings.add(c.finding());
+        }
+        List<ExtractedMechanism> mechanismList = mechanisms.build(text, findings, interventions);
+
+        MetadataExtractor.Copyright copyright = metadata.copyright(sentences, roles);
+        ArticleMetadata meta = new ArticleMetadata(
+                metadata.title(text, sentences, roles),
+                copyright.publisher(),
+                copyright.year(),
+                institution,
+                metadata.journal(sentences, roles),
+                metadata.doi(text),
+                metadata.population(sentences, roles),
+                people,
+                interventions,
+                conditions);
+        return new ArticleAnalysis(text, meta, findings, mechanismList, warnings(meta, findings, mechanismList));
+    }
+
+    private Set<String> namesAsWords(List<ExtractedResearcher> people, String institution) {
+        Set<String> words = new HashSet<>();
+        for (ExtractedResearcher person : people) {
+            for (String w : person.name().split("[\\s\\-]+")) {
+                words.add(cues.wordForms.key(w));
+            }
+        }
+        if (institution != null) {
+            for (String w : institution.split("\\s+")) {
+                if (Character.isUpperCase(w.charAt(0))) {
+                    words.add(cues.wordForms.key(w));
+                }
+            }
+        }
+        return words;
+    }
+
+    private static List<String> warnings(ArticleMetadata meta, List<ExtractedFinding> findings,
+            List<ExtractedMechanism> mechanisms) {
+        List<String> warnings = new ArrayList<>();
+        if (meta.title() == null) {
+            warnings.add("no title line found");
+        }
+        if (meta.journal() == null) {
+            warnings.add("no journal line found");
+        }
+        if (meta.publisher() == null) {
+            warnings.add("no publisher found (no copyright line)");
+        }
+        if (meta.institution() == null) {
+            warnings.add("no institution found");
+        }
+        if (meta.researchers().isEmpty()) {
+            warnings.add("no researchers found");
+        }
+        if (meta.population() == null) {
+            warnings.add("population not stated");
+        }
+        if (meta.interventions().isEmpty()) {
+            warnings.add("no intervention recognised");
+        }
+        if (findings.size() < FEW_FINDINGS) {
+            warnings.add(String.format(Locale.ROOT, "few findings (%d)", findings.size()));
+        }
+        if (mechanisms.isEmpty()) {
+            warnings.add("no mechanism found");
+        }
+        return warnings;
+    }
+}

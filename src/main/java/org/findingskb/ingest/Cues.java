@@ -1,0 +1,226 @@
+package org.findingskb.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.findingskb.concept.ConceptType;
+import org.findingskb.study.ResearcherRole;
+
+/** The cue lists of {@code ingest/cues.json}, compiled once into matchers. */
+final class Cues {
+
+    static final String RESOURCE = "ingest/cues.json";
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record File(SentenceCues sentences, BoilerplateCues boilerplate, MetadataCues metadata,
+            ResearcherCues researchers, PopulationCues population, FindingCues findings,
+            TimescaleCues timescale, ConceptCues concepts, WordCues words) {
+    }
+
+    record SentenceCues(List<String> abbreviations) {
+    }
+
+    record BoilerplateCues(List<String> credit, List<String> link, List<String> publication, List<String> copyright,
+            List<String> other) {
+    }
+
+    record MetadataCues(List<String> journalAnchors, List<String> journalConnectors, List<String> institutionAnchors,
+            List<String> institutionConnectors, List<String> organizationWords, String doiPattern) {
+    }
+
+    record ResearcherCues(List<String> honorifics, List<String> speechVerbs, List<String> personNouns,
+            Map<String, List<String>> roles, List<String> leadBeforeName, List<String> seniorBeforeName,
+            List<String> seniorAfterName, List<String> leadAfterName, List<String> appositiveStarts) {
+    }
+
+    record PopulationCues(List<String> humanNouns, List<String> animalNouns, List<String> qualifierStops) {
+    }
+
+    record FindingCues(List<String> hedges, List<String> reporting, List<String> outcome, List<String> priorWork,
+            List<String> implication, List<String> limitation, List<String> harm, List<String> method,
+            List<String> analogy, List<String> analogyEcho, List<String> metadataLine, List<String> mechanism,
+            List<String> studyReference, List<String> anaphors, List<String> negations) {
+    }
+
+    record TimescaleCues(List<String> rapid, List<String> sustained, List<String> onsetPatterns) {
+    }
+
+    record ConceptCues(List<String> namingCues, Map<String, List<String>> typeContext, List<String> genericNouns,
+            List<String> dropModifiers) {
+    }
+
+    record WordCues(Map<String, String> irregularPlurals) {
+    }
+
+    // Boilerplate
+    final List<Pattern> credit;
+    final List<Pattern> link;
+    final List<Pattern> publication;
+    final List<Pattern> copyright;
+    final List<Pattern> otherBoilerplate;
+    final Set<String> abbreviations;
+
+    // Metadata
+    final List<Pattern> journalAnchors;
+    final Set<String> journalConnectors;
+    final List<Pattern> institutionAnchors;
+    final Set<String> institutionConnectors;
+    final Set<String> organizationWords;
+    final Pattern doi;
+
+    // Researchers
+    final Set<String> honorifics;
+    final PhraseMatcher speechVerbs;
+    final PhraseMatcher personNouns;
+    final Map<ResearcherRole, PhraseMatcher> roles;
+    final List<Pattern> leadBeforeName;
+    final List<Pattern> seniorBeforeName;
+    final List<Pattern> seniorAfterName;
+    final List<Pattern> leadAfterName;
+    final PhraseMatcher appositiveStarts;
+
+    // Population
+    final List<String> humanNouns;
+    final List<String> animalNouns;
+    final Set<String> qualifierStops;
+
+    // Findings
+    final PhraseMatcher hedges;
+    final PhraseMatcher reporting;
+    final PhraseMatcher outcome;
+    final PhraseMatcher priorWork;
+    final PhraseMatcher implication;
+    final PhraseMatcher limitation;
+    final PhraseMatcher harm;
+    final PhraseMatcher method;
+    final PhraseMatcher analogy;
+    final PhraseMatcher analogyEcho;
+    final PhraseMatcher metadataLine;
+    final PhraseMatcher mechanism;
+    final PhraseMatcher studyReference;
+    final PhraseMatcher anaphors;
+    final Set<String> negations;
+
+    // Timescale
+    final PhraseMatcher rapid;
+    final PhraseMatcher sustained;
+    final List<Pattern> onsetPatterns;
+
+    // Concepts
+    final PhraseMatcher namingCues;
+    final Map<ConceptType, Set<String>> typeContext;
+    final Set<String> genericNouns;
+    final Set<String> dropModifiers;
+    final WordForms wordForms;
+
+    private Cues(File f) {
+        this.credit = patterns(f.boilerplate().credit());
+        this.link = patterns(f.boilerplate().link());
+        this.publication = patterns(f.boilerplate().publication());
+        this.copyright = patterns(f.boilerplate().copyright());
+        this.otherBoilerplate = patterns(f.boilerplate().other());
+        this.abbreviations = Set.copyOf(f.sentences().abbreviations());
+
+        this.journalAnchors = patterns(f.metadata().journalAnchors());
+        this.journalConnectors = lowerSet(f.metadata().journalConnectors());
+        this.institutionAnchors = patterns(f.metadata().institutionAnchors());
+        this.institutionConnectors = lowerSet(f.metadata().institutionConnectors());
+        this.organizationWords = Set.copyOf(f.metadata().organizationWords());
+        this.doi = Pattern.compile(f.metadata().doiPattern());
+
+        ResearcherCues r = f.researchers();
+        this.honorifics = Set.copyOf(r.honorifics());
+        this.speechVerbs = new PhraseMatcher(r.speechVerbs());
+        this.personNouns = new PhraseMatcher(r.personNouns());
+        Map<ResearcherRole, PhraseMatcher> roleMatchers = new EnumMap<>(ResearcherRole.class);
+        r.roles().forEach((role, phrases) -> roleMatchers.put(ResearcherRole.valueOf(role), new PhraseMatcher(phrases)));
+        this.roles = roleMatchers;
+        this.leadBeforeName = patterns(r.leadBeforeName());
+        this.seniorBeforeName = patterns(r.seniorBeforeName());
+        this.seniorAfterName = patterns(r.seniorAfterName());
+        this.leadAfterName = patterns(r.leadAfterName());
+        this.appositiveStarts = new PhraseMatcher(r.appositiveStarts());
+
+        this.humanNouns = List.copyOf(f.population().humanNouns());
+        this.animalNouns = List.copyOf(f.population().animalNouns());
+        this.qualifierStops = lowerSet(f.population().qualifierStops());
+
+        FindingCues c = f.findings();
+        this.hedges = new PhraseMatcher(c.hedges());
+        this.reporting = new PhraseMatcher(c.reporting());
+        this.outcome = new PhraseMatcher(c.outcome());
+        this.priorWork = new PhraseMatcher(c.priorWork());
+        this.implication = new PhraseMatcher(c.implication());
+        this.limitation = new PhraseMatcher(c.limitation());
+        this.harm = new PhraseMatcher(c.harm());
+        this.method = new PhraseMatcher(c.method());
+        this.analogy = new PhraseMatcher(c.analogy());
+        this.analogyEcho = new PhraseMatcher(c.analogyEcho());
+        this.metadataLine = new PhraseMatcher(c.metadataLine());
+        this.mechanism = new PhraseMatcher(c.mechanism());
+        this.studyReference = new PhraseMatcher(c.studyReference());
+        this.anaphors = new PhraseMatcher(c.anaphors());
+        this.negations = lowerSet(c.negations());
+
+        this.rapid = new PhraseMatcher(f.timescale().rapid());
+        this.sustained = new PhraseMatcher(f.timescale().sustained());
+        this.onsetPatterns = patterns(f.timescale().onsetPatterns());
+
+        this.namingCues = new PhraseMatcher(f.concepts().namingCues());
+        Map<ConceptType, Set<String>> context = new LinkedHashMap<>();
+        f.concepts().typeContext().forEach((type, words) -> context.put(ConceptType.valueOf(type), lowerSet(words)));
+        this.typeContext = context;
+        this.genericNouns = lowerSet(f.concepts().genericNouns());
+        this.dropModifiers = lowerSet(f.concepts().dropModifiers());
+        this.wordForms = new WordForms(f.words().irregularPlurals());
+    }
+
+    static Cues fromClasspath() {
+        try (InputStream in = Cues.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing classpath resource " + RESOURCE);
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Cues read(InputStream in) {
+        return new Cues(mapper().readValue(in, File.class));
+    }
+
+    static JsonMapper mapper() {
+        return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
+    private static List<Pattern> patterns(List<String> regexes) {
+        List<Pattern> compiled = new ArrayList<>();
+        for (String regex : regexes == null ? List.<String>of() : regexes) {
+            compiled.add(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        }
+        return List.copyOf(compiled);
+    }
+
+    private static Set<String> lowerSet(List<String> words) {
+        Set<String> set = new TreeSet<>();
+        for (String w : words == null ? List.<String>of() : words) {
+            set.add(w.toLowerCase(Locale.ROOT));
+        }
+        return Set.copyOf(set);
+    }
+}

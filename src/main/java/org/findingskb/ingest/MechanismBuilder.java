@@ -1,0 +1,138 @@
+package org.findingskb.ingest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.findingskb.concept.ConceptType;
+import org.findingskb.finding.FindingKind;
+import org.findingskb.finding.Timescale;
+
+/**
+ * Groups MECHANISM findings, and results that name a cell type, brain region or pathway, by timescale into one
+ * mechanism per group. Names are generated from concepts; onset is the article's own words for how soon.
+ */
+final class MechanismBuilder {
+
+    private static final int NAME_CONCEPTS = 3;
+
+    private final Cues cues;
+    private final FindingClassifier classifier;
+    private final Lexicon lexicon;
+
+    MechanismBuilder(Cues cues, FindingClassifier classifier, Lexicon lexicon) {
+        this.cues = cues;
+        this.classifier = classifier;
+        this.lexicon = lexicon;
+    }
+
+    List<ExtractedMechanism> build(String text, List<ExtractedFinding> findings, List<ConceptCandidate> interventions) {
+        Map<Timescale, List<Integer>> groups = new LinkedHashMap<>();
+        List<Timescale> order = new ArrayList<>(Arrays.asList(Timescale.RAPID, Timescale.SUSTAINED, null));
+        for (Timescale t : order) {
+            groups.put(t, new ArrayList<>());
+        }
+        for (int i = 0; i < findings.size(); i++) {
+            ExtractedFinding f = findings.get(i);
+            boolean namesMechanism = f.concepts().stream().anyMatch(c -> c.type() == ConceptType.CELL_TYPE
+                    || c.type() == ConceptType.BRAIN_REGION || c.type() == ConceptType.PATHWAY);
+            if (f.kind() == FindingKind.MECHANISM || (f.kind() == FindingKind.RESULT && namesMechanism)) {
+                groups.get(f.timescale()).add(i);
+            }
+        }
+        List<ExtractedMechanism> mechanisms = new ArrayList<>();
+        for (Timescale timescale : order) {
+            List<Integer> indexes = groups.get(timescale);
+            if (indexes.isEmpty() || indexes.stream().noneMatch(i -> isMechanismish(findings.get(i)))) {
+                continue;
+            }
+            mechanisms.add(mechanism(text, timescale, indexes, findings, interventions));
+        }
+        return mechanisms;
+    }
+
+    /** A group needs at least one finding that names a mechanism concept or is itself a mechanism. */
+    private static boolean isMechanismish(ExtractedFinding f) {
+        return f.kind() == FindingKind.MECHANISM || f.concepts().stream().anyMatch(c -> c.type() != null);
+    }
+
+    private ExtractedMechanism mechanism(String text, Timescale timescale, List<Integer> indexes,
+            List<ExtractedFinding> findings, List<ConceptCandidate> studyInterventions) {
+        Map<String, ConceptCandidate> regions = new LinkedHashMap<>();
+        Map<String, ConceptCandidate> pathways = new LinkedHashMap<>();
+        Map<String, ConceptCandidate> cellTypes = new LinkedHashMap<>();
+        Map<String, ConceptCandidate> interventions = new LinkedHashMap<>();
+        Map<String, Integer> weight = new LinkedHashMap<>();
+        for (int i : indexes) {
+            for (ConceptCandidate c : findings.get(i).concepts()) {
+                if (c.type() == null || lexicon.isBroaderThanOrGeneric(c.name(), List.of())) {
+                    continue;
+                }
+                switch (c.type()) {
+                    case BRAIN_REGION -> regions.putIfAbsent(c.name(), c);
+                    case PATHWAY -> pathways.putIfAbsent(c.name(), c);
+                    case CELL_TYPE -> cellTypes.putIfAbsent(c.name(), c);
+                    case DRUG, DRUG_CLASS -> interventions.putIfAbsent(c.name(), c);
+                    default -> {
+                    }
+                }
+                if (Set.of(ConceptType.BRAIN_REGION, ConceptType.PATHWAY, ConceptType.CELL_TYPE).contains(c.type())) {
+                    weight.merge(c.name(), 1, Integer::sum);
+                }
+            }
+        }
+        if (interventions.isEmpty()) {
+            studyInterventions.forEach(c -> interventions.putIfAbsent(c.name(), c));
+        }
+        String description = indexes.stream().map(i -> findings.get(i).statement()).collect(Collectors.joining(" "));
+        weight.keySet().removeIf(n -> lexicon.isBroaderThanOrGeneric(n, weight.keySet()));
+        return new ExtractedMechanism(name(timescale, interventions, weight), timescale,
+                onset(text, indexes, findings), description, indexes, List.copyOf(regions.values()),
+                List.copyOf(pathways.values()), List.copyOf(cellTypes.values()), List.copyOf(interventions.values()));
+    }
+
+    private static String name(Timescale timescale, Map<String, ConceptCandidate> interventions,
+            Map<String, Integer> weight) {
+        StringBuilder name = new StringBuilder();
+        if (!interventions.isEmpty()) {
+            name.append(interventions.keySet().iterator().next()).append(' ');
+        }
+        if (timescale != null) {
+            name.append(timescale.name().toLowerCase(Locale.ROOT)).append(' ');
+        }
+        name.append("mechanism");
+        List<String> key = weight.entrySet().stream()
+                .sorted((a, b) -> b.getValue() - a.getValue())
+                .limit(NAME_CONCEPTS).map(Map.Entry::getKey).toList();
+        if (!key.isEmpty()) {
+            name.append(": ").append(String.join(", ", key));
+        }
+        String result = name.toString();
+        return Character.toUpperCase(result.charAt(0)) + result.substring(1);
+    }
+
+    /** The first un-negated onset phrase in the group's sentences, as the article words it. */
+    private String onset(String text, List<Integer> indexes, List<ExtractedFinding> findings) {
+        for (int i : indexes) {
+            TextSpan span = findings.get(i).evidence();
+            String sentence = span.of(text);
+            String folded = TextFolding.fold(sentence);
+            for (Pattern p : cues.onsetPatterns) {
+                Matcher m = p.matcher(folded);
+                while (m.find()) {
+                    if (!classifier.negated(folded, m.start())) {
+                        return sentence.substring(m.start(), m.end());
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,222 @@
+package org.findingskb.ingest;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Title, journal, publisher, year, institution, DOI and population: each only where the article states it. */
+final class MetadataExtractor {
+
+    private final Cues cues;
+    private final Pattern numberedPopulation;
+    private final Pattern animalPopulation;
+    private final Pattern humanWithPopulation;
+    private static final Pattern RATIO_BEFORE = Pattern.compile("\\d\\s+(?:in|out of)\\s+$");
+    private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
+
+    MetadataExtractor(Cues cues) {
+        this.cues = cues;
+        String humans = alternatives(cues.humanNouns);
+        String animals = alternatives(cues.animalNouns);
+        this.numberedPopulation = Pattern.compile("(?<![\\d,.])(?<n>\\d{1,3}(?:,\\d{3})+|\\d+)\\s+"
+                + "(?:[a-z][a-z\\-]*\\s+){0,3}?(?:" + humans + "|" + animals + ")\\b(?:\\s+with\\s+[a-z][a-z'\\- ]*)?");
+        this.animalPopulation = Pattern.compile("\\bin\\s+(?<pop>(?:[a-z][a-z\\-]*\\s+){0,2}?(?:" + animals + "))\\b");
+        this.humanWithPopulation = Pattern.compile("\\b(?:in|among)\\s+(?<pop>(?:[a-z][a-z\\-]*\\s+){0,2}?(?:"
+                + humans + ")\\s+with\\s+[a-z][a-z'\\- ]*)");
+    }
+
+    private static String alternatives(List<String> words) {
+        return words.stream().sorted((a, b) -> b.length() - a.length()).map(Pattern::quote)
+                .collect(Collectors.joining("|"));
+    }
+
+    String title(String text, List<Sentence> sentences, List<SentenceRole> roles) {
+        int start = -1;
+        int end = -1;
+        for (Sentence s : sentences) {
+            if (roles.get(s.index()) == SentenceRole.TITLE) {
+                start = start < 0 ? s.start() : start;
+                end = s.end();
+            }
+        }
+        return start < 0 ? null : text.substring(start, end).strip();
+    }
+
+    String journal(List<Sentence> sentences, List<SentenceRole> roles) {
+        for (boolean publicationLinesOnly : new boolean[] {true, false}) {
+            for (Sentence s : sentences) {
+                SentenceRole role = roles.get(s.index());
+                boolean eligible = publicationLinesOnly ? role == SentenceRole.PUBLICATION : role == SentenceRole.BODY;
+                if (!eligible) {
+                    continue;
+                }
+                for (Pattern anchor : cues.journalAnchors) {
+                    Matcher m = anchor.matcher(s.folded());
+                    if (m.find()) {
+                        String name = NameRuns.read(s.text(), m.end(), cues.journalConnectors);
+                        if (name != null) {
+                            return name;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Publisher and year from a copyright line; either may be {@code null}. */
+    record Copyright(String publisher, Integer year) {
+    }
+
+    Copyright copyright(List<Sentence> sentences, List<SentenceRole> roles) {
+        for (Sentence s : sentences) {
+            if (roles.get(s.index()) != SentenceRole.COPYRIGHT) {
+                continue;
+            }
+            String line = s.text().strip();
+            for (Pattern p : cues.copyright) {
+                Matcher m = p.matcher(TextFolding.fold(line));
+                if (m.find()) {
+                    String publisher = line.substring(m.start("publisher"), m.end("publisher")).strip();
+                    publisher = publisher.replaceAll("[\\s,.]+$", "");
+                    Integer year = Integer.valueOf(m.group("year"));
+                    return new Copyright(publisher.isEmpty() ? null : publisher, year);
+                }
+            }
+        }
+        return new Copyright(null, null);
+    }
+
+    String institution(List<Sentence> sentences, List<SentenceRole> roles) {
+        for (SentenceRole wanted : new SentenceRole[] {SentenceRole.BODY, SentenceRole.CREDIT}) {
+            for (Sentence s : sentences) {
+                if (roles.get(s.index()) != wanted) {
+                    continue;
+                }
+                for (Pattern anchor : cues.institutionAnchors) {
+                    Matcher m = anchor.matcher(s.folded());
+                    while (m.find()) {
+                        String name = NameRuns.read(s.text(), m.end(), cues.institutionConnectors);
+                        if (name != null && !startsWithHonorific(name)) {
+                            return name;
+                        }
+                    }
+                }
+            }
+        }
+        // No "researchers at …" phrase: the first organisation-like name in the body.
+        for (Sentence s : sentences) {
+            if (roles.get(s.index()) != SentenceRole.BODY) {
+                continue;
+            }
+            Matcher words = Pattern.compile("\\p{Lu}[\\p{L}\\-]+").matcher(s.text());
+            while (words.find()) {
+                if (cues.organizationWords.contains(words.group()) && !words.group().equals("Research")) {
+                    int runStart = runStartBefore(s.text(), words.start());
+                    String name = NameRuns.read(s.text(), runStart, cues.institutionConnectors);
+                    if (name != null) {
+                        return name.replaceFirst("^(?:The|A|An)\\s+", "");
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int runStartBefore(String text, int wordStart) {
+        int start = wordStart;
+        Matcher previous = Pattern.compile("(\\p{Lu}[\\p{L}\\-]*)\\s+$").matcher(text.substring(0, start));
+        while (previous.find()) {
+            start = previous.start(1);
+            previous = Pattern.compile("(\\p{Lu}[\\p{L}\\-]*)\\s+$").matcher(text.substring(0, start));
+        }
+        return start;
+    }
+
+    private boolean startsWithHonorific(String name) {
+        String first = name.split("\\s+")[0];
+        return cues.honorifics.contains(first) || cues.honorifics.contains(first + ".");
+    }
+
+    String doi(String text) {
+        Matcher m = cues.doi.matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * The study population where the article states it: a counted group ("120 older adults"), an animal model
+     * ("in mice"), or a group with a condition ("in adults with depression"). Hedged sentences are skipped,
+     * since "could help patients with X" names no one who was studied.
+     */
+    String population(List<Sentence> sentences, List<SentenceRole> roles) {
+        for (Sentence s : sentences) {
+            if (!eligibleForPopulation(s, roles)) {
+                continue;
+            }
+            Matcher m = numberedPopulation.matcher(s.folded());
+            while (m.find()) {
+                String before = s.folded().substring(0, m.start());
+                if (RATIO_BEFORE.matcher(before).find() || YEAR.matcher(m.group("n")).matches()) {
+                    continue;
+                }
+                return trimQualifier(s.text().substring(m.start(), m.end()));
+            }
+        }
+        for (Sentence s : sentences) {
+            if (!eligibleForPopulation(s, roles)) {
+                continue;
+            }
+            Matcher m = animalPopulation.matcher(s.folded());
+            if (m.find()) {
+                return stripDeterminer(s.text().substring(m.start("pop"), m.end("pop")));
+            }
+        }
+        for (Sentence s : sentences) {
+            if (!eligibleForPopulation(s, roles) || cues.implication.in(s.folded())) {
+                continue;
+            }
+            Matcher m = humanWithPopulation.matcher(s.folded());
+            if (m.find()) {
+                return stripDeterminer(trimQualifier(s.text().substring(m.start("pop"), m.end("pop"))));
+            }
+        }
+        return null;
+    }
+
+    private boolean eligibleForPopulation(Sentence s, List<SentenceRole> roles) {
+        SentenceRole role = roles.get(s.index());
+        return (role == SentenceRole.BODY || role == SentenceRole.TITLE) && !cues.hedges.in(s.folded());
+    }
+
+    /** Cuts "… adults with depression who were …" after the condition, at the first clause word. */
+    private String trimQualifier(String population) {
+        String[] words = population.strip().split("\\s+");
+        StringBuilder kept = new StringBuilder();
+        boolean afterWith = false;
+        int wordsAfterWith = 0;
+        for (String word : words) {
+            String bare = word.replaceAll("[^\\p{L}\\p{N},'\\-]", "").toLowerCase(Locale.ROOT);
+            if (afterWith && (cues.qualifierStops.contains(bare) || wordsAfterWith >= 4)) {
+                break;
+            }
+            if (kept.length() > 0) {
+                kept.append(' ');
+            }
+            kept.append(word);
+            if (afterWith) {
+                wordsAfterWith++;
+            }
+            if (bare.equals("with")) {
+                afterWith = true;
+            }
+        }
+        String result = kept.toString().replaceAll("[\\s,.;:]+$", "");
+        return result.endsWith(" with") ? result.substring(0, result.length() - 5) : result;
+    }
+
+    private static String stripDeterminer(String phrase) {
+        return phrase.replaceFirst("^(?i)(?:the|these|those|some|all|both|our)\\s+", "");
+    }
+}

@@ -1,0 +1,218 @@
+package org.findingskb.ingest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.findingskb.study.ResearcherRole;
+
+/**
+ * Finds the people an article names and the role it gives them. A capitalised name counts as a person when it
+ * carries an honorific, follows "led by", is said to speak, or has an appositive naming a profession. Mentions
+ * are merged by surname; the strongest role wins (senior over lead over author over quoted), except that a
+ * person said not to be involved is quoted.
+ */
+final class ResearcherExtractor {
+
+    private static final Pattern OPENING = Pattern.compile("^[\\s\"'(]*");
+
+    private final Cues cues;
+    private final Pattern namePattern;
+
+    ResearcherExtractor(Cues cues) {
+        this.cues = cues;
+        String honorifics = cues.honorifics.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote)
+                .collect(Collectors.joining("|"));
+        String word = "\\p{Lu}[\\p{L}'\\-]*\\p{L}";
+        this.namePattern = Pattern.compile("(?:(?<hon>" + honorifics + ")\\s+)?(?<name>" + word
+                + "(?:\\s+(?:\\p{Lu}\\.\\s+)?" + word + "){0,3})");
+    }
+
+    /** One mention of a person, with what the sentence says of them. */
+    record Mention(String name, int sentence, Set<ResearcherRole> roles, boolean quoted, boolean notInvolved,
+            String description, int start, int end) {
+    }
+
+    List<Mention> mentions(List<Sentence> sentences, List<SentenceRole> roles) {
+        List<Mention> mentions = new ArrayList<>();
+        for (Sentence sentence : sentences) {
+            if (roles.get(sentence.index()) != SentenceRole.BODY) {
+                continue;
+            }
+            Matcher m = namePattern.matcher(sentence.folded());
+            while (m.find()) {
+                Mention mention = mentionAt(sentence, m);
+                if (mention != null) {
+                    mentions.add(mention);
+                }
+            }
+        }
+        return mentions;
+    }
+
+    List<ExtractedResearcher> researchers(List<Mention> mentions) {
+        Map<String, List<Mention>> bySurname = new LinkedHashMap<>();
+        for (Mention mention : mentions) {
+            bySurname.computeIfAbsent(surname(mention.name()), k -> new ArrayList<>()).add(mention);
+        }
+        List<ExtractedResearcher> researchers = new ArrayList<>();
+        for (List<Mention> group : bySurname.values()) {
+            String name = group.stream().map(Mention::name).max(Comparator.comparingInt(String::length)).orElseThrow();
+            String description = group.stream().map(Mention::description).filter(d -> d != null)
+                    .findFirst().orElse(null);
+            researchers.add(new ExtractedResearcher(name, roleOf(group), description));
+        }
+        return researchers;
+    }
+
+    private static ResearcherRole roleOf(List<Mention> group) {
+        if (group.stream().anyMatch(Mention::notInvolved)) {
+            return ResearcherRole.QUOTED;
+        }
+        Set<ResearcherRole> roles = EnumSet.noneOf(ResearcherRole.class);
+        group.forEach(m -> roles.addAll(m.roles()));
+        for (ResearcherRole role : List.of(ResearcherRole.SENIOR, ResearcherRole.LEAD, ResearcherRole.AUTHOR)) {
+            if (roles.contains(role)) {
+                return role;
+            }
+        }
+        return group.stream().anyMatch(Mention::quoted) ? ResearcherRole.QUOTED : ResearcherRole.AUTHOR;
+    }
+
+    private Mention mentionAt(Sentence sentence, Matcher m) {
+        String folded = sentence.folded();
+        String honorific = m.group("hon");
+        int nameStart = m.start("name");
+        String name = m.group("name");
+        int nameEnd = m.end("name");
+        if (name.endsWith("'s")) {
+            name = name.substring(0, name.length() - 2);
+            nameEnd -= 2;
+        }
+        // A capitalised first word of the sentence is a name only if the tagger calls it a proper noun.
+        if (honorific == null && nameStart <= leadingOffset(folded)
+                && !properNounAt(sentence, nameStart)) {
+            int space = name.indexOf(' ');
+            if (space < 0) {
+                return null;
+            }
+            nameStart += space + 1;
+            name = name.substring(space + 1);
+        }
+        String[] words = name.split("\\s+");
+        if (honorific == null && words.length < 2) {
+            return null;
+        }
+        for (String w : words) {
+            if (cues.organizationWords.contains(w) || cues.honorifics.contains(w)) {
+                return null;
+            }
+        }
+        int mentionStart = honorific == null ? nameStart : m.start("hon");
+        String before = folded.substring(0, mentionStart);
+        String after = folded.substring(nameEnd);
+
+        Set<ResearcherRole> roles = EnumSet.noneOf(ResearcherRole.class);
+        if (BoilerplateDetector.findsAny(cues.leadBeforeName, before)) {
+            roles.add(ResearcherRole.LEAD);
+        }
+        if (BoilerplateDetector.findsAny(cues.seniorBeforeName, before)
+                || BoilerplateDetector.findsAny(cues.seniorAfterName, after)) {
+            roles.add(ResearcherRole.SENIOR);
+        }
+        if (BoilerplateDetector.findsAny(cues.leadAfterName, after)) {
+            roles.add(ResearcherRole.LEAD);
+        }
+        String appositive = appositive(after);
+        boolean notInvolved = false;
+        if (appositive != null) {
+            for (ResearcherRole role : List.of(ResearcherRole.SENIOR, ResearcherRole.LEAD, ResearcherRole.AUTHOR)) {
+                PhraseMatcher matcher = cues.roles.get(role);
+                if (matcher != null && matcher.in(appositive)) {
+                    roles.add(role);
+                }
+            }
+            PhraseMatcher quotedOnly = cues.roles.get(ResearcherRole.QUOTED);
+            notInvolved = quotedOnly != null && quotedOnly.in(appositive);
+        }
+        boolean quoted = cues.speechVerbs.startsWith(after.replaceFirst("^\\s*,", " "))
+                || cues.speechVerbs.endsWith(before)
+                || (appositive != null && cues.speechVerbs.startsWith(
+                        after.substring(Math.min(after.length(), after.indexOf(appositive) + appositive.length()))
+                                .replaceFirst("^\\s*,", " ")));
+        boolean profession = appositive != null && cues.personNouns.in(appositive);
+        if (honorific == null && roles.isEmpty() && !quoted && !profession) {
+            return null;
+        }
+        String description = appositive == null ? null : describe(sentence, after, appositive);
+        return new Mention(name, sentence.index(), roles, quoted, notInvolved, description,
+                sentence.start() + nameStart, sentence.start() + nameEnd);
+    }
+
+    private static int leadingOffset(String folded) {
+        Matcher opening = OPENING.matcher(folded);
+        return opening.lookingAt() ? opening.end() : 0;
+    }
+
+    private static boolean properNounAt(Sentence sentence, int offsetInSentence) {
+        int absolute = sentence.start() + offsetInSentence;
+        for (Token token : sentence.tokens()) {
+            if (token.start() == absolute) {
+                return "PROPN".equals(token.tag());
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The phrase set off by commas after a name ("…, the senior author and a professor of neurology, said …"),
+     * up to a comma before a speech verb or the end of the sentence; {@code null} if none starts there.
+     */
+    private String appositive(String after) {
+        Matcher lead = Pattern.compile("^\\s*,\\s*").matcher(after);
+        if (!lead.lookingAt()) {
+            return null;
+        }
+        String rest = after.substring(lead.end());
+        if (!cues.appositiveStarts.startsWith(rest)) {
+            return null;
+        }
+        int end = rest.length();
+        int comma = rest.indexOf(',');
+        while (comma >= 0) {
+            if (cues.speechVerbs.startsWith(rest.substring(comma + 1))) {
+                end = comma;
+                break;
+            }
+            comma = rest.indexOf(',', comma + 1);
+        }
+        String phrase = rest.substring(0, end).strip();
+        phrase = phrase.replaceAll("[\\s.!?;:\"']+$", "");
+        return phrase.isEmpty() ? null : phrase;
+    }
+
+    /** The description as the article writes it (original characters, not folded). */
+    private static String describe(Sentence sentence, String after, String appositive) {
+        int offsetInAfter = after.indexOf(appositive);
+        if (offsetInAfter < 0) {
+            return appositive;
+        }
+        int from = sentence.text().length() - after.length() + offsetInAfter;
+        return sentence.text().substring(from, from + appositive.length());
+    }
+
+    private static String surname(String name) {
+        String[] words = name.split("\\s+");
+        return words[words.length - 1].toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,135 @@
+package org.findingskb.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.util.Span;
+
+/**
+ * Splits normalised text into paragraphs (blank lines), blocks (lines, unless a line continues a wrapped
+ * sentence) and sentences (the OpenNLP sentence model), then tokenises and tags each sentence.
+ */
+final class TextSegmenter {
+
+    private final NlpModels models;
+    private final Cues cues;
+
+    TextSegmenter(NlpModels models, Cues cues) {
+        this.models = models;
+        this.cues = cues;
+    }
+
+    List<Sentence> segment(String text) {
+        List<int[]> sentenceSpans = new ArrayList<>();
+        List<int[]> positions = new ArrayList<>(); // paragraph, block, firstInBlock
+        int paragraph = 0;
+        int block = 0;
+        int paragraphStart = 0;
+        while (paragraphStart < text.length()) {
+            int paragraphEnd = text.indexOf("\n\n", paragraphStart);
+            if (paragraphEnd < 0) {
+                paragraphEnd = text.length();
+            }
+            int blockStart = paragraphStart;
+            while (blockStart < paragraphEnd) {
+                int blockEnd = blockEnd(text, blockStart, paragraphEnd);
+                boolean first = true;
+                for (int[] span : sentencesOf(text, blockStart, blockEnd)) {
+                    sentenceSpans.add(span);
+                    positions.add(new int[] {paragraph, block, first ? 1 : 0});
+                    first = false;
+                }
+                block++;
+                blockStart = blockEnd + 1;
+            }
+            paragraph++;
+            paragraphStart = paragraphEnd + 2;
+        }
+
+        TokenizerME tokenizer = models.tokenizer();
+        POSTaggerME tagger = models.posTagger();
+        List<Sentence> sentences = new ArrayList<>(sentenceSpans.size());
+        for (int i = 0; i < sentenceSpans.size(); i++) {
+            int start = sentenceSpans.get(i)[0];
+            int end = sentenceSpans.get(i)[1];
+            String sentenceText = text.substring(start, end);
+            String folded = TextFolding.fold(sentenceText);
+            Span[] tokenSpans = tokenizer.tokenizePos(folded);
+            String[] words = new String[tokenSpans.length];
+            for (int t = 0; t < tokenSpans.length; t++) {
+                words[t] = tokenSpans[t].getCoveredText(folded).toString();
+            }
+            String[] tags = tagger.tag(words);
+            List<Token> tokens = new ArrayList<>(words.length);
+            for (int t = 0; t < words.length; t++) {
+                tokens.add(new Token(sentenceText.substring(tokenSpans[t].getStart(), tokenSpans[t].getEnd()),
+                        start + tokenSpans[t].getStart(), start + tokenSpans[t].getEnd(), tags[t],
+                        cues.wordForms.key(words[t])));
+            }
+            int[] pos = positions.get(i);
+            sentences.add(new Sentence(i, pos[0], pos[1], pos[2] == 1, start, end, sentenceText, folded,
+                    List.copyOf(tokens)));
+        }
+        return sentences;
+    }
+
+    /** A line ends a block unless the next line starts in lower case, which marks a hard-wrapped sentence. */
+    private static int blockEnd(String text, int from, int paragraphEnd) {
+        int lineEnd = text.indexOf('\n', from);
+        while (lineEnd >= 0 && lineEnd < paragraphEnd) {
+            int next = lineEnd + 1;
+            if (next < paragraphEnd && Character.isLowerCase(text.charAt(next))) {
+                lineEnd = text.indexOf('\n', next);
+                continue;
+            }
+            return lineEnd;
+        }
+        return paragraphEnd;
+    }
+
+    private List<int[]> sentencesOf(String text, int blockStart, int blockEnd) {
+        String blockText = text.substring(blockStart, blockEnd);
+        Span[] spans = models.sentenceDetector().sentPosDetect(blockText);
+        List<int[]> result = new ArrayList<>();
+        for (Span span : spans) {
+            int s = blockStart + span.getStart();
+            int e = blockStart + span.getEnd();
+            while (s < e && Character.isWhitespace(text.charAt(s))) {
+                s++;
+            }
+            while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+                e--;
+            }
+            if (e <= s) {
+                continue;
+            }
+            // The model sometimes ends a sentence after a title such as "Dr."; join it to what follows.
+            if (!result.isEmpty() && endsWithAbbreviation(text, result.get(result.size() - 1))) {
+                result.get(result.size() - 1)[1] = e;
+            } else {
+                result.add(new int[] {s, e});
+            }
+        }
+        if (result.isEmpty() && !blockText.isBlank()) {
+            int s = blockStart;
+            int e = blockEnd;
+            while (s < e && Character.isWhitespace(text.charAt(s))) {
+                s++;
+            }
+            while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+                e--;
+            }
+            result.add(new int[] {s, e});
+        }
+        return result;
+    }
+
+    private boolean endsWithAbbreviation(String text, int[] span) {
+        String sentence = text.substring(span[0], span[1]);
+        int lastSpace = sentence.lastIndexOf(' ');
+        String lastWord = lastSpace < 0 ? sentence : sentence.substring(lastSpace + 1);
+        return cues.abbreviations.contains(lastWord);
+    }
+}
