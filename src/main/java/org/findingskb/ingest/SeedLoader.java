@@ -17,10 +17,12 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 import org.findingskb.source.SourceRepository;
+import org.findingskb.synthetic.SyntheticCorpusGenerator;
 
 /**
  * Builds the knowledge base from the bundled articles when the database holds no source at all, before the
  * server takes requests. A knowledge base that holds anything is left as it is, so restarts never duplicate.
+ * Asked for ({@code kb.synthetic.studies=N}), it then adds a synthetic corpus beside the seed.
  */
 @Component
 @ConditionalOnProperty(name = "kb.seed.enabled", havingValue = "true", matchIfMissing = true)
@@ -30,19 +32,33 @@ class SeedLoader implements SmartInitializingSingleton {
 
     private final IngestService ingest;
     private final SourceRepository sources;
+    private final SyntheticCorpusGenerator synthetic;
     private final String location;
+    private final int syntheticStudies;
+    private final long syntheticSeed;
 
-    SeedLoader(IngestService ingest, SourceRepository sources,
-            @Value("${kb.seed.location:classpath:seed/*.txt}") String location) {
+    SeedLoader(IngestService ingest, SourceRepository sources, SyntheticCorpusGenerator synthetic,
+            @Value("${kb.seed.location:classpath:seed/*.txt}") String location,
+            @Value("${kb.synthetic.studies:0}") int syntheticStudies,
+            @Value("${kb.synthetic.seed:42}") long syntheticSeed) {
         this.ingest = ingest;
         this.sources = sources;
+        this.synthetic = synthetic;
         this.location = location;
+        this.syntheticStudies = syntheticStudies;
+        this.syntheticSeed = syntheticSeed;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (sources.count() > 0) {
-            log.info("Knowledge base holds {} sources; seeding skipped", sources.count());
+        seed();
+        synthetic.generate(syntheticStudies, syntheticSeed);
+    }
+
+    private void seed() {
+        // An existence check, not a count: start-up must not scan a large knowledge base.
+        if (sources.existsAny()) {
+            log.info("Knowledge base holds sources already; seeding skipped");
             return;
         }
         Resource[] articles = articles();

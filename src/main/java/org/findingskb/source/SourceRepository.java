@@ -13,6 +13,14 @@ public interface SourceRepository extends JpaRepository<SourceDocument, Long> {
 
     Optional<SourceDocument> findBySha256(String sha256);
 
+    @Query("select s.id from SourceDocument s order by s.id limit 1")
+    List<Long> findFirstId();
+
+    /** Whether any source is stored; cheap at any size, unlike a count. */
+    default boolean existsAny() {
+        return !findFirstId().isEmpty();
+    }
+
     /** Sources without their text, which lists never need. */
     @Query(value = """
             select new org.findingskb.source.SourceRepository$SourceRow(
