@@ -212,10 +212,11 @@ final class ConceptTagger {
 
     /**
      * The concepts a study is about, of one kind (e.g. interventions): those named in the title, and the most
-     * often mentioned in the body.
+     * often mentioned in the body if it is mentioned at least {@code minMentions} times; with
+     * {@code keepRepeated}, also every other one mentioned more than once.
      */
     List<ConceptCandidate> studyConcepts(List<Sentence> sentences, List<SentenceRole> roles, Tagging tagging,
-            Predicate<Lexicon.Entry> kind) {
+            Predicate<Lexicon.Entry> kind, int minMentions, boolean keepRepeated) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Set<String> inTitle = new LinkedHashSet<>();
         for (Sentence s : sentences) {
@@ -235,7 +236,15 @@ final class ConceptTagger {
         Set<String> chosen = new LinkedHashSet<>(inTitle);
         counts.entrySet().stream()
                 .max(Comparator.comparingInt(Map.Entry::getValue))
+                .filter(e -> e.getValue() >= minMentions)
                 .ifPresent(e -> chosen.add(e.getKey()));
+        if (keepRepeated) {
+            counts.forEach((name, count) -> {
+                if (count >= 2) {
+                    chosen.add(name);
+                }
+            });
+        }
         List<ConceptCandidate> result = new ArrayList<>();
         for (String name : chosen) {
             result.add(lexicon.byName(name).candidate());

@@ -76,7 +76,7 @@ final class FindingClassifier {
         }
         boolean reporting = cues.reporting.in(text);
         boolean outcome = cues.outcome.in(text);
-        boolean hedged = cues.hedges.in(text);
+        boolean hedged = cues.hedged(text);
         boolean prior = cues.priorWork.in(text);
         boolean limitation = cues.limitation.in(text);
         boolean harm = cues.harm.in(text);
@@ -112,7 +112,7 @@ final class FindingClassifier {
                 && previous.finding().kind() == FindingKind.MECHANISM)) {
             kind = FindingKind.MECHANISM;
             confidence = 0.8;
-        } else if (background) {
+        } else if (background && !reporting && !outcome) {
             kind = FindingKind.CONTEXT;
             confidence = 0.55;
         } else if (reporting || outcome) {

@@ -22,7 +22,7 @@ final class MetadataExtractor {
         String animals = alternatives(cues.animalNouns);
         this.numberedPopulation = Pattern.compile("(?<![\\d,.])(?<n>\\d{1,3}(?:,\\d{3})+|\\d+)\\s+"
                 + "(?:[a-z][a-z\\-]*\\s+){0,3}?(?:" + humans + "|" + animals + ")\\b(?:\\s+with\\s+[a-z][a-z'\\- ]*)?");
-        this.animalPopulation = Pattern.compile("\\bin\\s+(?<pop>(?:[a-z][a-z\\-]*\\s+){0,2}?(?:" + animals + "))\\b");
+        this.animalPopulation = Pattern.compile("\\bin\\s+(?:[a-z][a-z\\-]*\\s+){0,2}?(?<animal>" + animals + ")\\b");
         this.humanWithPopulation = Pattern.compile("\\b(?:in|among)\\s+(?<pop>(?:[a-z][a-z\\-]*\\s+){0,2}?(?:"
                 + humans + ")\\s+with\\s+[a-z][a-z'\\- ]*)");
     }
@@ -147,12 +147,12 @@ final class MetadataExtractor {
 
     /**
      * The study population where the article states it: a counted group ("120 older adults"), an animal model
-     * ("in mice"), or a group with a condition ("in adults with depression"). Hedged sentences are skipped,
-     * since "could help patients with X" names no one who was studied.
+     * ("in mice"), or a group with a condition ("in adults with depression"). Hedged sentences are skipped for
+     * the last two, since "could help patients with X" names no one who was studied.
      */
     String population(List<Sentence> sentences, List<SentenceRole> roles) {
         for (Sentence s : sentences) {
-            if (!eligibleForPopulation(s, roles)) {
+            if (!readable(s, roles)) {
                 continue;
             }
             Matcher m = numberedPopulation.matcher(s.folded());
@@ -170,7 +170,8 @@ final class MetadataExtractor {
             }
             Matcher m = animalPopulation.matcher(s.folded());
             if (m.find()) {
-                return stripDeterminer(s.text().substring(m.start("pop"), m.end("pop")));
+                // "in normal mice", "in young adult mice": the population is the animal.
+                return s.text().substring(m.start("animal"), m.end("animal"));
             }
         }
         for (Sentence s : sentences) {
@@ -185,9 +186,13 @@ final class MetadataExtractor {
         return null;
     }
 
-    private boolean eligibleForPopulation(Sentence s, List<SentenceRole> roles) {
+    private static boolean readable(Sentence s, List<SentenceRole> roles) {
         SentenceRole role = roles.get(s.index());
-        return (role == SentenceRole.BODY || role == SentenceRole.TITLE) && !cues.hedges.in(s.folded());
+        return role == SentenceRole.BODY || role == SentenceRole.TITLE;
+    }
+
+    private boolean eligibleForPopulation(Sentence s, List<SentenceRole> roles) {
+        return readable(s, roles) && !cues.hedged(s.folded());
     }
 
     /** Cuts "… adults with depression who were …" after the condition, at the first clause word. */
