@@ -193,8 +193,8 @@ final class Cues {
 
     /** Whether a sentence is hedged; comparisons such as "more likely" are not hedges. */
     boolean hedged(String folded) {
-        List<java.util.regex.MatchResult> exceptions = hedgeExceptions.all(folded);
-        for (java.util.regex.MatchResult hedge : hedges.all(folded)) {
+        List<PhraseMatcher.Hit> exceptions = hedgeExceptions.all(folded);
+        for (PhraseMatcher.Hit hedge : hedges.all(folded)) {
             boolean inException = exceptions.stream()
                     .anyMatch(e -> e.start() <= hedge.start() && hedge.end() <= e.end());
             if (!inException) {

@@ -15,6 +15,8 @@ final class MetadataExtractor {
     private final Pattern humanWithPopulation;
     private static final Pattern RATIO_BEFORE = Pattern.compile("\\d\\s+(?:in|out of)\\s+$");
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
+    private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\-]+");
+    private static final Pattern CAPITALISED_WORD_BEFORE = Pattern.compile("(\\p{Lu}[\\p{L}\\-]*)\\s+$");
 
     MetadataExtractor(Cues cues) {
         this.cues = cues;
@@ -111,7 +113,7 @@ final class MetadataExtractor {
             if (roles.get(s.index()) != SentenceRole.BODY) {
                 continue;
             }
-            Matcher words = Pattern.compile("\\p{Lu}[\\p{L}\\-]+").matcher(s.text());
+            Matcher words = CAPITALISED_WORD.matcher(s.text());
             while (words.find()) {
                 if (cues.organizationWords.contains(words.group()) && !words.group().equals("Research")) {
                     int runStart = runStartBefore(s.text(), words.start());
@@ -127,10 +129,10 @@ final class MetadataExtractor {
 
     private static int runStartBefore(String text, int wordStart) {
         int start = wordStart;
-        Matcher previous = Pattern.compile("(\\p{Lu}[\\p{L}\\-]*)\\s+$").matcher(text.substring(0, start));
+        Matcher previous = CAPITALISED_WORD_BEFORE.matcher(text.substring(0, start));
         while (previous.find()) {
             start = previous.start(1);
-            previous = Pattern.compile("(\\p{Lu}[\\p{L}\\-]*)\\s+$").matcher(text.substring(0, start));
+            previous = CAPITALISED_WORD_BEFORE.matcher(text.substring(0, start));
         }
         return start;
     }
@@ -146,8 +148,8 @@ final class MetadataExtractor {
     }
 
     /**
-     * The study population where the article states it: a counted group ("120 older adults"), an animal model
-     * ("in mice"), or a group with a condition ("in adults with depression"). Hedged sentences are skipped for
+     * The study population where the article states it: a counted group ("250 healthy volunteers"), an animal
+     * model ("in rats"), or a group with a condition ("among women with asthma"). Hedged sentences are skipped for
      * the last two, since "could help patients with X" names no one who was studied.
      */
     String population(List<Sentence> sentences, List<SentenceRole> roles) {
@@ -170,7 +172,7 @@ final class MetadataExtractor {
             }
             Matcher m = animalPopulation.matcher(s.folded());
             if (m.find()) {
-                // "in normal mice", "in young adult mice": the population is the animal.
+                // "in aged rats", "in young adult rats": the population is the animal.
                 return s.text().substring(m.start("animal"), m.end("animal"));
             }
         }
