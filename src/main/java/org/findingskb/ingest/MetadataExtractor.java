@@ -14,6 +14,7 @@ final class MetadataExtractor {
     private final Pattern animalPopulation;
     private final Pattern humanWithPopulation;
     private static final Pattern RATIO_BEFORE = Pattern.compile("\\d\\s+(?:in|out of)\\s+$");
+    private static final int MIN_ANIMAL_MENTIONS = 2;
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\-]+");
     private static final Pattern CAPITALISED_WORD_BEFORE = Pattern.compile("(\\p{Lu}[\\p{L}\\-]*)\\s+$");
@@ -183,6 +184,26 @@ final class MetadataExtractor {
             Matcher m = humanWithPopulation.matcher(s.folded());
             if (m.find()) {
                 return stripDeterminer(trimQualifier(s.text().substring(m.start("pop"), m.end("pop"))));
+            }
+        }
+        return animalNamedRepeatedly(sentences, roles);
+    }
+
+    /** An article that keeps naming one kind of animal without saying "in …" is about that animal. */
+    private String animalNamedRepeatedly(List<Sentence> sentences, List<SentenceRole> roles) {
+        for (String animal : cues.animalNouns) {
+            Pattern word = Pattern.compile("\\b" + Pattern.quote(animal) + "\\b", Pattern.CASE_INSENSITIVE);
+            String seen = null;
+            int count = 0;
+            for (Sentence s : sentences) {
+                Matcher m = word.matcher(s.folded());
+                if (readable(s, roles) && !cues.hedged(s.folded()) && m.find()) {
+                    seen = seen == null ? s.text().substring(m.start(), m.end()) : seen;
+                    count++;
+                }
+            }
+            if (count >= MIN_ANIMAL_MENTIONS) {
+                return seen.toLowerCase(java.util.Locale.ROOT);
             }
         }
         return null;
