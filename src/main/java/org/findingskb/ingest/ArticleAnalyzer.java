@@ -59,10 +59,11 @@ public final class ArticleAnalyzer {
         String institution = metadata.institution(sentences, roles);
 
         ConceptTagger.Tagging tagging = concepts.tag(sentences, roles, namesAsWords(people, institution));
+        // A drug named once in passing is not the intervention; a condition named twice is studied.
         List<ConceptCandidate> interventions = concepts.studyConcepts(sentences, roles, tagging,
-                Lexicon.Entry::interventionCapable);
+                Lexicon.Entry::interventionCapable, 2, false);
         List<ConceptCandidate> conditions = concepts.studyConcepts(sentences, roles, tagging,
-                e -> e.type() == ConceptType.CONDITION);
+                e -> e.type() == ConceptType.CONDITION, 1, true);
 
         List<ExtractedFinding> findings = new ArrayList<>();
         for (FindingClassifier.Classified c : classifier.classify(sentences, roles, tagging)) {

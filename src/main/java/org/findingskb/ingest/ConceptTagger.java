@@ -14,7 +14,7 @@ import org.findingskb.concept.ConceptType;
 
 /**
  * Tags concepts: lexicon entries first (longest match), then noun phrases outside the lexicon that the article
- * makes salient, by naming them ("a pathway known as X") or by repeating them. A salient phrase is typed from
+ * makes salient, by naming them ("a protein known as X") or by repeating them. A salient phrase is typed from
  * the words that introduce it or from its head noun, else left untyped.
  */
 final class ConceptTagger {
@@ -91,7 +91,14 @@ final class ConceptTagger {
         }
     }
 
-    /** Runs of adjectives and nouns ending in a noun, outside lexicon matches and names. */
+    /** Parts of speech that end a named span ("a protein called X stopped …"). */
+    private static final Set<String> SPAN_ENDERS = Set.of("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PART");
+    private static final int MAX_NAMED_TOKENS = 4;
+
+    /**
+     * Runs of adjectives and nouns ending in a noun, outside lexicon matches and names; and whatever follows a
+     * naming cue ("known as X"), whose odd tokens (gene and protein names) the tagger may not call nouns.
+     */
     private List<Phrase> nounPhrases(Sentence s, List<Lexicon.Match> matches, Set<String> excludedWords) {
         List<Token> tokens = s.tokens();
         boolean[] blocked = new boolean[tokens.size()];
@@ -100,7 +107,7 @@ final class ConceptTagger {
                 blocked[i] = true;
             }
         }
-        List<Phrase> phrases = new ArrayList<>();
+        List<Phrase> phrases = new ArrayList<>(namedSpans(s, blocked, excludedWords));
         int i = 0;
         while (i < tokens.size()) {
             if (blocked[i] || !(tokens.get(i).isNoun() || tokens.get(i).isAdjective())) {
@@ -116,7 +123,7 @@ final class ConceptTagger {
             while (to > from && !tokens.get(to - 1).isNoun()) {
                 to--;
             }
-            // Drop leading modifiers, with the rest of a hyphenated compound they start ("longer-term").
+            // Drop leading modifiers, with the rest of a hyphenated compound they start ("short-lived").
             while (from < to && (cues.dropModifiers.contains(tokens.get(from).key())
                     || "-".equals(tokens.get(from).text()))) {
                 boolean compound = from + 1 < to && isInnerHyphen(tokens, from + 1);
@@ -132,6 +139,50 @@ final class ConceptTagger {
             }
         }
         return phrases;
+    }
+
+    private List<Phrase> namedSpans(Sentence s, boolean[] blocked, Set<String> excludedWords) {
+        List<Phrase> named = new ArrayList<>();
+        List<Token> tokens = s.tokens();
+        for (PhraseMatcher.Hit cue : cues.namingCues.all(s.folded())) {
+            int first = 0;
+            while (first < tokens.size() && tokens.get(first).start() < s.start() + cue.end()) {
+                first++;
+            }
+            if (first < tokens.size() && "DET".equals(tokens.get(first).tag())) {
+                first++;
+            }
+            int last = first;
+            while (last < tokens.size() && last - first < MAX_NAMED_TOKENS && !blocked[last]
+                    && !SPAN_ENDERS.contains(tokens.get(last).tag())
+                    && !(",".equals(tokens.get(last).text()) || ".".equals(tokens.get(last).text())
+                            || ";".equals(tokens.get(last).text()))) {
+                last++;
+            }
+            if (last == first || excludedWords.contains(tokens.get(first).key())) {
+                continue;
+            }
+            String surface = s.text().substring(tokens.get(first).start() - s.start(),
+                    tokens.get(last - 1).end() - s.start());
+            StringBuilder key = new StringBuilder();
+            for (int i = first; i < last; i++) {
+                key.append(tokens.get(i).key());
+                blocked[i] = true;
+            }
+            ConceptType type = contextType(s, cueTokenIndex(s, cue));
+            named.add(new Phrase(s.index(), surface, key.toString(), type != null ? type
+                    : headType(tokens.get(last - 1).key()), true));
+        }
+        return named;
+    }
+
+    private static int cueTokenIndex(Sentence s, PhraseMatcher.Hit cue) {
+        for (int i = 0; i < s.tokens().size(); i++) {
+            if (s.tokens().get(i).start() >= s.start() + cue.start()) {
+                return i;
+            }
+        }
+        return s.tokens().size();
     }
 
     private static boolean isInnerHyphen(List<Token> tokens, int i) {
@@ -162,29 +213,7 @@ final class ConceptTagger {
             return null;
         }
         String surface = s.text().substring(tokens.get(0).start() - s.start(), tokens.get(tokens.size() - 1).end() - s.start());
-        int cueEnd = namingCueBefore(s, from);
-        ConceptType type = cueEnd >= 0 ? contextType(s, cueEnd) : null;
-        if (type == null) {
-            type = headType(tokens.get(tokens.size() - 1).key());
-        }
-        return new Phrase(s.index(), surface, key.toString(), type, cueEnd >= 0);
-    }
-
-    /** Token index of the naming cue ("called", "known as") right before a phrase, skipping a determiner. */
-    private int namingCueBefore(Sentence s, int from) {
-        int i = from - 1;
-        if (i >= 0 && "DET".equals(s.tokens().get(i).tag())) {
-            i--;
-        }
-        for (int span = 1; span <= 2 && i - span + 1 >= 0; span++) {
-            int cueFrom = i - span + 1;
-            String words = s.folded().substring(s.tokens().get(cueFrom).start() - s.start(),
-                    s.tokens().get(i).end() - s.start());
-            if (cues.namingCues.startsWith(words) && cues.namingCues.endsWith(words)) {
-                return cueFrom;
-            }
-        }
-        return -1;
+        return new Phrase(s.index(), surface, key.toString(), headType(tokens.get(tokens.size() - 1).key()), false);
     }
 
     private ConceptType contextType(Sentence s, int cueIndex) {
@@ -212,10 +241,11 @@ final class ConceptTagger {
 
     /**
      * The concepts a study is about, of one kind (e.g. interventions): those named in the title, and the most
-     * often mentioned in the body.
+     * often mentioned in the body if it is mentioned at least {@code minMentions} times; with
+     * {@code keepRepeated}, also every other one mentioned more than once.
      */
     List<ConceptCandidate> studyConcepts(List<Sentence> sentences, List<SentenceRole> roles, Tagging tagging,
-            Predicate<Lexicon.Entry> kind) {
+            Predicate<Lexicon.Entry> kind, int minMentions, boolean keepRepeated) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Set<String> inTitle = new LinkedHashSet<>();
         for (Sentence s : sentences) {
@@ -235,7 +265,15 @@ final class ConceptTagger {
         Set<String> chosen = new LinkedHashSet<>(inTitle);
         counts.entrySet().stream()
                 .max(Comparator.comparingInt(Map.Entry::getValue))
+                .filter(e -> e.getValue() >= minMentions)
                 .ifPresent(e -> chosen.add(e.getKey()));
+        if (keepRepeated) {
+            counts.forEach((name, count) -> {
+                if (count >= 2) {
+                    chosen.add(name);
+                }
+            });
+        }
         List<ConceptCandidate> result = new ArrayList<>();
         for (String name : chosen) {
             result.add(lexicon.byName(name).candidate());

@@ -50,7 +50,7 @@ final class Cues {
     record PopulationCues(List<String> humanNouns, List<String> animalNouns, List<String> qualifierStops) {
     }
 
-    record FindingCues(List<String> hedges, List<String> reporting, List<String> outcome, List<String> priorWork,
+    record FindingCues(List<String> hedges, List<String> hedgeExceptions, List<String> reporting, List<String> outcome, List<String> priorWork,
             List<String> implication, List<String> limitation, List<String> harm, List<String> method,
             List<String> analogy, List<String> analogyEcho, List<String> metadataLine, List<String> mechanism,
             List<String> studyReference, List<String> anaphors, List<String> negations) {
@@ -100,6 +100,7 @@ final class Cues {
 
     // Findings
     final PhraseMatcher hedges;
+    final PhraseMatcher hedgeExceptions;
     final PhraseMatcher reporting;
     final PhraseMatcher outcome;
     final PhraseMatcher priorWork;
@@ -161,6 +162,7 @@ final class Cues {
 
         FindingCues c = f.findings();
         this.hedges = new PhraseMatcher(c.hedges());
+        this.hedgeExceptions = new PhraseMatcher(c.hedgeExceptions());
         this.reporting = new PhraseMatcher(c.reporting());
         this.outcome = new PhraseMatcher(c.outcome());
         this.priorWork = new PhraseMatcher(c.priorWork());
@@ -187,6 +189,19 @@ final class Cues {
         this.genericNouns = lowerSet(f.concepts().genericNouns());
         this.dropModifiers = lowerSet(f.concepts().dropModifiers());
         this.wordForms = new WordForms(f.words().irregularPlurals());
+    }
+
+    /** Whether a sentence is hedged; comparisons such as "more likely" are not hedges. */
+    boolean hedged(String folded) {
+        List<PhraseMatcher.Hit> exceptions = hedgeExceptions.all(folded);
+        for (PhraseMatcher.Hit hedge : hedges.all(folded)) {
+            boolean inException = exceptions.stream()
+                    .anyMatch(e -> e.start() <= hedge.start() && hedge.end() <= e.end());
+            if (!inException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Cues fromClasspath() {

@@ -1,10 +1,10 @@
 package org.findingskb.ingest;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.MatchResult;
 
 import org.findingskb.concept.ConceptType;
 import org.findingskb.finding.Certainty;
@@ -21,7 +21,7 @@ final class FindingClassifier {
 
     private static final Set<ConceptType> MECHANISM_TYPES =
             Set.of(ConceptType.CELL_TYPE, ConceptType.BRAIN_REGION, ConceptType.PATHWAY);
-    /** Analogy echoes ("that's the fast effect") only count shortly after an analogy opened. */
+    /** Analogy echoes ("that's the slow part") only count shortly after an analogy opened. */
     private static final int ANALOGY_REACH = 4;
     private static final int NEGATION_REACH = 3;
 
@@ -39,7 +39,7 @@ final class FindingClassifier {
         List<Classified> findings = new ArrayList<>();
         int backgroundEnd = backgroundEnd(sentences, roles);
         int analogyOpenedAt = Integer.MIN_VALUE;
-        Set<String> analogyVehicles = new java.util.HashSet<>();
+        Set<String> analogyVehicles = new HashSet<>();
         Classified previous = null;
 
         for (Sentence s : sentences) {
@@ -76,7 +76,7 @@ final class FindingClassifier {
         }
         boolean reporting = cues.reporting.in(text);
         boolean outcome = cues.outcome.in(text);
-        boolean hedged = cues.hedges.in(text);
+        boolean hedged = cues.hedged(text);
         boolean prior = cues.priorWork.in(text);
         boolean limitation = cues.limitation.in(text);
         boolean harm = cues.harm.in(text);
@@ -112,7 +112,7 @@ final class FindingClassifier {
                 && previous.finding().kind() == FindingKind.MECHANISM)) {
             kind = FindingKind.MECHANISM;
             confidence = 0.8;
-        } else if (background) {
+        } else if (background && !reporting && !outcome) {
             kind = FindingKind.CONTEXT;
             confidence = 0.55;
         } else if (reporting || outcome) {
@@ -159,8 +159,8 @@ final class FindingClassifier {
         return rapid ? Timescale.RAPID : Timescale.SUSTAINED;
     }
 
-    private boolean anyUnnegated(String text, List<MatchResult> matches) {
-        for (MatchResult m : matches) {
+    private boolean anyUnnegated(String text, List<PhraseMatcher.Hit> matches) {
+        for (PhraseMatcher.Hit m : matches) {
             if (!negated(text, m.start())) {
                 return true;
             }
@@ -168,7 +168,7 @@ final class FindingClassifier {
         return false;
     }
 
-    /** Whether one of the few words before a position negates it ("don't happen right away"). */
+    /** Whether one of the few words before a position negates it ("did not appear at once"). */
     boolean negated(String text, int position) {
         String[] words = text.substring(0, position).toLowerCase(Locale.ROOT).split("[^\\p{L}']+");
         for (int i = words.length - 1; i >= Math.max(0, words.length - NEGATION_REACH); i--) {
@@ -190,9 +190,9 @@ final class FindingClassifier {
         return 0;
     }
 
-    /** The nouns an analogy compares to ("… are like teenagers …"); later mentions continue the analogy. */
+    /** The nouns an analogy compares to ("… is like a thermostat …"); later mentions continue the analogy. */
     private Set<String> vehicles(Sentence s) {
-        Set<String> vehicles = new java.util.HashSet<>();
+        Set<String> vehicles = new HashSet<>();
         List<Token> tokens = s.tokens();
         for (int i = 0; i < tokens.size(); i++) {
             if (!"like".equalsIgnoreCase(tokens.get(i).text())) {

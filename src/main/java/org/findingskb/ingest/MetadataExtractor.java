@@ -14,7 +14,10 @@ final class MetadataExtractor {
     private final Pattern animalPopulation;
     private final Pattern humanWithPopulation;
     private static final Pattern RATIO_BEFORE = Pattern.compile("\\d\\s+(?:in|out of)\\s+$");
+    private static final int MIN_ANIMAL_MENTIONS = 2;
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
+    private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\-]+");
+    private static final Pattern CAPITALISED_WORD_BEFORE = Pattern.compile("(\\p{Lu}[\\p{L}\\-]*)\\s+$");
 
     MetadataExtractor(Cues cues) {
         this.cues = cues;
@@ -22,7 +25,7 @@ final class MetadataExtractor {
         String animals = alternatives(cues.animalNouns);
         this.numberedPopulation = Pattern.compile("(?<![\\d,.])(?<n>\\d{1,3}(?:,\\d{3})+|\\d+)\\s+"
                 + "(?:[a-z][a-z\\-]*\\s+){0,3}?(?:" + humans + "|" + animals + ")\\b(?:\\s+with\\s+[a-z][a-z'\\- ]*)?");
-        this.animalPopulation = Pattern.compile("\\bin\\s+(?<pop>(?:[a-z][a-z\\-]*\\s+){0,2}?(?:" + animals + "))\\b");
+        this.animalPopulation = Pattern.compile("\\bin\\s+(?:[a-z][a-z\\-]*\\s+){0,2}?(?<animal>" + animals + ")\\b");
         this.humanWithPopulation = Pattern.compile("\\b(?:in|among)\\s+(?<pop>(?:[a-z][a-z\\-]*\\s+){0,2}?(?:"
                 + humans + ")\\s+with\\s+[a-z][a-z'\\- ]*)");
     }
@@ -111,7 +114,7 @@ final class MetadataExtractor {
             if (roles.get(s.index()) != SentenceRole.BODY) {
                 continue;
             }
-            Matcher words = Pattern.compile("\\p{Lu}[\\p{L}\\-]+").matcher(s.text());
+            Matcher words = CAPITALISED_WORD.matcher(s.text());
             while (words.find()) {
                 if (cues.organizationWords.contains(words.group()) && !words.group().equals("Research")) {
                     int runStart = runStartBefore(s.text(), words.start());
@@ -127,10 +130,10 @@ final class MetadataExtractor {
 
     private static int runStartBefore(String text, int wordStart) {
         int start = wordStart;
-        Matcher previous = Pattern.compile("(\\p{Lu}[\\p{L}\\-]*)\\s+$").matcher(text.substring(0, start));
+        Matcher previous = CAPITALISED_WORD_BEFORE.matcher(text.substring(0, start));
         while (previous.find()) {
             start = previous.start(1);
-            previous = Pattern.compile("(\\p{Lu}[\\p{L}\\-]*)\\s+$").matcher(text.substring(0, start));
+            previous = CAPITALISED_WORD_BEFORE.matcher(text.substring(0, start));
         }
         return start;
     }
@@ -146,13 +149,13 @@ final class MetadataExtractor {
     }
 
     /**
-     * The study population where the article states it: a counted group ("120 older adults"), an animal model
-     * ("in mice"), or a group with a condition ("in adults with depression"). Hedged sentences are skipped,
-     * since "could help patients with X" names no one who was studied.
+     * The study population where the article states it: a counted group ("250 healthy volunteers"), an animal
+     * model ("in rats"), or a group with a condition ("among women with asthma"). Hedged sentences are skipped for
+     * the last two, since "could help patients with X" names no one who was studied.
      */
     String population(List<Sentence> sentences, List<SentenceRole> roles) {
         for (Sentence s : sentences) {
-            if (!eligibleForPopulation(s, roles)) {
+            if (!readable(s, roles)) {
                 continue;
             }
             Matcher m = numberedPopulation.matcher(s.folded());
@@ -170,7 +173,8 @@ final class MetadataExtractor {
             }
             Matcher m = animalPopulation.matcher(s.folded());
             if (m.find()) {
-                return stripDeterminer(s.text().substring(m.start("pop"), m.end("pop")));
+                // "in aged rats", "in young adult rats": the population is the animal.
+                return s.text().substring(m.start("animal"), m.end("animal"));
             }
         }
         for (Sentence s : sentences) {
@@ -182,12 +186,36 @@ final class MetadataExtractor {
                 return stripDeterminer(trimQualifier(s.text().substring(m.start("pop"), m.end("pop"))));
             }
         }
+        return animalNamedRepeatedly(sentences, roles);
+    }
+
+    /** An article that keeps naming one kind of animal without saying "in …" is about that animal. */
+    private String animalNamedRepeatedly(List<Sentence> sentences, List<SentenceRole> roles) {
+        for (String animal : cues.animalNouns) {
+            Pattern word = Pattern.compile("\\b" + Pattern.quote(animal) + "\\b", Pattern.CASE_INSENSITIVE);
+            String seen = null;
+            int count = 0;
+            for (Sentence s : sentences) {
+                Matcher m = word.matcher(s.folded());
+                if (readable(s, roles) && !cues.hedged(s.folded()) && m.find()) {
+                    seen = seen == null ? s.text().substring(m.start(), m.end()) : seen;
+                    count++;
+                }
+            }
+            if (count >= MIN_ANIMAL_MENTIONS) {
+                return seen.toLowerCase(java.util.Locale.ROOT);
+            }
+        }
         return null;
     }
 
-    private boolean eligibleForPopulation(Sentence s, List<SentenceRole> roles) {
+    private static boolean readable(Sentence s, List<SentenceRole> roles) {
         SentenceRole role = roles.get(s.index());
-        return (role == SentenceRole.BODY || role == SentenceRole.TITLE) && !cues.hedges.in(s.folded());
+        return role == SentenceRole.BODY || role == SentenceRole.TITLE;
+    }
+
+    private boolean eligibleForPopulation(Sentence s, List<SentenceRole> roles) {
+        return readable(s, roles) && !cues.hedged(s.folded());
     }
 
     /** Cuts "… adults with depression who were …" after the condition, at the first clause word. */

@@ -23,6 +23,7 @@ import org.findingskb.study.ResearcherRole;
 final class ResearcherExtractor {
 
     private static final Pattern OPENING = Pattern.compile("^[\\s\"'(]*");
+    private static final Pattern APPOSITIVE_COMMA = Pattern.compile("^\\s*,\\s*");
 
     private final Cues cues;
     private final Pattern namePattern;
@@ -175,11 +176,11 @@ final class ResearcherExtractor {
     }
 
     /**
-     * The phrase set off by commas after a name ("…, the senior author and a professor of neurology, said …"),
+     * The phrase set off by commas after a name ("…, a biologist and the study's last author, said …"),
      * up to a comma before a speech verb or the end of the sentence; {@code null} if none starts there.
      */
     private String appositive(String after) {
-        Matcher lead = Pattern.compile("^\\s*,\\s*").matcher(after);
+        Matcher lead = APPOSITIVE_COMMA.matcher(after);
         if (!lead.lookingAt()) {
             return null;
         }

@@ -1,0 +1,75 @@
+package org.findingskb.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+class ArticleAnalyzerTests {
+
+    private static final List<String> ARTICLES = PipelineEvaluationTests.ARTICLES.stream()
+            .map(a -> TestArticles.text(a.textResource())).toList();
+
+    @Test
+    void givesTheSameAnalysisFromManyThreadsAsFromOne() throws Exception {
+        ArticleAnalyzer analyzer = TestArticles.analyzer();
+        List<ArticleAnalysis> expected = ARTICLES.stream().map(analyzer::analyze).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int round = 0; round < 8; round++) {
+                for (int i = 0; i < ARTICLES.size(); i++) {
+                    int article = i;
+                    results.add(pool.submit(() -> analyzer.analyze(ARTICLES.get(article)).equals(expected.get(article))));
+                }
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void analysesASeedSizedArticleInAFewMillisecondsWhenWarm() {
+        ArticleAnalyzer analyzer = TestArticles.analyzer();
+        String seed = ARTICLES.get(0);
+        for (int i = 0; i < 100; i++) {
+            analyzer.analyze(seed);
+        }
+        int runs = 30;
+        long start = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            analyzer.analyze(seed);
+        }
+        double millis = (System.nanoTime() - start) / 1e6 / runs;
+        System.out.printf("warm analysis of the seed article: %.1f ms%n", millis);
+        // A bound that catches a runaway rule, not a benchmark: shared build machines are often busy. On an idle
+        // machine this is about 10 ms, most of it OpenNLP's part-of-speech tagger.
+        assertThat(millis).isLessThan(200.0);
+    }
+
+    @Test
+    void analysesEmptyAndOneLineTextsWithoutFailing() {
+        assertThat(TestArticles.analyze("").findings()).isEmpty();
+        ArticleAnalysis oneLine = TestArticles.analyze("Just a headline");
+        assertThat(oneLine.metadata().title()).isEqualTo("Just a headline");
+        assertThat(oneLine.findings()).isEmpty();
+        assertThat(oneLine.warnings()).contains("few findings (0)");
+    }
+
+    @Test
+    void isExposedAsOneSpringBean() {
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(IngestConfiguration.class)) {
+            ArticleAnalyzer analyzer = context.getBean(ArticleAnalyzer.class);
+            assertThat(analyzer.analyze(ARTICLES.get(1)).findings()).isNotEmpty();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.findingskb.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EvidenceSpanTests {
+
+    static List<String> articles() {
+        return PipelineEvaluationTests.ARTICLES.stream().map(PipelineEvaluationTests.Article::textResource).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("articles")
+    void everyEvidenceSpanIsExactlyItsStatementInTheNormalisedText(String resource) {
+        String text = TestArticles.text(resource);
+        ArticleAnalysis analysis = TestArticles.analyzer().analyze(text);
+        assertThat(analysis.text()).isEqualTo(text);
+        assertThat(analysis.findings()).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.evidence().end()).isLessThanOrEqualTo(text.length());
+            assertThat(f.evidence().of(text)).isEqualTo(f.statement());
+            assertThat(f.statement()).isEqualTo(f.statement().strip()).isNotEmpty();
+            assertThat(f.confidence()).isBetween(0.0, 1.0);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("articles")
+    void findingsFollowTheArticleOrderWithoutOverlapping(String resource) {
+        List<ExtractedFinding> findings = TestArticles.analyzer().analyze(TestArticles.text(resource)).findings();
+        for (int i = 1; i < findings.size(); i++) {
+            assertThat(findings.get(i).evidence().start()).isGreaterThanOrEqualTo(findings.get(i - 1).evidence().end());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("articles")
+    void mechanismsPointAtFindingsOfTheirOwnTimescale(String resource) {
+        ArticleAnalysis analysis = TestArticles.analyzer().analyze(TestArticles.text(resource));
+        assertThat(analysis.mechanisms()).allSatisfy(m -> {
+            assertThat(m.findingIndexes()).isNotEmpty();
+            m.findingIndexes().forEach(i -> assertThat(analysis.findings().get(i).timescale()).isEqualTo(m.timescale()));
+            if (m.onset() != null) {
+                assertThat(m.findingIndexes()).anySatisfy(i -> assertThat(analysis.findings().get(i).statement())
+                        .contains(m.onset()));
+            }
+        });
+    }
+}

@@ -1,0 +1,134 @@
+package org.findingskb.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+
+import org.findingskb.finding.Certainty;
+import org.findingskb.finding.FindingKind;
+import org.findingskb.finding.Timescale;
+import org.junit.jupiter.api.Test;
+
+/** Kind, certainty and timescale of single sentences placed after a study introduction. */
+class FindingClassificationTests {
+
+    private static final String INTRO = "A headline\n\nA new study from Westbrook University looked at hamsters.\n\n";
+
+    private static Optional<ExtractedFinding> findingFor(String sentence) {
+        ArticleAnalysis analysis = TestArticles.analyze(INTRO + sentence);
+        return analysis.findings().stream().filter(f -> f.statement().equals(sentence)).findFirst();
+    }
+
+    private static ExtractedFinding requireFinding(String sentence) {
+        return findingFor(sentence).orElseThrow(() -> new AssertionError("not a finding: " + sentence));
+    }
+
+    @Test
+    void marksHedgedStatementsAsSuggestedImplications() {
+        ExtractedFinding f = requireFinding("The compound could one day help people with chronic pain.");
+        assertThat(f.kind()).isEqualTo(FindingKind.IMPLICATION);
+        assertThat(f.certainty()).isEqualTo(Certainty.SUGGESTED);
+    }
+
+    @Test
+    void keepsAFoundResultReportedEvenWithCan() {
+        ExtractedFinding f = requireFinding("The team found that the hamsters can run twice as far after training.");
+        assertThat(f.kind()).isEqualTo(FindingKind.RESULT);
+        assertThat(f.certainty()).isEqualTo(Certainty.REPORTED);
+    }
+
+    @Test
+    void doesNotTakeAComparisonOfLikelihoodForAHedge() {
+        ExtractedFinding f = requireFinding("Trained hamsters were twice as likely to reach the goal as untrained ones.");
+        assertThat(f.certainty()).isEqualTo(Certainty.REPORTED);
+    }
+
+    @Test
+    void recognisesCitedEarlierResultsAsPriorWork() {
+        assertThat(requireFinding("Previous studies had linked running wheels to better sleep in rodents.").kind())
+                .isEqualTo(FindingKind.PRIOR_WORK);
+        assertThat(requireFinding("Earlier work had shown that cold rooms slow hamster growth.").kind())
+                .isEqualTo(FindingKind.PRIOR_WORK);
+    }
+
+    @Test
+    void readsStatedLimitsAsContext() {
+        ExtractedFinding f = requireFinding("The authors cautioned that larger studies are needed to confirm the effect.");
+        assertThat(f.kind()).isEqualTo(FindingKind.CONTEXT);
+        assertThat(f.certainty()).isEqualTo(Certainty.REPORTED);
+    }
+
+    @Test
+    void readsHowItWorksAsAMechanismWhenItNamesACellRegionOrPathway() {
+        ExtractedFinding f = requireFinding("The benefit comes from dopamine neurons in the striatum firing more often.");
+        assertThat(f.kind()).isEqualTo(FindingKind.MECHANISM);
+    }
+
+    @Test
+    void skipsMethodSentences() {
+        assertThat(findingFor("The researchers recruited 300 hamsters and randomly assigned them to two groups."))
+                .isEmpty();
+        assertThat(findingFor("To find out, the team tracked each animal for a month.")).isEmpty();
+    }
+
+    @Test
+    void skipsAnalogiesAndTheirFollowUps() {
+        ArticleAnalysis analysis = TestArticles.analyze(INTRO
+                + "Think of the hormone as a thermostat in a cold house. The thermostat clicks on and the rooms warm up.");
+        assertThat(analysis.findings()).extracting(ExtractedFinding::statement)
+                .noneMatch(s -> s.contains("thermostat"));
+    }
+
+    @Test
+    void givesRapidForHoursAndSustainedForWeeks() {
+        assertThat(requireFinding("The treated hamsters improved within hours of the first dose.").timescale())
+                .isEqualTo(Timescale.RAPID);
+        assertThat(requireFinding("The treated hamsters improved steadily over the following weeks.").timescale())
+                .isEqualTo(Timescale.SUSTAINED);
+    }
+
+    @Test
+    void givesNoTimescaleWhenBothOrNeitherAreStated() {
+        assertThat(requireFinding("The team found one change that acts quickly and one that builds over months.")
+                .timescale()).isNull();
+        assertThat(requireFinding("The team found that treated hamsters weighed more.").timescale()).isNull();
+    }
+
+    @Test
+    void ignoresNegatedSpeedWords() {
+        ArticleAnalysis analysis = TestArticles.analyze(INTRO
+                + "The slower effect comes from new neurons in the hippocampus. This takes time and does not happen right away.");
+        ExtractedFinding continuation = analysis.findings().get(analysis.findings().size() - 1);
+        assertThat(continuation.statement()).startsWith("This takes time");
+        assertThat(continuation.timescale()).isEqualTo(Timescale.SUSTAINED);
+    }
+
+    @Test
+    void carriesTheTimescaleOfTheSentenceAnAnaphorRefersTo() {
+        ArticleAnalysis analysis = TestArticles.analyze(INTRO
+                + "The fast effect comes from existing neurons in the amygdala becoming more active. This lifts mood.");
+        ExtractedFinding continuation = analysis.findings().get(analysis.findings().size() - 1);
+        assertThat(continuation.statement()).isEqualTo("This lifts mood.");
+        assertThat(continuation.timescale()).isEqualTo(Timescale.RAPID);
+        assertThat(continuation.kind()).isEqualTo(FindingKind.MECHANISM);
+    }
+
+    @Test
+    void tagsLexiconConceptsWithMeshIdsAndPlurals() {
+        ExtractedFinding f = requireFinding("The team found that hippocampi of treated mice held more astrocytes.");
+        assertThat(f.concepts()).extracting(ConceptCandidate::name).contains("Hippocampus", "Mice", "Astrocytes");
+        assertThat(f.concepts()).filteredOn(c -> c.name().equals("Hippocampus"))
+                .extracting(ConceptCandidate::meshId).containsExactly("D006624");
+    }
+
+    @Test
+    void typesANamedConceptOutsideTheLexiconFromItsContext() {
+        ExtractedFinding f = requireFinding(
+                "The team found that blocking a signalling protein called zentrin-4 stopped the growth of neurons.");
+        assertThat(f.concepts()).anySatisfy(c -> {
+            assertThat(c.name()).isEqualTo("zentrin-4");
+            assertThat(c.type()).isEqualTo(org.findingskb.concept.ConceptType.PATHWAY);
+            assertThat(c.meshId()).isNull();
+        });
+    }
+}

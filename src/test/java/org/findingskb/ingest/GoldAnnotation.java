@@ -1,0 +1,102 @@
+package org.findingskb.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A gold annotation in the format of the corpus README. Fields given as a list ("any of") keep every
+ * alternative; a {@code null} among them stands for "no value".
+ */
+record GoldAnnotation(
+        String title,
+        String publisher,
+        Integer publishedYear,
+        String institution,
+        String journal,
+        String population,
+        List<Researcher> researchers,
+        List<String> interventions,
+        List<String> conditions,
+        List<Finding> findings,
+        List<String> optional,
+        List<String> notFindings,
+        List<Mechanism> mechanisms,
+        List<String> concepts) {
+
+    record Researcher(String name, List<String> roles) {
+    }
+
+    record Finding(String quote, List<String> kinds, List<String> timescales, String certainty) {
+    }
+
+    record Mechanism(List<String> mentions, List<String> timescales) {
+    }
+
+    static GoldAnnotation load(String resource) {
+        try (InputStream in = GoldAnnotation.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No gold file " + resource);
+            }
+            return parse(JsonMapper.builder().build().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static GoldAnnotation parse(JsonNode root) {
+        JsonNode source = root.path("source");
+        JsonNode study = root.path("study");
+        List<Researcher> researchers = new ArrayList<>();
+        for (JsonNode r : study.path("researchers")) {
+            researchers.add(new Researcher(r.path("name").asString(), anyOf(r.get("role"))));
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (JsonNode f : root.path("findings")) {
+            findings.add(new Finding(f.path("quote").asString(), anyOf(f.get("kind")), anyOf(f.get("timescale")),
+                    text(f.get("certainty"))));
+        }
+        List<Mechanism> mechanisms = new ArrayList<>();
+        for (JsonNode m : root.path("mechanisms")) {
+            mechanisms.add(new Mechanism(strings(m.get("mentions")), anyOf(m.get("timescale"))));
+        }
+        JsonNode year = source.get("publishedYear");
+        return new GoldAnnotation(text(source.get("title")), text(source.get("publisher")),
+                year == null || year.isNull() ? null : year.asInt(), text(study.get("institution")),
+                text(study.get("journal")), text(study.get("population")), researchers,
+                strings(study.get("interventions")), strings(study.get("conditions")), findings,
+                strings(root.get("optional")), strings(root.get("notFindings")), mechanisms,
+                strings(root.get("concepts")));
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asString();
+    }
+
+    /** A single value, a list of alternatives, or null (which allows only "no value"). */
+    private static List<String> anyOf(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Collections.singletonList(null);
+        }
+        if (node.isArray()) {
+            List<String> values = new ArrayList<>();
+            node.forEach(v -> values.add(text(v)));
+            return values;
+        }
+        return List.of(node.asString());
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node != null && node.isArray()) {
+            node.forEach(v -> values.add(v.asString()));
+        }
+        return values;
+    }
+}

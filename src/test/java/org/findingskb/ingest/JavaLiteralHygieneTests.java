@@ -1,0 +1,103 @@
+package org.findingskb.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rules must be general: no Java string literal may carry six consecutive words of a corpus article, nor the
+ * surname of a researcher named in a gold file.
+ */
+class JavaLiteralHygieneTests {
+
+    private static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"(.*?)\"\"\"", Pattern.DOTALL);
+    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?");
+    private static final int RUN = 6;
+
+    @Test
+    void noJavaLiteralRepeatsSixWordsOfAnArticle() {
+        Set<String> articleRuns = new HashSet<>();
+        for (PipelineEvaluationTests.Article article : PipelineEvaluationTests.ARTICLES) {
+            List<String> words = words(TestArticles.read(article.textResource()));
+            for (int i = 0; i + RUN <= words.size(); i++) {
+                articleRuns.add(String.join(" ", words.subList(i, i + RUN)));
+            }
+        }
+        List<String> offending = new ArrayList<>();
+        for (String literal : literals()) {
+            List<String> words = words(literal);
+            for (int i = 0; i + RUN <= words.size(); i++) {
+                String run = String.join(" ", words.subList(i, i + RUN));
+                if (articleRuns.contains(run)) {
+                    offending.add(run);
+                }
+            }
+        }
+        assertThat(offending).isEmpty();
+    }
+
+    @Test
+    void noJavaLiteralNamesAResearcherOfTheCorpus() {
+        List<String> offending = new ArrayList<>();
+        List<String> literals = literals();
+        for (PipelineEvaluationTests.Article article : PipelineEvaluationTests.ARTICLES) {
+            for (GoldAnnotation.Researcher researcher : GoldAnnotation.load(article.goldResource()).researchers()) {
+                String[] parts = researcher.name().split("\\s+");
+                Pattern surname = Pattern.compile("\\b" + Pattern.quote(parts[parts.length - 1]) + "\\b",
+                        Pattern.CASE_INSENSITIVE);
+                literals.stream().filter(l -> surname.matcher(l).find()).forEach(offending::add);
+            }
+        }
+        assertThat(offending).isEmpty();
+    }
+
+    @Test
+    void findsLiteralsAtAll() {
+        assertThat(literals()).hasSizeGreaterThan(50);
+    }
+
+    private static List<String> literals() {
+        List<String> literals = new ArrayList<>();
+        for (Path root : List.of(Path.of("src/main/java"), Path.of("src/test/java"))) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String source = Files.readString(file);
+                    Matcher blocks = TEXT_BLOCK.matcher(source);
+                    while (blocks.find()) {
+                        literals.add(blocks.group(1));
+                    }
+                    Matcher m = LITERAL.matcher(TEXT_BLOCK.matcher(source).replaceAll(""));
+                    while (m.find()) {
+                        literals.add(m.group(1));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return literals;
+    }
+
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(TextFolding.fold(text).toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            words.add(m.group());
+        }
+        return words;
+    }
+}

@@ -1,0 +1,133 @@
+package org.findingskb.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scores the pipeline against the gold annotations of the seed article, the development corpus and the extra
+ * articles written to check generality, and prints a per-article and overall table.
+ */
+class PipelineEvaluationTests {
+
+    record Article(String name, String textResource, String goldResource, String set) {
+    }
+
+    static final List<Article> ARTICLES = List.of(
+            new Article("seed", "corpus/seed/knowridge-2025-ketamine-fast-and-lasting.txt",
+                    "gold/knowridge-2025-ketamine-fast-and-lasting.gold.json", "seed"),
+            new Article("dev/newborn-neurons", "corpus/dev/newborn-neurons-activity-2019.txt",
+                    "corpus/dev/newborn-neurons-activity-2019.gold.json", "dev"),
+            new Article("dev/walking", "corpus/dev/walking-hippocampus-2011.txt",
+                    "corpus/dev/walking-hippocampus-2011.gold.json", "dev"),
+            new Article("extra/sleep-cohort", "corpus/extra/sleep-midlife-cohort.txt",
+                    "corpus/extra/sleep-midlife-cohort.gold.json", "extra"),
+            new Article("extra/psilocybin", "corpus/extra/psilocybin-trial.txt",
+                    "corpus/extra/psilocybin-trial.gold.json", "extra"),
+            new Article("extra/microglia", "corpus/extra/microglia-forgetting-mice.txt",
+                    "corpus/extra/microglia-forgetting-mice.gold.json", "extra"));
+
+    static final List<GoldScorer.Score> SCORES = new ArrayList<>();
+
+    @BeforeAll
+    static void scoreAllArticles() {
+        if (!SCORES.isEmpty()) {
+            return;
+        }
+        for (Article article : ARTICLES) {
+            String text = TestArticles.text(article.textResource());
+            ArticleAnalysis analysis = TestArticles.analyzer().analyze(text);
+            SCORES.add(GoldScorer.score(article.name(), GoldAnnotation.load(article.goldResource()), analysis));
+        }
+        GoldScorer.Score seedAndDev = pooled("seed", "dev").named("overall seed+dev");
+        GoldScorer.Score extra = pooled("extra").named("overall extra");
+        GoldScorer.Score all = pooled("seed", "dev", "extra").named("overall all");
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "%n%-22s %7s %9s %6s %9s %9s %8s %6s %8s %5s%n", "article", "recall",
+                "precision", "kind", "timescale", "certainty", "metadata", "mech", "concepts", "notF"));
+        SCORES.forEach(s -> table.append(row(s)));
+        table.append(row(seedAndDev)).append(row(extra)).append(row(all));
+        System.out.println(table);
+        all.problems().forEach(p -> System.out.println("  - " + p));
+    }
+
+    private static String row(GoldScorer.Score s) {
+        return String.format(Locale.ROOT, "%-22s %7.2f %9.2f %6.2f %9.2f %9.2f %8.2f %6s %8s %5d%n", s.article(),
+                s.recall(), s.precision(), s.kindAccuracy(), s.timescaleAccuracy(), s.certaintyAccuracy(),
+                s.metadataAccuracy(), s.mechanismsFound() + "/" + s.goldMechanisms(),
+                s.conceptsFound() + "/" + s.goldConcepts(), s.notFindingViolations());
+    }
+
+    static GoldScorer.Score pooled(String... sets) {
+        GoldScorer.Score total = null;
+        for (int i = 0; i < ARTICLES.size(); i++) {
+            if (List.of(sets).contains(ARTICLES.get(i).set())) {
+                total = total == null ? SCORES.get(i) : total.plus(SCORES.get(i));
+            }
+        }
+        return total;
+    }
+
+    private static GoldScorer.Score scoreOf(String name) {
+        for (int i = 0; i < ARTICLES.size(); i++) {
+            if (ARTICLES.get(i).name().equals(name)) {
+                return SCORES.get(i);
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    @Test
+    void seedArticleIsReadPerfectly() {
+        GoldScorer.Score seed = scoreOf("seed");
+        assertThat(seed.problems()).isEmpty();
+        assertThat(seed.recall()).isEqualTo(1.0);
+        assertThat(seed.precision()).isEqualTo(1.0);
+        assertThat(seed.kindAccuracy()).isEqualTo(1.0);
+        assertThat(seed.timescaleAccuracy()).isEqualTo(1.0);
+        assertThat(seed.certaintyAccuracy()).isEqualTo(1.0);
+        assertThat(seed.metadataAccuracy()).isEqualTo(1.0);
+        assertThat(seed.mechanismsFound()).isEqualTo(seed.goldMechanisms()).isEqualTo(2);
+    }
+
+    @Test
+    void seedAndDevelopmentCorpusMeetTheOverallThresholds() {
+        assertMeetsOverallThresholds(pooled("seed", "dev"));
+    }
+
+    @Test
+    void extraArticlesFromOtherPublishersMeetTheOverallThresholds() {
+        assertMeetsOverallThresholds(pooled("extra"));
+    }
+
+    @Test
+    void noNotFindingIsEverExtracted() {
+        assertThat(pooled("seed", "dev", "extra").notFindingViolations()).isZero();
+    }
+
+    @Test
+    void everyGoldMechanismIsFound() {
+        GoldScorer.Score all = pooled("seed", "dev", "extra");
+        assertThat(all.mechanismsFound()).isEqualTo(all.goldMechanisms());
+    }
+
+    @Test
+    void mostGoldConceptsAreTagged() {
+        GoldScorer.Score all = pooled("seed", "dev", "extra");
+        assertThat((double) all.conceptsFound() / all.goldConcepts()).isGreaterThanOrEqualTo(0.9);
+    }
+
+    private static void assertMeetsOverallThresholds(GoldScorer.Score s) {
+        assertThat(s.recall()).as("recall").isGreaterThanOrEqualTo(0.85);
+        assertThat(s.precision()).as("precision").isGreaterThanOrEqualTo(0.85);
+        assertThat(s.kindAccuracy()).as("kind accuracy").isGreaterThanOrEqualTo(0.8);
+        assertThat(s.timescaleAccuracy()).as("timescale accuracy").isGreaterThanOrEqualTo(0.9);
+        assertThat(s.certaintyAccuracy()).as("certainty accuracy").isGreaterThanOrEqualTo(0.9);
+        assertThat(s.metadataAccuracy()).as("metadata accuracy").isGreaterThanOrEqualTo(0.9);
+    }
+}

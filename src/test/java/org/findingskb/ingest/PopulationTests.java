@@ -1,0 +1,40 @@
+package org.findingskb.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PopulationTests {
+
+    private static String populationOf(String body) {
+        return TestArticles.analyze("A headline\n\n" + body).metadata().population();
+    }
+
+    @Test
+    void readsACountedGroupWithItsAdjectives() {
+        assertThat(populationOf("The team followed 2,350 middle-aged women who worked night shifts.")).isEqualTo("2,350 middle-aged women");
+    }
+
+    @Test
+    void readsACountedGroupWithItsCondition() {
+        assertThat(populationOf("The trial enrolled 88 patients with migraine from three clinics."))
+                .isEqualTo("88 patients with migraine");
+    }
+
+    @Test
+    void readsAnAnimalModelAsTheAnimal() {
+        assertThat(populationOf("The drug restored balance in elderly rats, the team found.")).isEqualTo("rats");
+    }
+
+    @Test
+    void readsAGroupWithAConditionNamedAfterIn() {
+        assertThat(populationOf("The effect was strongest in adults with asthma, the team found."))
+                .isEqualTo("adults with asthma");
+    }
+
+    @Test
+    void isNullWhenTheArticleDoesNotSay() {
+        assertThat(populationOf("The new drug could help people with asthma breathe more easily.")).isNull();
+        assertThat(populationOf("About 1 in 5 adults snore, and the team found a cause.")).isNull();
+    }
+}

@@ -1,0 +1,70 @@
+package org.findingskb.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.List;
+
+import org.findingskb.study.ResearcherRole;
+import org.junit.jupiter.api.Test;
+
+class ResearcherRoleTests {
+
+    private static List<ExtractedResearcher> researchersOf(String body) {
+        return TestArticles.analyze("A headline\n\n" + body).metadata().researchers();
+    }
+
+    @Test
+    void readsTheFirstAuthorAsLeadAndDropsTheHonorific() {
+        assertThat(researchersOf("Dr. Ada Quill, a physiologist and the first author, said the effect was large."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Ada Quill", ResearcherRole.LEAD));
+    }
+
+    @Test
+    void readsWhoLedTheTrialAsLead() {
+        assertThat(researchersOf("Prof. Omar Vance, a cardiologist who led the trial, said more work is planned."))
+                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.LEAD);
+    }
+
+    @Test
+    void readsLedByAsLead() {
+        assertThat(researchersOf("The work was led by Dr. Ines Carvalho, a graduate student."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role, ExtractedResearcher::description)
+                .containsExactly(tuple("Ines Carvalho", ResearcherRole.LEAD, "a graduate student"));
+    }
+
+    @Test
+    void readsTheSeniorAuthorAndTheLabHeadAsSenior() {
+        assertThat(researchersOf("Dr. Rolf Aske, the senior author, said the data were clear."))
+                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.SENIOR);
+        assertThat(researchersOf("Dr. Mina Oduya worked in Dr. Lorne Petrov's lab. Dr. Petrov said the data were clear."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .contains(tuple("Lorne Petrov", ResearcherRole.SENIOR));
+    }
+
+    @Test
+    void readsAPostdocOnTheTeamAsAuthor() {
+        assertThat(researchersOf("Dr. Kai Brenner, a junior postdoctoral fellow on the team, says the mice were healthy."))
+                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.AUTHOR);
+    }
+
+    @Test
+    void readsAnUninvolvedExpertAsQuoted() {
+        assertThat(researchersOf("Dr. Noor Haddad, a neurologist at another clinic who was not involved, said the work was careful."))
+                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.QUOTED);
+    }
+
+    @Test
+    void mergesMentionsOfOnePersonBySurnameKeepingTheStrongestRole() {
+        assertThat(researchersOf("Dr. Tova Lind, a lead researcher on the project, told reporters the mice slept more. "
+                + "Later, Dr. Lind explained the method. The team worked in Dr. Lind's lab."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Tova Lind", ResearcherRole.SENIOR));
+    }
+
+    @Test
+    void doesNotTakeInstitutionsOrSentenceOpeningsForPeople() {
+        assertThat(researchersOf("Brain scans showed growth. Researchers at the Lakemont Institute said so.")).isEmpty();
+    }
+}

@@ -1,0 +1,46 @@
+package org.findingskb.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTests {
+
+    @Test
+    void convertsWindowsAndOldMacLineEndingsToNewlines() {
+        assertThat(TextNormalizer.normalize("Title\r\n\r\nFirst line.\rSecond line."))
+                .isEqualTo("Title\n\nFirst line.\nSecond line.");
+    }
+
+    @Test
+    void trimsTrailingSpacesOfEveryLine() {
+        assertThat(TextNormalizer.normalize("Title  \t\nBody text. \u00A0\nMore.")).isEqualTo("Title\nBody text.\nMore.");
+    }
+
+    @Test
+    void collapsesRunsOfBlankLinesToOneBlankLine() {
+        assertThat(TextNormalizer.normalize("One.\n\n\n\nTwo.\n \n \n\nThree.")).isEqualTo("One.\n\nTwo.\n\nThree.");
+    }
+
+    @Test
+    void composesCharactersToNfc() {
+        assertThat(TextNormalizer.normalize("Cafe\u0301 study")).isEqualTo("Caf\u00E9 study");
+    }
+
+    @Test
+    void stripsLeadingAndTrailingWhitespaceAndByteOrderMark() {
+        assertThat(TextNormalizer.normalize("\uFEFF\n\n  Title\n\nBody.\n\n\n")).isEqualTo("Title\n\nBody.");
+    }
+
+    @Test
+    void givesTheSameTextForTheSameArticlePastedDifferently() {
+        String article = TestArticles.read("corpus/seed/knowridge-2025-ketamine-fast-and-lasting.txt");
+        String messy = "\n  " + article.replace("\n", "  \r\n").replace("\r\n\r\n", "\r\n \r\n\r\n") + "\r\n\r\n";
+        assertThat(TextNormalizer.normalize(messy)).isEqualTo(TextNormalizer.normalize(article));
+    }
+
+    @Test
+    void treatsNullAsEmptyText() {
+        assertThat(TextNormalizer.normalize(null)).isEmpty();
+    }
+}
