@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.findingskb.support.Http;
 import org.findingskb.support.Http.Reply;
+import org.findingskb.support.SeedGold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,19 +81,25 @@ class ReadApiTests {
     @Test
     void seededStudyCarriesTheMetadataItsArticleStates() {
         JsonNode study = seededStudy();
-        assertThat(study.get("journal").asString()).isEqualTo("Cellular and Molecular Life Sciences");
-        assertThat(study.get("institution").asString()).isEqualTo("Northwestern Medicine");
+        JsonNode gold = SeedGold.study();
+        assertThat(study.get("journal").asString()).isEqualTo(gold.get("journal").asString());
+        assertThat(study.get("institution").asString()).isEqualTo(gold.get("institution").asString());
         assertThat(study.get("population").isNull()).as("the article does not state the population").isTrue();
+        assertThat(gold.get("population").isNull()).isTrue();
         assertThat(study.get("doi").isNull()).isTrue();
-        assertThat(study.get("source").get("publisher").asString()).isEqualTo("Knowridge Science Report");
-        assertThat(study.get("source").get("publishedYear").asInt()).isEqualTo(2025);
+        assertThat(study.get("title").asString()).isEqualTo(SeedGold.source().get("title").asString());
+        assertThat(study.get("source").get("publisher").asString())
+                .isEqualTo(SeedGold.source().get("publisher").asString());
+        assertThat(study.get("source").get("publishedYear").asInt())
+                .isEqualTo(SeedGold.source().get("publishedYear").asInt());
         List<String> researchers = new ArrayList<>();
         study.get("researchers").forEach(r -> researchers.add(r.get("name").asString() + ":" + r.get("role").asString()));
-        assertThat(researchers).contains("Radhika Rawat:LEAD", "John Kessler:SENIOR");
+        assertThat(researchers).containsExactlyInAnyOrderElementsOf(SeedGold.researchersWithFirstRole());
+        assertThat(study.get("researchers")).allSatisfy(r -> assertThat(r.get("description").asString()).isNotBlank());
         assertThat(study.get("interventions").valueStream().map(c -> c.get("name").asString().toLowerCase()))
-                .contains("ketamine");
+                .contains(SeedGold.firstIntervention());
         assertThat(study.get("conditions").valueStream().map(c -> c.get("name").asString().toLowerCase()))
-                .anyMatch(name -> name.contains("depress"));
+                .anyMatch(name -> name.contains(gold.get("conditions").get(0).asString()));
         assertThat(study.get("findingCount").asLong()).isEqualTo(allFindings("").size());
         assertThat(study.get("mechanismCount").asLong()).isEqualTo(2);
     }
@@ -163,8 +170,9 @@ class ReadApiTests {
 
     @Test
     void conceptFilterMatchesIdNameOrAnySynonym() {
-        JsonNode concept = ok("/api/concepts?q=ketamine").get("content").get(0);
-        List<JsonNode> byName = allFindings("&concept=KETAMINE");
+        String intervention = SeedGold.firstIntervention();
+        JsonNode concept = ok("/api/concepts?q=" + intervention).get("content").get(0);
+        List<JsonNode> byName = allFindings("&concept=" + intervention.toUpperCase());
         assertThat(byName).isNotEmpty().allMatch(f -> f.get("concepts").valueStream()
                 .anyMatch(c -> c.get("id").asLong() == concept.get("id").asLong()));
         assertThat(allFindings("&concept=" + concept.get("id").asLong())).isEqualTo(byName);
@@ -196,7 +204,7 @@ class ReadApiTests {
         assertThat(names(sustained.get("pathways"))).anyMatch(n -> n.toLowerCase().contains("bmp")
                 || n.toLowerCase().contains("bone morphogenetic"));
         assertThat(names(rapid.get("cellTypes"))).anyMatch(n -> n.toLowerCase().contains("neuron"));
-        assertThat(names(sustained.get("interventions"))).anyMatch(n -> n.equalsIgnoreCase("ketamine"));
+        assertThat(names(sustained.get("interventions"))).anyMatch(n -> n.equalsIgnoreCase(SeedGold.firstIntervention()));
         for (JsonNode mechanism : mechanisms) {
             assertThat(ok("/api/mechanisms/" + mechanism.get("id").asLong())).isEqualTo(mechanism);
             assertThat(mechanism.get("findingIds")).isNotEmpty();
@@ -240,8 +248,8 @@ class ReadApiTests {
         String caveats = summary.get("caveats").toString().toLowerCase();
         assertThat(caveats).contains("news report").contains("does not state who or what was studied")
                 .contains("side effects");
-        assertThat(summary.get("citation").asString()).contains("Knowridge Science Report")
-                .contains("Cellular and Molecular Life Sciences");
+        assertThat(summary.get("citation").asString()).contains(SeedGold.source().get("publisher").asString())
+                .contains(SeedGold.study().get("journal").asString());
         assertThat(summary.get("mechanisms")).hasSize(2);
     }
 

@@ -82,7 +82,7 @@ public class IngestService {
         List<Finding> saved = new ArrayList<>();
         for (ExtractedFinding extracted : analysis.findings()) {
             Finding finding = Finding.extracted(study, saved.size(), extracted.statement(), extracted.kind(),
-                    extracted.timescale(), extracted.certainty(), extracted.confidence());
+                    extracted.timescale(), extracted.certainty(), Math.round(extracted.confidence() * 100) / 100.0);
             finding.addEvidence(source, extracted.evidence().start(), extracted.evidence().end());
             finding.tag(resolveAll(extracted.concepts(), resolved));
             saved.add(finding);

@@ -47,15 +47,31 @@ final class MechanismBuilder {
                 groups.get(f.timescale()).add(i);
             }
         }
+        // Untimed mechanism findings beside timed ones speak of them all ("both ways involve..."): they support
+        // each timed mechanism instead of forming one of their own.
+        List<Integer> untimed = groups.get(null);
+        boolean timed = false;
+        for (Timescale timescale : List.of(Timescale.RAPID, Timescale.SUSTAINED)) {
+            if (formsMechanism(groups.get(timescale), findings)) {
+                timed = true;
+                groups.get(timescale).addAll(untimed);
+            }
+        }
+        if (timed) {
+            groups.remove(null);
+        }
         List<ExtractedMechanism> mechanisms = new ArrayList<>();
         for (Timescale timescale : order) {
             List<Integer> indexes = groups.get(timescale);
-            if (indexes.isEmpty() || indexes.stream().noneMatch(i -> isMechanismish(findings.get(i)))) {
-                continue;
+            if (indexes != null && formsMechanism(indexes, findings)) {
+                mechanisms.add(mechanism(text, timescale, indexes, findings, interventions));
             }
-            mechanisms.add(mechanism(text, timescale, indexes, findings, interventions));
         }
         return mechanisms;
+    }
+
+    private static boolean formsMechanism(List<Integer> indexes, List<ExtractedFinding> findings) {
+        return !indexes.isEmpty() && indexes.stream().anyMatch(i -> isMechanismish(findings.get(i)));
     }
 
     /** A group needs at least one finding that names a mechanism concept or is itself a mechanism. */
