@@ -2,6 +2,7 @@ package org.findingskb.ingest;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +74,9 @@ public class IngestService {
         Map<String, Concept> resolved = new HashMap<>();
         Study study = new Study(uniqueSlug(title), title, source);
         study.describe(meta.institution(), meta.journal(), null, meta.doi(), meta.population());
+        // Lead first, then senior, authors and those only quoted: the order a citation names them in.
         study.replaceResearchers(meta.researchers().stream()
+                .sorted(Comparator.comparing(ExtractedResearcher::role))
                 .map(r -> new Researcher(r.name(), r.role(), r.description())).toList());
         study.replaceInterventions(resolveAll(meta.interventions(), resolved));
         study.replaceConditions(resolveAll(meta.conditions(), resolved));
