@@ -19,27 +19,43 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+
+import org.findingskb.search.SearchAnalysisConfigurer;
 
 /** A typed thing findings talk about (a drug, a brain region, a pathway...), shared by every study. */
 @Entity
 @Table(name = "concept")
+@Indexed(index = "concept")
 public class Concept {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "concept_seq")
     @SequenceGenerator(name = "concept_seq", sequenceName = "concept_seq", allocationSize = 50)
+    @GenericField(name = "id_ref", sortable = Sortable.YES, projectable = Projectable.YES)
     private Long id;
 
     @Version
     private long version;
 
     @Column(nullable = false)
+    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH, highlightable = Highlightable.ANY)
+    @KeywordField(name = "name_sort", normalizer = SearchAnalysisConfigurer.FOLDED, sortable = Sortable.YES)
     private String name;
 
     @Column(name = "name_key", nullable = false)
     private String nameKey;
 
     @Enumerated(EnumType.STRING)
+    @KeywordField(aggregable = Aggregable.YES, sortable = Sortable.YES)
     private ConceptType type;
 
     @Column(name = "mesh_id")
@@ -47,6 +63,7 @@ public class Concept {
 
     @ElementCollection
     @CollectionTable(name = "concept_synonym", joinColumns = @JoinColumn(name = "concept_id"))
+    @IndexedEmbedded
     private Set<Synonym> synonyms = new LinkedHashSet<>();
 
     @Column(name = "created_at", nullable = false, updatable = false)

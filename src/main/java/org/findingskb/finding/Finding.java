@@ -28,19 +28,38 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.engine.backend.types.TermVector;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+
 import org.findingskb.concept.Concept;
 import org.findingskb.mechanism.Mechanism;
 import org.findingskb.source.SourceDocument;
+import org.findingskb.search.SearchAnalysisConfigurer;
 import org.findingskb.study.Study;
 
 /** One claim of a study, tied to the exact text it came from. */
 @Entity
 @Table(name = "finding")
+@Indexed(index = "finding")
 public class Finding {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "finding_seq")
     @SequenceGenerator(name = "finding_seq", sequenceName = "finding_seq", allocationSize = 50)
+    @GenericField(name = "id_sort", sortable = Sortable.YES, projectable = Projectable.YES)
     private Long id;
 
     @Version
@@ -51,24 +70,31 @@ public class Finding {
     private Study study;
 
     @Column(nullable = false)
+    @GenericField(sortable = Sortable.YES, searchable = Searchable.NO)
     private int position;
 
     @Column(nullable = false)
+    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH, highlightable = Highlightable.ANY,
+            termVector = TermVector.WITH_POSITIONS_OFFSETS)
     private String statement;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
+    @KeywordField(aggregable = Aggregable.YES, sortable = Sortable.YES)
     private FindingKind kind;
 
     @Enumerated(EnumType.STRING)
+    @KeywordField(aggregable = Aggregable.YES, sortable = Sortable.YES)
     private Timescale timescale;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
+    @KeywordField(aggregable = Aggregable.YES)
     private Certainty certainty;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
+    @KeywordField
     private Origin origin;
 
     @Column(nullable = false)
@@ -76,6 +102,7 @@ public class Finding {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "review_status", nullable = false)
+    @KeywordField(aggregable = Aggregable.YES)
     private ReviewStatus reviewStatus;
 
     @Column(name = "review_note")
@@ -90,6 +117,9 @@ public class Finding {
     @JoinTable(name = "finding_concept", joinColumns = @JoinColumn(name = "finding_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
+    @IndexedEmbedded(includePaths = {"id_ref", "name", "synonyms.name", "type"})
+    // A concept's own changes reindex its findings explicitly (ConceptService), not through this association.
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     private Set<Concept> concepts = new LinkedHashSet<>();
 
     @ManyToMany
@@ -157,6 +187,14 @@ public class Finding {
 
     public Study getStudy() {
         return study;
+    }
+
+    /** The study's id, for filtering and faceting in the index; a finding never changes study. */
+    @GenericField(aggregable = Aggregable.YES, sortable = Sortable.YES, projectable = Projectable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "study")),
+            reindexOnUpdate = ReindexOnUpdate.NO)
+    public Long getStudyId() {
+        return study.getId();
     }
 
     public int getPosition() {

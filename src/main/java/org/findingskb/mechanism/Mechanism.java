@@ -23,20 +23,36 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 
 import org.findingskb.concept.Concept;
 import org.findingskb.finding.Finding;
 import org.findingskb.finding.Timescale;
+import org.findingskb.search.SearchAnalysisConfigurer;
 import org.findingskb.study.Study;
 
 /** How a study's effect comes about: where (brain regions), through what (pathways, cell types), set off by what. */
 @Entity
 @Table(name = "mechanism")
+@Indexed(index = "mechanism")
 public class Mechanism {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mechanism_seq")
     @SequenceGenerator(name = "mechanism_seq", sequenceName = "mechanism_seq", allocationSize = 50)
+    @GenericField(name = "id_sort", sortable = Sortable.YES, projectable = Projectable.YES)
     private Long id;
 
     @Version
@@ -47,37 +63,49 @@ public class Mechanism {
     private Study study;
 
     @Column(nullable = false)
+    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH, highlightable = Highlightable.ANY)
+    @KeywordField(name = "name_sort", normalizer = SearchAnalysisConfigurer.FOLDED, sortable = Sortable.YES)
     private String name;
 
     @Enumerated(EnumType.STRING)
+    @KeywordField(aggregable = Aggregable.YES, sortable = Sortable.YES)
     private Timescale timescale;
 
     private String onset;
 
+    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH, highlightable = Highlightable.ANY)
     private String description;
 
     @ManyToMany
     @JoinTable(name = "mechanism_brain_region", joinColumns = @JoinColumn(name = "mechanism_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
+    @IndexedEmbedded(includePaths = {"id_ref", "name", "synonyms.name", "type"})
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     private Set<Concept> brainRegions = new LinkedHashSet<>();
 
     @ManyToMany
     @JoinTable(name = "mechanism_pathway", joinColumns = @JoinColumn(name = "mechanism_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
+    @IndexedEmbedded(includePaths = {"id_ref", "name", "synonyms.name", "type"})
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     private Set<Concept> pathways = new LinkedHashSet<>();
 
     @ManyToMany
     @JoinTable(name = "mechanism_cell_type", joinColumns = @JoinColumn(name = "mechanism_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
+    @IndexedEmbedded(includePaths = {"id_ref", "name", "synonyms.name", "type"})
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     private Set<Concept> cellTypes = new LinkedHashSet<>();
 
     @ManyToMany
     @JoinTable(name = "mechanism_intervention", joinColumns = @JoinColumn(name = "mechanism_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
+    @IndexedEmbedded(includePaths = {"id_ref", "name", "synonyms.name", "type"})
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     private Set<Concept> interventions = new LinkedHashSet<>();
 
     @ManyToMany(mappedBy = "mechanisms")
@@ -128,6 +156,14 @@ public class Mechanism {
 
     public Study getStudy() {
         return study;
+    }
+
+    /** The study's id, for filtering in the index; a mechanism never changes study. */
+    @GenericField(aggregable = Aggregable.YES, projectable = Projectable.YES, sortable = Sortable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "study")),
+            reindexOnUpdate = ReindexOnUpdate.NO)
+    public Long getStudyId() {
+        return study.getId();
     }
 
     public String getName() {

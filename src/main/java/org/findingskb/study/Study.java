@@ -24,18 +24,34 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 
 import org.findingskb.concept.Concept;
+import org.findingskb.search.SearchAnalysisConfigurer;
 import org.findingskb.source.SourceDocument;
 
 /** A study as a source reports it; a fact the source does not state is {@code null}. */
 @Entity
 @Table(name = "study")
+@Indexed(index = "study")
 public class Study {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "study_seq")
     @SequenceGenerator(name = "study_seq", sequenceName = "study_seq", allocationSize = 50)
+    @GenericField(name = "id_sort", sortable = Sortable.YES, projectable = Projectable.YES, aggregable = Aggregable.YES)
     private Long id;
 
     @Version
@@ -45,10 +61,15 @@ public class Study {
     private String slug;
 
     @Column(nullable = false)
+    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH, highlightable = Highlightable.ANY)
+    @KeywordField(name = "title_sort", normalizer = SearchAnalysisConfigurer.FOLDED, sortable = Sortable.YES)
     private String title;
 
+    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH, highlightable = Highlightable.ANY)
     private String institution;
 
+    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH)
+    @KeywordField(name = "journal_key", normalizer = SearchAnalysisConfigurer.FOLDED)
     private String journal;
 
     @Column(name = "published_year")
@@ -56,6 +77,7 @@ public class Study {
 
     private String doi;
 
+    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH)
     private String population;
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -65,18 +87,23 @@ public class Study {
     @ElementCollection
     @CollectionTable(name = "study_researcher", joinColumns = @JoinColumn(name = "study_id"))
     @OrderColumn(name = "position")
+    @IndexedEmbedded(includePaths = "name")
     private List<Researcher> researchers = new ArrayList<>();
 
     @ManyToMany
     @JoinTable(name = "study_intervention", joinColumns = @JoinColumn(name = "study_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
+    @IndexedEmbedded(includePaths = {"id_ref", "name", "synonyms.name", "type"})
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     private Set<Concept> interventions = new LinkedHashSet<>();
 
     @ManyToMany
     @JoinTable(name = "study_condition", joinColumns = @JoinColumn(name = "study_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
+    @IndexedEmbedded(includePaths = {"id_ref", "name", "synonyms.name", "type"})
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     private Set<Concept> conditions = new LinkedHashSet<>();
 
     @Column(name = "created_at", nullable = false, updatable = false)
