@@ -22,9 +22,14 @@ import jakarta.persistence.Version;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
@@ -40,7 +45,7 @@ public class Concept {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "concept_seq")
     @SequenceGenerator(name = "concept_seq", sequenceName = "concept_seq", allocationSize = 50)
-    @GenericField(name = "id_ref", sortable = Sortable.YES, projectable = Projectable.YES)
+    @GenericField(name = "id_ref", sortable = Sortable.YES, projectable = Projectable.YES, aggregable = Aggregable.YES)
     private Long id;
 
     @Version
@@ -103,6 +108,21 @@ public class Concept {
             this.meshId = meshId;
         }
         synonyms.forEach(this::addSynonym);
+    }
+
+    /** What a search hit shows as its title; read from the index, so hits need no database round trip. */
+    @GenericField(name = "label", projectable = Projectable.YES, searchable = Searchable.NO)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "name")))
+    public String getLabel() {
+        return name;
+    }
+
+    /** The study a search hit belongs to, read from the index. */
+    @GenericField(name = "studyRef", projectable = Projectable.YES, searchable = Searchable.NO)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "id")),
+            reindexOnUpdate = ReindexOnUpdate.NO)
+    public Long getStudyRef() {
+        return null;
     }
 
     public Long getId() {

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,6 +14,7 @@ import org.findingskb.finding.FindingFilter;
 import org.findingskb.finding.FindingResponse;
 import org.findingskb.finding.FindingService;
 import org.findingskb.web.PageQuery;
+import org.findingskb.web.ResultPage;
 
 @RestController
 @RequestMapping("/api/concepts")
@@ -32,12 +32,14 @@ class ConceptController {
     @GetMapping
     @Operation(summary = "A page of concepts",
             description = "With q, names that start with it come first (type-ahead). Sortable by id, name and type.")
-    PagedModel<ConceptResponse> list(
+    ResultPage<ConceptResponse> list(
             @Parameter(description = "DRUG, DRUG_CLASS, CONDITION, BRAIN_REGION, CELL_TYPE, PATHWAY, PROCESS, ORGANISM or ORGANIZATION (any case)")
             @RequestParam(required = false) ConceptType type,
             @Parameter(description = "text in the name or a synonym") @RequestParam(required = false) String q,
+            @Parameter(description = "the cursor of the previous page, to page on past the first 10,000 results")
+            @RequestParam(required = false) String cursor,
             @ParameterObject PageQuery page) {
-        return concepts.find(type, q, page);
+        return concepts.find(type, q, page, cursor);
     }
 
     @GetMapping("/{id}")
@@ -48,8 +50,11 @@ class ConceptController {
 
     @GetMapping("/{id}/findings")
     @Operation(summary = "The findings that mention a concept")
-    PagedModel<FindingResponse> findings(@PathVariable long id, @ParameterObject PageQuery page) {
+    ResultPage<FindingResponse> findings(@PathVariable long id,
+            @Parameter(description = "the cursor of the previous page, to page on past the first 10,000 results")
+            @RequestParam(required = false) String cursor,
+            @ParameterObject PageQuery page) {
         concepts.get(id);
-        return findings.find(FindingFilter.none().withConcept(Long.toString(id)), page);
+        return findings.find(FindingFilter.none().withConcept(Long.toString(id)), page, cursor);
     }
 }

@@ -20,9 +20,4 @@ public interface ConceptRepository extends JpaRepository<Concept, Long> {
                or exists (select 1 from Concept o join o.synonyms s where o = c and s.key = :key)""")
     List<Long> findIdsByNameOrSynonym(String key);
 
-    /** For each concept, how many findings of the given review states mention it. */
-    @Query("""
-            select c.id, count(f.id) from Finding f join f.concepts c
-            where c.id in :ids and f.reviewStatus in :statuses group by c.id""")
-    List<Object[]> countFindings(Collection<Long> ids, Collection<org.findingskb.finding.ReviewStatus> statuses);
 }

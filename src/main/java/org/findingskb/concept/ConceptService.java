@@ -4,21 +4,24 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PagedModel;
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.sort.dsl.SortOrder;
+import org.hibernate.search.mapper.orm.Search;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.findingskb.finding.Finding;
 import org.findingskb.finding.ReviewStatus;
+import org.findingskb.search.IndexPager;
+import org.findingskb.search.IndexPager.SortKey;
+import org.findingskb.search.UserQuery;
 import org.findingskb.web.PageQuery;
-import org.findingskb.web.LikePatterns;
+import org.findingskb.web.ResultPage;
 
 @Service
 @Transactional(readOnly = true)
@@ -27,7 +30,10 @@ public class ConceptService {
     /** Findings a reader sees unless they ask for others. */
     public static final Set<ReviewStatus> VISIBLE = Set.of(ReviewStatus.UNREVIEWED, ReviewStatus.ACCEPTED);
 
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "type", "type");
+    /** API sort fields and the index fields they sort on. */
+    private static final Map<String, String> SORTABLE = Map.of("id", "id_ref", "name", "name_sort", "type", "type");
+    /** Concepts counted at once: those of a page, and those their findings mention beside them. */
+    private static final int MAX_COUNTED_CONCEPTS = 100_000;
 
     private final ConceptRepository concepts;
     private final EntityManager entityManager;
@@ -43,48 +49,50 @@ public class ConceptService {
     }
 
     /**
-     * Concepts of a type and/or matching {@code q} in name or synonym. With {@code q} and no explicit sort,
-     * names that start with it come first, then synonyms that do, then other matches: what type-ahead needs.
+     * Concepts of a type and/or matching {@code q} in name or synonym, from the search index. With {@code q}
+     * and no explicit sort, names that start with it come first, then synonyms that do, then other matches:
+     * what type-ahead needs. The last word of {@code q} matches as a prefix ("hipp" finds "Hippocampus").
      */
-    public PagedModel<ConceptResponse> find(ConceptType type, String q, PageQuery pageQuery) {
-        Pageable pageable = pageQuery.toPageable(SORTABLE, Sort.by("name").and(Sort.by("id")));
-        String query = q == null || q.isBlank() ? null : Synonym.keyOf(q);
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (type != null) {
-            where.append(" and c.type = :type");
-        }
-        if (query != null) {
-            where.append(" and (c.nameKey like :contains escape '\\'"
-                    + " or exists (select 1 from Concept o join o.synonyms s where o = c and s.key like :contains escape '\\'))");
-        }
-        StringBuilder order = new StringBuilder(" order by ");
-        if (query != null && !pageQuery.isSorted()) {
-            order.append("case when c.nameKey like :prefix escape '\\' then 0 when exists (select 1 from Concept o"
-                    + " join o.synonyms s where o = c and s.key like :prefix escape '\\') then 1 else 2 end, ");
-        }
-        order.append(String.join(", ", pageable.getSort().stream()
-                .map(o -> "c." + o.getProperty() + " " + o.getDirection().name()).toList()));
+    public ResultPage<ConceptResponse> find(ConceptType type, String q, PageQuery pageQuery, String cursor) {
+        UserQuery query = UserQuery.of(q == null || q.isBlank() || q.strip().endsWith("*")
+                || q.strip().endsWith("\"") ? q : q.strip() + "*");
+        String prefix = q == null ? null : Synonym.keyOf(q);
+        List<SortKey> sort = sortOf(pageQuery, query);
+        int fingerprint = Objects.hash(type, query, sort, pageQuery.pageSize());
+        ResultPage<Concept> page = IndexPager.<Concept>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
+                Search.session(entityManager).search(Concept.class)
+                        .where(f -> f.bool(b -> {
+                            if (query == null) {
+                                b.must(f.matchAll());
+                            } else {
+                                b.must(query.on(f, "name", "synonyms.name").constantScore());
+                                b.should(f.prefix().field("name_sort").matching(prefix).constantScore().boost(100));
+                                b.should(f.prefix().field("synonyms.name_prefix").matching(prefix).constantScore().boost(10));
+                            }
+                            if (type != null) {
+                                b.filter(f.match().field("type").matching(type));
+                            }
+                            if (after != null) {
+                                b.filter(IndexPager.after(f, sort, after));
+                            }
+                        }))
+                        .sort(f -> f.composite(c -> sort.forEach(key -> c.add(key.field() == null ? f.score()
+                                : f.field(key.field()).order(key.descending() ? SortOrder.DESC : SortOrder.ASC)))))
+                        .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
+                        .toQuery(),
+                IndexPager.keysetCapable(sort, List.of("id_ref")) ? hit -> List.of(hit.getId()) : null);
+        Map<Long, Long> counts = findingCounts(page.content().stream().map(Concept::getId).toList());
+        return page.map(c -> ConceptResponse.from(c, counts.getOrDefault(c.getId(), 0L)));
+    }
 
-        TypedQuery<Long> count = entityManager.createQuery("select count(c) from Concept c" + where, Long.class);
-        TypedQuery<Concept> select = entityManager.createQuery("select c from Concept c" + where + order, Concept.class);
-        if (type != null) {
-            count.setParameter("type", type);
-            select.setParameter("type", type);
+    private static List<SortKey> sortOf(PageQuery pageQuery, UserQuery query) {
+        List<PageQuery.Order> asked = pageQuery.orders(SORTABLE.keySet());
+        if (asked.isEmpty()) {
+            return query == null ? List.of(SortKey.ascending("name_sort"), SortKey.ascending("id_ref"))
+                    : List.of(SortKey.RELEVANCE, SortKey.ascending("name_sort"), SortKey.ascending("id_ref"));
         }
-        if (query != null) {
-            String contains = "%" + LikePatterns.escape(query) + "%";
-            count.setParameter("contains", contains);
-            select.setParameter("contains", contains);
-            if (!pageQuery.isSorted()) {
-                select.setParameter("prefix", LikePatterns.escape(query) + "%");
-            }
-        }
-        List<Concept> content = select.setFirstResult((int) pageable.getOffset())
-                .setMaxResults(pageable.getPageSize()).getResultList();
-        Map<Long, Long> counts = findingCounts(content.stream().map(Concept::getId).toList());
-        List<ConceptResponse> responses = content.stream()
-                .map(c -> ConceptResponse.from(c, counts.getOrDefault(c.getId(), 0L))).toList();
-        return new PagedModel<>(new PageImpl<>(responses, pageable, count.getSingleResult()));
+        return IndexPager.withTieBreak(asked.stream()
+                .map(o -> new SortKey(SORTABLE.get(o.field()), o.descending())).toList(), "id_ref");
     }
 
     /** Ids of the concepts a filter value names: a numeric id, or a name or synonym in any case. */
@@ -112,13 +120,21 @@ public class ConceptService {
         return concepts.save(new Concept(name, type, meshId, synonyms));
     }
 
+    /** How many visible findings mention each of {@code ids}, counted in the search index. */
     private Map<Long, Long> findingCounts(Collection<Long> ids) {
-        Map<Long, Long> counts = new HashMap<>();
-        if (!ids.isEmpty()) {
-            for (Object[] row : concepts.countFindings(ids, VISIBLE)) {
-                counts.put((Long) row[0], (Long) row[1]);
-            }
+        if (ids.isEmpty()) {
+            return Map.of();
         }
-        return counts;
+        AggregationKey<Map<Long, Long>> byConcept = AggregationKey.of("byConcept");
+        Map<Long, Long> counts = Search.session(entityManager).search(Finding.class)
+                .where(f -> f.bool()
+                        .must(f.terms().field("concepts.id_ref").matchingAny(ids))
+                        .filter(f.terms().field("reviewStatus").matchingAny(VISIBLE)))
+                .aggregation(byConcept, f -> f.terms().field("concepts.id_ref", Long.class)
+                        .maxTermCount(MAX_COUNTED_CONCEPTS))
+                .fetch(0).aggregation(byConcept);
+        Map<Long, Long> wanted = new HashMap<>();
+        ids.forEach(id -> wanted.put(id, counts.getOrDefault(id, 0L)));
+        return wanted;
     }
 }

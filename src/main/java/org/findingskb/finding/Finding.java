@@ -70,7 +70,7 @@ public class Finding {
     private Study study;
 
     @Column(nullable = false)
-    @GenericField(sortable = Sortable.YES, searchable = Searchable.NO)
+    @GenericField(sortable = Sortable.YES)
     private int position;
 
     @Column(nullable = false)
@@ -175,6 +175,21 @@ public class Finding {
 
     public void supports(Mechanism mechanism) {
         mechanisms.add(mechanism);
+    }
+
+    /** What a search hit shows as its title; read from the index, so hits need no database round trip. */
+    @GenericField(name = "label", projectable = Projectable.YES, searchable = Searchable.NO)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "statement")))
+    public String getLabel() {
+        return statement;
+    }
+
+    /** The study a search hit belongs to, read from the index. */
+    @GenericField(name = "studyRef", projectable = Projectable.YES, searchable = Searchable.NO)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "study")),
+            reindexOnUpdate = ReindexOnUpdate.NO)
+    public Long getStudyRef() {
+        return study.getId();
     }
 
     public Long getId() {

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.findingskb.concept.ConceptType;
 import org.findingskb.web.PageQuery;
+import org.findingskb.web.ResultPage;
 
 @RestController
 @RequestMapping("/api/findings")
@@ -30,7 +30,7 @@ class FindingController {
     @GetMapping
     @Operation(summary = "A page of findings", description = "Filters combine with AND. Sortable by id, kind and timescale; "
             + "by default findings come in the order their sources state them.")
-    PagedModel<FindingResponse> list(
+    ResultPage<FindingResponse> list(
             @Parameter(description = "words the statement contains (case-insensitive)") @RequestParam(required = false) String q,
             @Parameter(description = "only findings of this study") @RequestParam(required = false) Long studyId,
             @Parameter(description = "RESULT, MECHANISM, PRIOR_WORK, IMPLICATION or CONTEXT (any case)") @RequestParam(required = false) FindingKind kind,
@@ -40,9 +40,11 @@ class FindingController {
             @Parameter(description = "findings that mention a concept of this type") @RequestParam(required = false) ConceptType conceptType,
             @Parameter(description = "review states to include, comma-separated; default: all but REJECTED and RETRACTED")
             @RequestParam(required = false) Set<ReviewStatus> reviewStatus,
+            @Parameter(description = "the cursor of the previous page, to page on past the first 10,000 results")
+            @RequestParam(required = false) String cursor,
             @ParameterObject PageQuery page) {
         return findings.find(new FindingFilter(q, studyId, kind, timescale, certainty, concept, conceptType,
-                reviewStatus), page);
+                reviewStatus), page, cursor);
     }
 
     @GetMapping("/{id}")

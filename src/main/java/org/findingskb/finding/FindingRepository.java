@@ -9,7 +9,8 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface FindingRepository extends JpaRepository<Finding, Long>, JpaSpecificationExecutor<Finding> {
 
-    int countByStudyId(Long studyId);
+    @Query("select count(f) from Finding f where f.study.id = :studyId")
+    int countInStudy(Long studyId);
 
     @Query("select f from Finding f where f.study.id = :studyId and f.reviewStatus in :statuses order by f.position")
     List<Finding> findByStudy(Long studyId, Collection<ReviewStatus> statuses);

@@ -1,100 +1,123 @@
 package org.findingskb.finding;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
 
-import jakarta.persistence.criteria.Join;
-import jakarta.persistence.criteria.Subquery;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
-import org.springframework.data.web.PagedModel;
+import jakarta.persistence.EntityManager;
+import org.hibernate.search.engine.search.sort.dsl.SortOrder;
+import org.hibernate.search.mapper.orm.Search;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.findingskb.concept.Concept;
 import org.findingskb.concept.ConceptService;
-import org.findingskb.web.LikePatterns;
+import org.findingskb.search.IndexPager;
+import org.findingskb.search.IndexPager.SortKey;
+import org.findingskb.search.UserQuery;
 import org.findingskb.web.PageQuery;
+import org.findingskb.web.ResultPage;
 
 @Service
 @Transactional(readOnly = true)
 public class FindingService {
 
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "kind", "kind", "timescale", "timescale");
+    /** API sort fields and the index fields they sort on. */
+    private static final Map<String, String> SORTABLE = Map.of("id", "id_sort", "kind", "kind", "timescale", "timescale");
 
-    /** Findings read in the order the source states them. */
-    private static final Sort SOURCE_ORDER = Sort.by("study.id", "position", "id");
+    /** Findings read in the order their sources state them. */
+    private static final List<SortKey> SOURCE_ORDER = List.of(SortKey.ascending("studyId"),
+            SortKey.ascending("position"), SortKey.ascending("id_sort"));
+    private static final List<String> NUMERIC = List.of("studyId", "position", "id_sort");
+
+    /** Fields a text query searches: the statement and the names of the concepts it mentions. */
+    static final String[] TEXT_FIELDS = {"statement", "concepts.name", "concepts.synonyms.name"};
 
     private final FindingRepository findings;
     private final ConceptService concepts;
+    private final EntityManager entityManager;
 
-    FindingService(FindingRepository findings, ConceptService concepts) {
+    FindingService(FindingRepository findings, ConceptService concepts, EntityManager entityManager) {
         this.findings = findings;
         this.concepts = concepts;
+        this.entityManager = entityManager;
     }
 
     public FindingResponse get(long id) {
         return findings.findById(id).map(FindingResponse::from).orElseThrow(() -> FindingNotFound.withId(id));
     }
 
-    public PagedModel<FindingResponse> find(FindingFilter filter, PageQuery pageQuery) {
-        Pageable pageable = pageQuery.toPageable(SORTABLE, SOURCE_ORDER);
-        Specification<Finding> spec = specificationOf(filter);
-        if (spec == null) {
-            return new PagedModel<>(Page.<FindingResponse>empty(pageable));
-        }
-        // Collections of the page load in one batch per association (hibernate.default_batch_fetch_size).
-        return new PagedModel<>(findings.findAll(spec, pageable).map(FindingResponse::from));
+    public ResultPage<FindingResponse> find(FindingFilter filter, PageQuery pageQuery) {
+        return find(filter, pageQuery, null);
     }
 
-    /** The specification of {@code filter}, or {@code null} when it names a concept the KB does not know. */
-    private Specification<Finding> specificationOf(FindingFilter filter) {
-        Specification<Finding> spec = (root, query, cb) -> root.get("reviewStatus").in(filter.reviewStatuses());
-        if (filter.studyId() != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("study").get("id"), filter.studyId()));
+    /**
+     * A page of the findings {@code filter} selects, from the search index: relevance order for a text query,
+     * else the order the sources state them in, unless a sort is asked for. The page's findings are then
+     * loaded with their evidence, concepts and mechanisms in one statement per association.
+     */
+    public ResultPage<FindingResponse> find(FindingFilter filter, PageQuery pageQuery, String cursor) {
+        UserQuery q = UserQuery.of(filter.q());
+        List<Long> conceptIds = filter.concept() == null || filter.concept().isBlank() ? null
+                : concepts.idsMatching(filter.concept());
+        if (conceptIds != null && conceptIds.isEmpty()) {
+            return ResultPage.empty(pageQuery.pageSize());
         }
-        if (filter.kind() != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("kind"), filter.kind()));
-        }
-        if (filter.timescale() != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("timescale"), filter.timescale()));
-        }
-        if (filter.certainty() != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("certainty"), filter.certainty()));
-        }
-        if (filter.q() != null && !filter.q().isBlank()) {
-            String pattern = LikePatterns.contains(filter.q().strip().toLowerCase(Locale.ROOT));
-            spec = spec.and((root, query, cb) -> cb.like(cb.lower(root.get("statement")), pattern, '\\'));
-        }
-        if (filter.concept() != null && !filter.concept().isBlank()) {
-            List<Long> ids = concepts.idsMatching(filter.concept());
-            if (ids.isEmpty()) {
-                return null;
-            }
-            spec = spec.and(mentioning((concept, cb) -> concept.get("id").in(ids)));
-        }
-        if (filter.conceptType() != null) {
-            spec = spec.and(mentioning((concept, cb) -> cb.equal(concept.get("type"), filter.conceptType())));
-        }
-        return spec;
+        List<SortKey> sort = sortOf(pageQuery, q);
+        int fingerprint = Objects.hash(q, filter.studyId(), filter.kind(), filter.timescale(), filter.certainty(),
+                conceptIds, filter.conceptType(), new TreeSet<>(filter.reviewStatuses()), sort, pageQuery.pageSize());
+        boolean keyset = IndexPager.keysetCapable(sort, NUMERIC);
+        return IndexPager.<Finding>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
+                Search.session(entityManager).search(Finding.class)
+                        .where(f -> f.bool(b -> {
+                            b.must(q == null ? f.matchAll() : q.on(f, TEXT_FIELDS));
+                            b.filter(f.terms().field("reviewStatus").matchingAny(filter.reviewStatuses()));
+                            if (filter.studyId() != null) {
+                                b.filter(f.match().field("studyId").matching(filter.studyId()));
+                            }
+                            if (filter.kind() != null) {
+                                b.filter(f.match().field("kind").matching(filter.kind()));
+                            }
+                            if (filter.timescale() != null) {
+                                b.filter(f.match().field("timescale").matching(filter.timescale()));
+                            }
+                            if (filter.certainty() != null) {
+                                b.filter(f.match().field("certainty").matching(filter.certainty()));
+                            }
+                            if (conceptIds != null) {
+                                b.filter(f.terms().field("concepts.id_ref").matchingAny(conceptIds));
+                            }
+                            if (filter.conceptType() != null) {
+                                b.filter(f.match().field("concepts.type").matching(filter.conceptType()));
+                            }
+                            if (after != null) {
+                                b.filter(IndexPager.after(f, sort, after));
+                            }
+                        }))
+                        .sort(f -> f.composite(c -> sort.forEach(key -> c.add(key.field() == null ? f.score()
+                                : f.field(key.field()).order(key.descending() ? SortOrder.DESC : SortOrder.ASC)
+                                        .missing().last()))))
+                        .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
+                        .toQuery(),
+                keyset ? hit -> sort.stream().map(key -> keyValue(hit, key.field())).toList() : null)
+                .map(FindingResponse::from);
     }
 
-    private interface ConceptCondition {
-        jakarta.persistence.criteria.Predicate on(Join<Finding, Concept> concept,
-                jakarta.persistence.criteria.CriteriaBuilder cb);
+    private static List<SortKey> sortOf(PageQuery pageQuery, UserQuery q) {
+        List<PageQuery.Order> asked = pageQuery.orders(SORTABLE.keySet());
+        if (asked.isEmpty()) {
+            return q == null ? SOURCE_ORDER : List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort"));
+        }
+        return IndexPager.withTieBreak(asked.stream()
+                .map(o -> new SortKey(SORTABLE.get(o.field()), o.descending())).toList(), "id_sort");
     }
 
-    /** Findings that mention a concept meeting {@code condition}; a subquery, so each finding comes once. */
-    private static Specification<Finding> mentioning(ConceptCondition condition) {
-        return (root, query, cb) -> {
-            Subquery<Long> sub = query.subquery(Long.class);
-            var finding = sub.from(Finding.class);
-            Join<Finding, Concept> concept = finding.join("concepts");
-            sub.select(finding.get("id")).where(condition.on(concept, cb));
-            return root.get("id").in(sub);
+    private static Long keyValue(Finding finding, String field) {
+        return switch (field) {
+            case "studyId" -> finding.getStudyId();
+            case "position" -> (long) finding.getPosition();
+            case "id_sort" -> finding.getId();
+            default -> throw new IllegalArgumentException("Not a numeric sort field: " + field);
         };
     }
 }

@@ -60,8 +60,8 @@ public class IngestService {
             SourceDocument source = known.get();
             Long studyId = studies.findFirstBySourceIdOrderById(source.getId()).map(Study::getId).orElse(null);
             return new IngestOutcome(false, source.getId(), studyId,
-                    studyId == null ? 0 : findings.countByStudyId(studyId),
-                    studyId == null ? 0 : mechanisms.countByStudyId(studyId), List.of(), source.getTitle());
+                    studyId == null ? 0 : findings.countInStudy(studyId),
+                    studyId == null ? 0 : mechanisms.countInStudy(studyId), List.of(), source.getTitle());
         }
 
         ArticleAnalysis analysis = analyzer.analyze(text);

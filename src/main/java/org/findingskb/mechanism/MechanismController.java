@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.findingskb.finding.Timescale;
 import org.findingskb.web.PageQuery;
+import org.findingskb.web.ResultPage;
 
 @RestController
 @RequestMapping("/api/mechanisms")
@@ -27,12 +27,15 @@ class MechanismController {
 
     @GetMapping
     @Operation(summary = "A page of mechanisms", description = "Sortable by id, name and timescale.")
-    PagedModel<MechanismResponse> list(
+    ResultPage<MechanismResponse> list(
             @Parameter(description = "only mechanisms of this study") @RequestParam(required = false) Long studyId,
             @Parameter(description = "RAPID or SUSTAINED (any case)") @RequestParam(required = false) Timescale timescale,
             @Parameter(description = "a concept id, name or synonym the mechanism involves") @RequestParam(required = false) String concept,
+            @Parameter(description = "words in the name or description, or in the names of its concepts") @RequestParam(required = false) String q,
+            @Parameter(description = "the cursor of the previous page, to page on past the first 10,000 results")
+            @RequestParam(required = false) String cursor,
             @ParameterObject PageQuery page) {
-        return mechanisms.find(studyId, timescale, concept, page);
+        return mechanisms.find(studyId, timescale, concept, q, page, cursor);
     }
 
     @GetMapping("/{id}")

@@ -9,7 +9,8 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface MechanismRepository extends JpaRepository<Mechanism, Long>, JpaSpecificationExecutor<Mechanism> {
 
-    int countByStudyId(Long studyId);
+    @Query("select count(m) from Mechanism m where m.study.id = :studyId")
+    int countInStudy(Long studyId);
 
     @Query("select m from Mechanism m where m.study.id = :studyId order by m.id")
     List<Mechanism> findByStudy(Long studyId);

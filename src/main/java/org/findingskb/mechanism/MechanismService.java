@@ -2,35 +2,46 @@ package org.findingskb.mechanism;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-import jakarta.persistence.criteria.JoinType;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
-import org.springframework.data.web.PagedModel;
+import jakarta.persistence.EntityManager;
+import org.hibernate.search.engine.search.sort.dsl.SortOrder;
+import org.hibernate.search.mapper.orm.Search;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.findingskb.concept.ConceptService;
 import org.findingskb.finding.Timescale;
+import org.findingskb.search.IndexPager;
+import org.findingskb.search.IndexPager.SortKey;
+import org.findingskb.search.UserQuery;
 import org.findingskb.web.PageQuery;
+import org.findingskb.web.ResultPage;
 
 @Service
 @Transactional(readOnly = true)
 public class MechanismService {
 
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "timescale", "timescale");
+    /** API sort fields and the index fields they sort on. */
+    private static final Map<String, String> SORTABLE = Map.of("id", "id_sort", "name", "name_sort",
+            "timescale", "timescale");
+    private static final List<SortKey> STUDY_ORDER = List.of(SortKey.ascending("studyId"), SortKey.ascending("id_sort"));
+    private static final List<String> NUMERIC = List.of("studyId", "id_sort");
 
     /** The concept roles a mechanism has; a concept filter matches any of them. */
     private static final List<String> CONCEPT_ROLES = List.of("brainRegions", "pathways", "cellTypes", "interventions");
+    private static final String[] TEXT_FIELDS = {"name", "description", "brainRegions.name",
+            "brainRegions.synonyms.name", "pathways.name", "pathways.synonyms.name", "cellTypes.name",
+            "cellTypes.synonyms.name", "interventions.name", "interventions.synonyms.name"};
 
     private final MechanismRepository mechanisms;
     private final ConceptService concepts;
+    private final EntityManager entityManager;
 
-    MechanismService(MechanismRepository mechanisms, ConceptService concepts) {
+    MechanismService(MechanismRepository mechanisms, ConceptService concepts, EntityManager entityManager) {
         this.mechanisms = mechanisms;
         this.concepts = concepts;
+        this.entityManager = entityManager;
     }
 
     public MechanismResponse get(long id) {
@@ -41,30 +52,51 @@ public class MechanismService {
         return mechanisms.findByStudy(studyId).stream().map(MechanismResponse::from).toList();
     }
 
-    public PagedModel<MechanismResponse> find(Long studyId, Timescale timescale, String concept, PageQuery pageQuery) {
-        Pageable pageable = pageQuery.toPageable(SORTABLE, Sort.by("study.id", "id"));
-        Specification<Mechanism> spec = (root, query, cb) -> cb.conjunction();
-        if (studyId != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("study").get("id"), studyId));
+    /** A page of mechanisms from the search index: by relevance for a text query, else by study. */
+    public ResultPage<MechanismResponse> find(Long studyId, Timescale timescale, String concept, String q,
+            PageQuery pageQuery, String cursor) {
+        UserQuery query = UserQuery.of(q);
+        List<Long> conceptIds = concept == null || concept.isBlank() ? null : concepts.idsMatching(concept);
+        if (conceptIds != null && conceptIds.isEmpty()) {
+            return ResultPage.empty(pageQuery.pageSize());
         }
-        if (timescale != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("timescale"), timescale));
+        List<SortKey> sort = sortOf(pageQuery, query);
+        int fingerprint = Objects.hash(query, studyId, timescale, conceptIds, sort, pageQuery.pageSize());
+        return IndexPager.<Mechanism>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
+                Search.session(entityManager).search(Mechanism.class)
+                        .where(f -> f.bool(b -> {
+                            b.must(query == null ? f.matchAll() : query.on(f, TEXT_FIELDS));
+                            if (studyId != null) {
+                                b.filter(f.match().field("studyId").matching(studyId));
+                            }
+                            if (timescale != null) {
+                                b.filter(f.match().field("timescale").matching(timescale));
+                            }
+                            if (conceptIds != null) {
+                                b.filter(f.bool(any -> CONCEPT_ROLES.forEach(role ->
+                                        any.should(f.terms().field(role + ".id_ref").matchingAny(conceptIds)))));
+                            }
+                            if (after != null) {
+                                b.filter(IndexPager.after(f, sort, after));
+                            }
+                        }))
+                        .sort(f -> f.composite(c -> sort.forEach(key -> c.add(key.field() == null ? f.score()
+                                : f.field(key.field()).order(key.descending() ? SortOrder.DESC : SortOrder.ASC)
+                                        .missing().last()))))
+                        .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
+                        .toQuery(),
+                IndexPager.keysetCapable(sort, NUMERIC)
+                        ? hit -> sort.stream().map(key -> key.field().equals("studyId") ? hit.getStudyId() : hit.getId()).toList()
+                        : null)
+                .map(MechanismResponse::from);
+    }
+
+    private static List<SortKey> sortOf(PageQuery pageQuery, UserQuery query) {
+        List<PageQuery.Order> asked = pageQuery.orders(SORTABLE.keySet());
+        if (asked.isEmpty()) {
+            return query == null ? STUDY_ORDER : List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort"));
         }
-        if (concept != null && !concept.isBlank()) {
-            List<Long> ids = concepts.idsMatching(concept);
-            if (ids.isEmpty()) {
-                return new PagedModel<>(Page.<MechanismResponse>empty(pageable));
-            }
-            spec = spec.and((root, query, cb) -> {
-                var sub = query.subquery(Long.class);
-                var mechanism = sub.from(Mechanism.class);
-                var anyRole = CONCEPT_ROLES.stream()
-                        .map(role -> mechanism.join(role, JoinType.LEFT).get("id").in(ids))
-                        .toArray(jakarta.persistence.criteria.Predicate[]::new);
-                sub.select(mechanism.get("id")).where(cb.or(anyRole));
-                return root.get("id").in(sub);
-            });
-        }
-        return new PagedModel<>(mechanisms.findAll(spec, pageable).map(MechanismResponse::from));
+        return IndexPager.withTieBreak(asked.stream()
+                .map(o -> new SortKey(SORTABLE.get(o.field()), o.descending())).toList(), "id_sort");
     }
 }

@@ -2,7 +2,7 @@ package org.findingskb.search;
 
 import org.apache.lucene.analysis.core.LowerCaseFilterFactory;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilterFactory;
-import org.apache.lucene.analysis.en.PorterStemFilterFactory;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilterFactory;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilterFactory;
 import org.apache.lucene.analysis.standard.StandardTokenizerFactory;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
@@ -10,8 +10,9 @@ import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
 import org.springframework.stereotype.Component;
 
 /**
- * The analyzers the index uses: {@value #ENGLISH} for prose (so "signals" finds "signalling", "cafe" finds
- * "café") and {@value #FOLDED} for exact values compared without regard to case or accents.
+ * The analyzers the index uses: {@value #ENGLISH} for prose and {@value #FOLDED} for exact values compared
+ * without regard to case or accents. Prose is stemmed lightly (plurals only: "neurons" finds "neuron"), so
+ * that a typed prefix such as "ketamine*" still matches the indexed word.
  */
 @Component("searchAnalysisConfigurer")
 public class SearchAnalysisConfigurer implements LuceneAnalysisConfigurer {
@@ -26,7 +27,7 @@ public class SearchAnalysisConfigurer implements LuceneAnalysisConfigurer {
                 .tokenFilter(EnglishPossessiveFilterFactory.class)
                 .tokenFilter(LowerCaseFilterFactory.class)
                 .tokenFilter(ASCIIFoldingFilterFactory.class)
-                .tokenFilter(PorterStemFilterFactory.class);
+                .tokenFilter(EnglishMinimalStemFilterFactory.class);
         context.normalizer(FOLDED).custom()
                 .tokenFilter(LowerCaseFilterFactory.class)
                 .tokenFilter(ASCIIFoldingFilterFactory.class);

@@ -3,13 +3,13 @@ package org.findingskb.source;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.findingskb.web.PageQuery;
+import org.findingskb.web.ResultPage;
 
 @RestController
 @RequestMapping("/api/sources")
@@ -24,7 +24,7 @@ class SourceController {
 
     @GetMapping
     @Operation(summary = "A page of sources, without their text", description = "Sortable by id, title and publishedYear.")
-    PagedModel<SourceResponse> list(@ParameterObject PageQuery page) {
+    ResultPage<SourceResponse> list(@ParameterObject PageQuery page) {
         return sources.find(page);
     }
 

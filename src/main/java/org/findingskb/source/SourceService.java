@@ -8,13 +8,13 @@ import java.util.Map;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PagedModel;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.findingskb.finding.FindingRepository;
 import org.findingskb.source.SourceRepository.SourceRow;
 import org.findingskb.web.PageQuery;
+import org.findingskb.web.ResultPage;
 
 @Service
 @Transactional(readOnly = true)
@@ -31,11 +31,11 @@ public class SourceService {
         this.findings = findings;
     }
 
-    public PagedModel<SourceResponse> find(PageQuery pageQuery) {
+    public ResultPage<SourceResponse> find(PageQuery pageQuery) {
         Pageable pageable = pageQuery.toPageable(SORTABLE, Sort.by("id"));
         var rows = sources.findRows(pageable);
         Map<Long, List<Long>> studyIds = studyIds(rows.getContent().stream().map(SourceRow::id).toList());
-        return new PagedModel<>(rows.map(row -> new SourceResponse(row.id(), row.title(), row.publisher(), row.url(),
+        return ResultPage.of(rows.map(row -> new SourceResponse(row.id(), row.title(), row.publisher(), row.url(),
                 row.publishedYear(), row.sha256(), row.length(), studyIds.getOrDefault(row.id(), List.of()))));
     }
 

@@ -27,6 +27,7 @@ import jakarta.persistence.Version;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
@@ -153,6 +154,21 @@ public class Study {
 
     private void touch() {
         updatedAt = Instant.now();
+    }
+
+    /** What a search hit shows as its title; read from the index, so hits need no database round trip. */
+    @GenericField(name = "label", projectable = Projectable.YES, searchable = Searchable.NO)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "title")))
+    public String getLabel() {
+        return title;
+    }
+
+    /** The study a search hit belongs to, read from the index. */
+    @GenericField(name = "studyRef", projectable = Projectable.YES, searchable = Searchable.NO)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "id")),
+            reindexOnUpdate = ReindexOnUpdate.NO)
+    public Long getStudyRef() {
+        return id;
     }
 
     public Long getId() {

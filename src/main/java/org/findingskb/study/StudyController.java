@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,6 +24,7 @@ import org.findingskb.finding.Timescale;
 import org.findingskb.mechanism.MechanismResponse;
 import org.findingskb.mechanism.MechanismService;
 import org.findingskb.web.PageQuery;
+import org.findingskb.web.ResultPage;
 
 @RestController
 @RequestMapping("/api/studies")
@@ -45,13 +45,15 @@ class StudyController {
     }
 
     @GetMapping
-    @Operation(summary = "A page of studies", description = "Sortable by id and title.")
-    PagedModel<StudyResponse> list(
+    @Operation(summary = "A page of studies", description = "With q, by relevance; sortable by id and title.")
+    ResultPage<StudyResponse> list(
             @Parameter(description = "words in the title or institution") @RequestParam(required = false) String q,
             @Parameter(description = "a concept id, name or synonym the study involves") @RequestParam(required = false) String concept,
             @Parameter(description = "the journal's name, any case") @RequestParam(required = false) String journal,
+            @Parameter(description = "the cursor of the previous page, to page on past the first 10,000 results")
+            @RequestParam(required = false) String cursor,
             @ParameterObject PageQuery page) {
-        return studies.find(q, concept, journal, page);
+        return studies.find(q, concept, journal, page, cursor);
     }
 
     @GetMapping("/{idOrSlug}")
@@ -62,7 +64,7 @@ class StudyController {
 
     @GetMapping("/{idOrSlug}/findings")
     @Operation(summary = "The study's findings", description = "Same filters and sorting as /api/findings.")
-    PagedModel<FindingResponse> findings(@PathVariable String idOrSlug,
+    ResultPage<FindingResponse> findings(@PathVariable String idOrSlug,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) FindingKind kind,
             @RequestParam(required = false) Timescale timescale,
@@ -70,10 +72,12 @@ class StudyController {
             @RequestParam(required = false) String concept,
             @RequestParam(required = false) ConceptType conceptType,
             @RequestParam(required = false) Set<ReviewStatus> reviewStatus,
+            @Parameter(description = "the cursor of the previous page, to page on past the first 10,000 results")
+            @RequestParam(required = false) String cursor,
             @ParameterObject PageQuery page) {
         long studyId = studies.idOf(idOrSlug);
         return findings.find(new FindingFilter(q, studyId, kind, timescale, certainty, concept, conceptType,
-                reviewStatus), page);
+                reviewStatus), page, cursor);
     }
 
     @GetMapping("/{idOrSlug}/mechanisms")

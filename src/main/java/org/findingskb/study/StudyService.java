@@ -7,13 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import jakarta.persistence.criteria.JoinType;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
-import org.springframework.data.web.PagedModel;
+import jakarta.persistence.EntityManager;
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.sort.dsl.SortOrder;
+import org.hibernate.search.mapper.orm.Search;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,23 +21,33 @@ import org.findingskb.mechanism.MechanismRepository;
 import org.findingskb.source.SourceDocument;
 import org.findingskb.source.SourceService;
 import org.findingskb.source.SourceService.SourceRef;
-import org.findingskb.web.LikePatterns;
+import org.findingskb.search.IndexPager;
+import org.findingskb.search.IndexPager.SortKey;
+import org.findingskb.search.UserQuery;
 import org.findingskb.web.PageQuery;
+import org.findingskb.web.ResultPage;
 
 @Service
 @Transactional(readOnly = true)
 public class StudyService {
 
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "title", "title");
+    /** API sort fields and the index fields they sort on. */
+    private static final Map<String, String> SORTABLE = Map.of("id", "id_sort", "title", "title_sort");
+    private static final String[] TEXT_FIELDS = {"title", "institution", "journal", "population", "researchers.name",
+            "interventions.name", "interventions.synonyms.name", "conditions.name", "conditions.synonyms.name"};
+    /** How many studies a concept filter follows through their findings. */
+    private static final int MAX_STUDIES_BY_CONCEPT = 65_536;
 
     private final StudyRepository studies;
     private final FindingRepository findings;
     private final MechanismRepository mechanisms;
     private final SourceService sources;
     private final ConceptService concepts;
+    private final EntityManager entityManager;
 
     StudyService(StudyRepository studies, FindingRepository findings, MechanismRepository mechanisms,
-            SourceService sources, ConceptService concepts) {
+            SourceService sources, ConceptService concepts, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.studies = studies;
         this.findings = findings;
         this.mechanisms = mechanisms;
@@ -66,40 +73,68 @@ public class StudyService {
                 .orElseThrow(() -> StudyNotFound.withIdOrSlug(idOrSlug));
     }
 
-    public PagedModel<StudyResponse> find(String q, String concept, String journal, PageQuery pageQuery) {
-        Pageable pageable = pageQuery.toPageable(SORTABLE, Sort.by("id"));
-        Specification<Study> spec = (root, query, cb) -> cb.conjunction();
-        if (q != null && !q.isBlank()) {
-            String pattern = LikePatterns.contains(q.strip().toLowerCase(Locale.ROOT));
-            spec = spec.and((root, query, cb) -> cb.or(
-                    cb.like(cb.lower(root.get("title")), pattern, '\\'),
-                    cb.like(cb.lower(root.get("institution")), pattern, '\\')));
+    /**
+     * A page of studies from the search index: by relevance for a text query, else by id unless a sort is
+     * asked for. A concept selects the studies that involve it (as intervention or condition) or whose
+     * findings mention it.
+     */
+    public ResultPage<StudyResponse> find(String q, String concept, String journal, PageQuery pageQuery, String cursor) {
+        UserQuery query = UserQuery.of(q);
+        List<Long> conceptIds = concept == null || concept.isBlank() ? null : concepts.idsMatching(concept);
+        if (conceptIds != null && conceptIds.isEmpty()) {
+            return ResultPage.empty(pageQuery.pageSize());
         }
-        if (journal != null && !journal.isBlank()) {
-            String value = journal.strip().toLowerCase(Locale.ROOT);
-            spec = spec.and((root, query, cb) -> cb.equal(cb.lower(root.get("journal")), value));
+        List<Long> viaFindings = conceptIds == null ? List.of() : studiesWithFindingsMentioning(conceptIds);
+        String journalKey = journal == null || journal.isBlank() ? null : journal.strip();
+        List<SortKey> sort = sortOf(pageQuery, query);
+        int fingerprint = Objects.hash(query, conceptIds, journalKey, sort, pageQuery.pageSize());
+        ResultPage<Study> page = IndexPager.<Study>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
+                Search.session(entityManager).search(Study.class)
+                        .where(f -> f.bool(b -> {
+                            b.must(query == null ? f.matchAll() : query.on(f, TEXT_FIELDS));
+                            if (journalKey != null) {
+                                b.filter(f.match().field("journal_key").matching(journalKey));
+                            }
+                            if (conceptIds != null) {
+                                b.filter(f.bool(any -> {
+                                    any.should(f.terms().field("interventions.id_ref").matchingAny(conceptIds));
+                                    any.should(f.terms().field("conditions.id_ref").matchingAny(conceptIds));
+                                    if (!viaFindings.isEmpty()) {
+                                        any.should(f.terms().field("id_sort").matchingAny(viaFindings));
+                                    }
+                                }));
+                            }
+                            if (after != null) {
+                                b.filter(IndexPager.after(f, sort, after));
+                            }
+                        }))
+                        .sort(f -> f.composite(c -> sort.forEach(key -> c.add(key.field() == null ? f.score()
+                                : f.field(key.field()).order(key.descending() ? SortOrder.DESC : SortOrder.ASC)))))
+                        .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
+                        .toQuery(),
+                IndexPager.keysetCapable(sort, List.of("id_sort")) ? hit -> List.of(hit.getId()) : null);
+        return new ResultPage<>(toResponses(page.content()), page.page(), page.cursor());
+    }
+
+    /** Ids of the studies that have a visible finding mentioning one of {@code conceptIds}. */
+    private List<Long> studiesWithFindingsMentioning(List<Long> conceptIds) {
+        AggregationKey<Map<Long, Long>> byStudy = AggregationKey.of("byStudy");
+        return List.copyOf(Search.session(entityManager).search(Finding.class)
+                .where(f -> f.bool()
+                        .must(f.terms().field("concepts.id_ref").matchingAny(conceptIds))
+                        .filter(f.terms().field("reviewStatus").matchingAny(ConceptService.VISIBLE)))
+                .aggregation(byStudy, f -> f.terms().field("studyId", Long.class).maxTermCount(MAX_STUDIES_BY_CONCEPT))
+                .fetch(0).aggregation(byStudy).keySet());
+    }
+
+    private static List<SortKey> sortOf(PageQuery pageQuery, UserQuery query) {
+        List<PageQuery.Order> asked = pageQuery.orders(SORTABLE.keySet());
+        if (asked.isEmpty()) {
+            return query == null ? List.of(SortKey.ascending("id_sort"))
+                    : List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort"));
         }
-        if (concept != null && !concept.isBlank()) {
-            List<Long> ids = concepts.idsMatching(concept);
-            if (ids.isEmpty()) {
-                return new PagedModel<>(Page.<StudyResponse>empty(pageable));
-            }
-            spec = spec.and((root, query, cb) -> {
-                var viaStudy = query.subquery(Long.class);
-                var study = viaStudy.from(Study.class);
-                viaStudy.select(study.get("id")).where(cb.or(
-                        study.join("interventions", JoinType.LEFT).get("id").in(ids),
-                        study.join("conditions", JoinType.LEFT).get("id").in(ids)));
-                var viaFindings = query.subquery(Long.class);
-                var finding = viaFindings.from(Finding.class);
-                viaFindings.select(finding.get("study").get("id"))
-                        .where(finding.join("concepts").get("id").in(ids),
-                                finding.get("reviewStatus").in(ConceptService.VISIBLE));
-                return cb.or(root.get("id").in(viaStudy), root.get("id").in(viaFindings));
-            });
-        }
-        Page<Study> page = studies.findAll(spec, pageable);
-        return new PagedModel<>(new PageImpl<>(toResponses(page.getContent()), pageable, page.getTotalElements()));
+        return IndexPager.withTieBreak(asked.stream()
+                .map(o -> new SortKey(SORTABLE.get(o.field()), o.descending())).toList(), "id_sort");
     }
 
     /** Responses for {@code page}, with their counts and sources read in one query each. */

@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
+import org.hibernate.search.mapper.orm.Search;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.findingskb.concept.Concept;
 import org.findingskb.concept.ConceptService;
+import org.findingskb.finding.Finding;
+import org.findingskb.mechanism.Mechanism;
+import org.findingskb.study.Study;
 
-/** How many of each resource the knowledge base holds, as the API counts them. */
+/** How many of each resource the knowledge base holds, as the API counts them; counted in the search index. */
 @Component
 @Transactional(readOnly = true)
 public class KnowledgeBaseCounts {
@@ -24,18 +29,15 @@ public class KnowledgeBaseCounts {
     }
 
     public Map<String, Long> current() {
+        var search = Search.session(entityManager);
         Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("studies", count("select count(s) from Study s"));
-        counts.put("findings", entityManager
-                .createQuery("select count(f) from Finding f where f.reviewStatus in :visible", Long.class)
-                .setParameter("visible", ConceptService.VISIBLE).getSingleResult());
-        counts.put("mechanisms", count("select count(m) from Mechanism m"));
-        counts.put("concepts", count("select count(c) from Concept c"));
-        counts.put("sources", count("select count(s) from SourceDocument s"));
+        counts.put("studies", search.search(Study.class).where(f -> f.matchAll()).fetchTotalHitCount());
+        counts.put("findings", search.search(Finding.class)
+                .where(f -> f.terms().field("reviewStatus").matchingAny(ConceptService.VISIBLE)).fetchTotalHitCount());
+        counts.put("mechanisms", search.search(Mechanism.class).where(f -> f.matchAll()).fetchTotalHitCount());
+        counts.put("concepts", search.search(Concept.class).where(f -> f.matchAll()).fetchTotalHitCount());
+        counts.put("sources", entityManager.createQuery("select count(s) from SourceDocument s", Long.class)
+                .getSingleResult());
         return counts;
-    }
-
-    private long count(String jpql) {
-        return entityManager.createQuery(jpql, Long.class).getSingleResult();
     }
 }

@@ -42,28 +42,39 @@ public record PageQuery(
         return !sort.isEmpty();
     }
 
+    /** A requested sort key: an API field name and its direction. */
+    public record Order(String field, boolean descending) {
+    }
+
+    /** The sort asked for, each field checked against {@code sortable}; empty when none is asked for. */
+    public List<Order> orders(java.util.Collection<String> sortable) {
+        List<Order> orders = new ArrayList<>();
+        for (String value : sort) {
+            String[] parts = value.split(",");
+            String field = parts[0].strip();
+            if (!sortable.contains(field) || parts.length > 2) {
+                throw InvalidParameter.of("sort", "must be field,asc or field,desc with field one of "
+                        + String.join(", ", sortable) + "; '" + value + "' is not");
+            }
+            boolean descending = false;
+            if (parts.length == 2) {
+                descending = Sort.Direction.fromOptionalString(parts[1].strip().toUpperCase(Locale.ROOT))
+                        .orElseThrow(() -> InvalidParameter.of("sort",
+                                "direction must be asc or desc; '" + value + "' is not")).isDescending();
+            }
+            orders.add(new Order(field, descending));
+        }
+        return orders;
+    }
+
     /**
      * The page to fetch, sorted as asked over {@code sortable} (API field name to entity property), or by
      * {@code fallback} when no sort is asked for.
      */
     public Pageable toPageable(Map<String, String> sortable, Sort fallback) {
-        List<Sort.Order> orders = new ArrayList<>();
-        for (String value : sort) {
-            String[] parts = value.split(",");
-            String field = parts[0].strip();
-            String property = sortable.get(field);
-            if (property == null || parts.length > 2) {
-                throw InvalidParameter.of("sort", "must be field,asc or field,desc with field one of "
-                        + String.join(", ", sortable.keySet()) + "; '" + value + "' is not");
-            }
-            Sort.Direction direction = Sort.Direction.ASC;
-            if (parts.length == 2) {
-                direction = Sort.Direction.fromOptionalString(parts[1].strip().toUpperCase(Locale.ROOT))
-                        .orElseThrow(() -> InvalidParameter.of("sort",
-                                "direction must be asc or desc; '" + value + "' is not"));
-            }
-            orders.add(new Sort.Order(direction, property));
-        }
+        List<Sort.Order> orders = orders(sortable.keySet()).stream()
+                .map(o -> new Sort.Order(o.descending() ? Sort.Direction.DESC : Sort.Direction.ASC, sortable.get(o.field())))
+                .toList();
         Sort order = orders.isEmpty() ? fallback : Sort.by(orders).and(fallback);
         return PageRequest.of(pageNumber(), pageSize(), order);
     }

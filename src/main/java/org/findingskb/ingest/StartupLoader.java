@@ -11,39 +11,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
+import org.findingskb.search.SearchIndex;
 import org.findingskb.source.SourceRepository;
 import org.findingskb.synthetic.SyntheticCorpusGenerator;
 
 /**
- * Builds the knowledge base from the bundled articles when the database holds no source at all, before the
+ * Readies the knowledge base before the server takes requests. Builds it from the bundled articles when the database holds no source at all, before the
  * server takes requests. A knowledge base that holds anything is left as it is, so restarts never duplicate.
  * Asked for ({@code kb.synthetic.studies=N}), it then adds a synthetic corpus beside the seed.
  */
 @Component
-@ConditionalOnProperty(name = "kb.seed.enabled", havingValue = "true", matchIfMissing = true)
-class SeedLoader implements SmartInitializingSingleton {
+class StartupLoader implements SmartInitializingSingleton {
 
-    private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
+    private static final Logger log = LoggerFactory.getLogger(StartupLoader.class);
 
     private final IngestService ingest;
     private final SourceRepository sources;
     private final SyntheticCorpusGenerator synthetic;
+    private final SearchIndex searchIndex;
+    private final boolean seedEnabled;
     private final String location;
     private final int syntheticStudies;
     private final long syntheticSeed;
 
-    SeedLoader(IngestService ingest, SourceRepository sources, SyntheticCorpusGenerator synthetic,
+    StartupLoader(IngestService ingest, SourceRepository sources, SyntheticCorpusGenerator synthetic, SearchIndex searchIndex,
+            @Value("${kb.seed.enabled:true}") boolean seedEnabled,
             @Value("${kb.seed.location:classpath:seed/*.txt}") String location,
             @Value("${kb.synthetic.studies:0}") int syntheticStudies,
             @Value("${kb.synthetic.seed:42}") long syntheticSeed) {
         this.ingest = ingest;
         this.sources = sources;
         this.synthetic = synthetic;
+        this.searchIndex = searchIndex;
+        this.seedEnabled = seedEnabled;
         this.location = location;
         this.syntheticStudies = syntheticStudies;
         this.syntheticSeed = syntheticSeed;
@@ -53,9 +57,14 @@ class SeedLoader implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         seed();
         synthetic.generate(syntheticStudies, syntheticSeed);
+        // The synthetic corpus, or an index directory lost since the last run, leaves the index behind.
+        searchIndex.ensureComplete();
     }
 
     private void seed() {
+        if (!seedEnabled) {
+            return;
+        }
         // An existence check, not a count: start-up must not scan a large knowledge base.
         if (sources.existsAny()) {
             log.info("Knowledge base holds sources already; seeding skipped");

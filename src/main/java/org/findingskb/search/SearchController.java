@@ -1,0 +1,61 @@
+package org.findingskb.search;
+
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.findingskb.concept.ConceptType;
+import org.findingskb.finding.Certainty;
+import org.findingskb.finding.FindingKind;
+import org.findingskb.finding.Timescale;
+import org.findingskb.web.InvalidParameter;
+import org.findingskb.web.PageQuery;
+
+@RestController
+@Tag(name = "Search", description = "One search across findings, studies, mechanisms and concepts")
+class SearchController {
+
+    private final SearchService search;
+
+    SearchController(SearchService search) {
+        this.search = search;
+    }
+
+    @GetMapping("/api/search")
+    @Operation(summary = "Search the whole knowledge base",
+            description = "Words must all match; \"quoted phrases\", -excluded words, prefix* and a | b are understood. "
+                    + "Hits come by relevance with a snippet whose matched words are in <mark>; facets count all hits.")
+    SearchResponse search(
+            @Parameter(description = "what to search for", required = true) @RequestParam(required = false) String q,
+            @Parameter(description = "only these types: finding, study, mechanism, concept (comma-separated)")
+            @RequestParam(required = false) Set<String> type,
+            @Parameter(description = "only hits of this study (findings and mechanisms)") @RequestParam(required = false) Long studyId,
+            @Parameter(description = "only findings of this kind") @RequestParam(required = false) FindingKind kind,
+            @Parameter(description = "only findings of this timescale") @RequestParam(required = false) Timescale timescale,
+            @Parameter(description = "only findings of this certainty") @RequestParam(required = false) Certainty certainty,
+            @Parameter(description = "only findings that mention a concept of this type") @RequestParam(required = false) ConceptType conceptType,
+            @Parameter(description = "the cursor of the previous page, to page on past the first 10,000 results")
+            @RequestParam(required = false) String cursor,
+            @ParameterObject PageQuery page) {
+        if (type != null) {
+            type.stream().filter(t -> !SearchService.TYPES.containsKey(t.toLowerCase(java.util.Locale.ROOT))).findFirst()
+                    .ifPresent(t -> {
+                        throw InvalidParameter.of("type", "must be one of " + String.join(", ", SearchService.TYPES.keySet())
+                                + ", not '" + t + "'");
+                    });
+        }
+        Set<String> types = type == null ? null
+                : type.stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+        if (!page.sort().isEmpty()) {
+            throw InvalidParameter.of("sort", "is not supported here: search hits come by relevance");
+        }
+        return search.search(q, new SearchService.Filters(types, studyId, kind, timescale, certainty, conceptType), page,
+                cursor);
+    }
+}

@@ -1,0 +1,202 @@
+package org.findingskb.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import org.hibernate.search.engine.common.EntityReference;
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.TypedSearchPredicateFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.HtmlUtils;
+
+import org.findingskb.concept.Concept;
+import org.findingskb.concept.ConceptService;
+import org.findingskb.concept.ConceptType;
+import org.findingskb.finding.Certainty;
+import org.findingskb.finding.Finding;
+import org.findingskb.finding.FindingKind;
+import org.findingskb.finding.Timescale;
+import org.findingskb.mechanism.Mechanism;
+import org.findingskb.study.Study;
+import org.findingskb.web.InvalidParameter;
+import org.findingskb.web.PageQuery;
+import org.findingskb.web.ResultPage;
+
+/**
+ * Searches findings, studies, mechanisms and concepts at once, by relevance, with highlighted snippets and
+ * facet counts. Hits are built from the index alone: titles and study ids are stored there.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SearchService {
+
+    /** The searchable types, by the name the API uses for them. */
+    public static final Map<String, Class<?>> TYPES = orderedTypes();
+
+    /** Every text field of every type; a type ignores the fields it does not have. */
+    private static final String[] TEXT_FIELDS = {"statement", "concepts.name", "concepts.synonyms.name", "title",
+            "institution", "journal", "population", "researchers.name", "interventions.name",
+            "interventions.synonyms.name", "conditions.name", "conditions.synonyms.name", "name", "description",
+            "brainRegions.name", "brainRegions.synonyms.name", "pathways.name", "pathways.synonyms.name",
+            "cellTypes.name", "cellTypes.synonyms.name", "synonyms.name"};
+
+    /** Fields whose matches make the snippet, in order of preference. */
+    private static final List<String> SNIPPET_FIELDS = List.of("statement", "title", "description", "name",
+            "institution");
+    private static final int FACET_STUDIES = 20;
+
+    private final EntityManager entityManager;
+
+    SearchService(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** What a search asks for besides the text: which types, and filters that apply to findings. */
+    public record Filters(Set<String> types, Long studyId, FindingKind kind, Timescale timescale, Certainty certainty,
+            ConceptType conceptType) {
+
+        boolean findingsOnly() {
+            return kind != null || timescale != null || certainty != null || conceptType != null;
+        }
+    }
+
+    public SearchResponse search(String q, Filters filters, PageQuery pageQuery, String cursor) {
+        UserQuery query = UserQuery.of(q);
+        if (query == null) {
+            throw InvalidParameter.of("q", "is required: give words to search for");
+        }
+        List<Class<?>> types = typesFor(filters);
+        if (types.isEmpty()) {
+            return new SearchResponse(List.of(), ResultPage.Metadata.of(pageQuery.pageSize(), 0, 0), null,
+                    facets(Search.session(entityManager), query, filters, List.of()));
+        }
+        SearchSession session = Search.session(entityManager);
+        int fingerprint = Objects.hash(query, filters, pageQuery.pageSize());
+        ResultPage<List<?>> page = IndexPager.page(pageQuery, cursor, fingerprint, (after, countTotal) ->
+                session.search(types)
+                        .select(f -> f.composite()
+                                .from(f.entityReference(), f.score(), f.field("label", String.class),
+                                        f.field("studyRef", Long.class), f.highlight("statement"),
+                                        f.highlight("title"), f.highlight("description"), f.highlight("name"),
+                                        f.highlight("institution"))
+                                .asList())
+                        .where(f -> where(f, query, filters))
+                        .highlighter(h -> h.unified().tag("<mark>", "</mark>").numberOfFragments(1)
+                                .encoder(HighlighterEncoder.HTML))
+                        .sort(f -> f.score())
+                        .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
+                        .toQuery(), null);
+        return new SearchResponse(page.content().stream().map(SearchService::hit).toList(), page.page(),
+                page.cursor(), facets(session, query, filters, types));
+    }
+
+    private static SearchHit hit(List<?> row) {
+        EntityReference reference = (EntityReference) row.get(0);
+        String label = (String) row.get(2);
+        String snippet = null;
+        for (int i = 0; i < SNIPPET_FIELDS.size() && snippet == null; i++) {
+            List<?> fragments = (List<?>) row.get(4 + i);
+            snippet = fragments == null || fragments.isEmpty() ? null : (String) fragments.get(0);
+        }
+        return new SearchHit(reference.name().toLowerCase(Locale.ROOT), (Long) reference.id(), label,
+                snippet != null ? snippet : HtmlUtils.htmlEscape(label), (Float) row.get(1), (Long) row.get(3));
+    }
+
+    /** Counts over every hit: per type, and for the findings among them per kind, timescale, certainty... */
+    private SearchResponse.Facets facets(SearchSession session, UserQuery query, Filters filters, List<Class<?>> types) {
+        Map<String, Long> byType = new LinkedHashMap<>();
+        TYPES.forEach((name, type) -> byType.put(name, types.contains(type)
+                ? session.search(type).where(f -> where(f, query, filters)).fetchTotalHitCount() : 0L));
+        if (!types.contains(Finding.class)) {
+            return new SearchResponse.Facets(byType, Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+        }
+        AggregationKey<Map<FindingKind, Long>> kind = AggregationKey.of("kind");
+        AggregationKey<Map<Timescale, Long>> timescale = AggregationKey.of("timescale");
+        AggregationKey<Map<Certainty, Long>> certainty = AggregationKey.of("certainty");
+        AggregationKey<Map<ConceptType, Long>> conceptType = AggregationKey.of("conceptType");
+        AggregationKey<Map<Long, Long>> study = AggregationKey.of("study");
+        SearchResult<Finding> result = session.search(Finding.class)
+                .where(f -> where(f, query, filters))
+                .aggregation(kind, f -> f.terms().field("kind", FindingKind.class))
+                .aggregation(timescale, f -> f.terms().field("timescale", Timescale.class))
+                .aggregation(certainty, f -> f.terms().field("certainty", Certainty.class))
+                .aggregation(conceptType, f -> f.terms().field("concepts.type", ConceptType.class))
+                .aggregation(study, f -> f.terms().field("studyId", Long.class).maxTermCount(FACET_STUDIES))
+                .fetch(0);
+        Map<Long, Long> studyCounts = result.aggregation(study);
+        Map<Long, String> titles = new LinkedHashMap<>();
+        if (!studyCounts.isEmpty()) {
+            session.search(Study.class)
+                    .select(f -> f.composite().from(f.field("id_sort", Long.class), f.field("label", String.class)).asList())
+                    .where(f -> f.terms().field("id_sort").matchingAny(studyCounts.keySet()))
+                    .fetchHits(FACET_STUDIES)
+                    .forEach(row -> titles.put((Long) row.get(0), (String) row.get(1)));
+        }
+        return new SearchResponse.Facets(byType, names(result.aggregation(kind)), names(result.aggregation(timescale)),
+                names(result.aggregation(certainty)), names(result.aggregation(conceptType)),
+                studyCounts.entrySet().stream()
+                        .map(e -> new SearchResponse.StudyCount(e.getKey(), titles.get(e.getKey()), e.getValue()))
+                        .toList());
+    }
+
+    private static <E extends Enum<E>> Map<String, Long> names(Map<E, Long> counts) {
+        Map<String, Long> named = new LinkedHashMap<>();
+        counts.forEach((value, count) -> named.put(value.name(), count));
+        return named;
+    }
+
+    private List<Class<?>> typesFor(Filters filters) {
+        List<Class<?>> types = new ArrayList<>();
+        for (Map.Entry<String, Class<?>> type : TYPES.entrySet()) {
+            boolean asked = filters.types() == null || filters.types().isEmpty() || filters.types().contains(type.getKey());
+            boolean fits = (!filters.findingsOnly() || type.getValue() == Finding.class)
+                    && (filters.studyId() == null || type.getValue() == Finding.class || type.getValue() == Mechanism.class);
+            if (asked && fits) {
+                types.add(type.getValue());
+            }
+        }
+        return types;
+    }
+
+    private static PredicateFinalStep where(TypedSearchPredicateFactory<?> f, UserQuery query, Filters filters) {
+        return f.bool(b -> {
+            b.must(query.on(f, TEXT_FIELDS));
+            if (filters.studyId() != null) {
+                b.filter(f.match().field("studyId").matching(filters.studyId()));
+            }
+            if (filters.kind() != null) {
+                b.filter(f.match().field("kind").matching(filters.kind()));
+            }
+            if (filters.timescale() != null) {
+                b.filter(f.match().field("timescale").matching(filters.timescale()));
+            }
+            if (filters.certainty() != null) {
+                b.filter(f.match().field("certainty").matching(filters.certainty()));
+            }
+            if (filters.conceptType() != null) {
+                b.filter(f.match().field("concepts.type").matching(filters.conceptType()));
+            }
+        });
+    }
+
+    private static Map<String, Class<?>> orderedTypes() {
+        Map<String, Class<?>> types = new LinkedHashMap<>();
+        types.put("finding", Finding.class);
+        types.put("study", Study.class);
+        types.put("mechanism", Mechanism.class);
+        types.put("concept", Concept.class);
+        return types;
+    }
+}
