@@ -70,7 +70,6 @@ public class Finding {
     private Study study;
 
     @Column(nullable = false)
-    @GenericField(sortable = Sortable.YES)
     private int position;
 
     @Column(nullable = false)
@@ -202,6 +201,13 @@ public class Finding {
 
     public Study getStudy() {
         return study;
+    }
+
+    /** Where the finding stands in its study, as the index sorts on it (a long, like every other sort key). */
+    @GenericField(name = "position", sortable = Sortable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "position")))
+    public long getIndexedPosition() {
+        return position;
     }
 
     /** The study's id, for filtering and faceting in the index; a finding never changes study. */

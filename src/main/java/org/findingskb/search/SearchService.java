@@ -13,6 +13,7 @@ import org.hibernate.search.engine.common.EntityReference;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.projection.SearchProjection;
 import org.hibernate.search.engine.search.predicate.dsl.TypedSearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
@@ -45,16 +46,18 @@ public class SearchService {
     /** The searchable types, by the name the API uses for them. */
     public static final Map<String, Class<?>> TYPES = orderedTypes();
 
-    /** Every text field of every type; a type ignores the fields it does not have. */
-    private static final String[] TEXT_FIELDS = {"statement", "concepts.name", "concepts.synonyms.name", "title",
-            "institution", "journal", "population", "researchers.name", "interventions.name",
-            "interventions.synonyms.name", "conditions.name", "conditions.synonyms.name", "name", "description",
-            "brainRegions.name", "brainRegions.synonyms.name", "pathways.name", "pathways.synonyms.name",
-            "cellTypes.name", "cellTypes.synonyms.name", "synonyms.name"};
+    /** The text fields of each type. */
+    private static final Map<Class<?>, List<String>> TEXT_FIELDS = Map.of(
+            Finding.class, List.of("statement", "concepts.name", "concepts.synonyms.name"),
+            Study.class, List.of("title", "institution", "journal", "population", "researchers.name",
+                    "interventions.name", "interventions.synonyms.name", "conditions.name", "conditions.synonyms.name"),
+            Mechanism.class, List.of("name", "description", "brainRegions.name", "brainRegions.synonyms.name",
+                    "pathways.name", "pathways.synonyms.name", "cellTypes.name", "cellTypes.synonyms.name",
+                    "interventions.name", "interventions.synonyms.name"),
+            Concept.class, List.of("name", "synonyms.name"));
 
-    /** Fields whose matches make the snippet, in order of preference. */
-    private static final List<String> SNIPPET_FIELDS = List.of("statement", "title", "description", "name",
-            "institution");
+    /** Fields whose matches make the snippet, in order of preference, with the types that have them. */
+    private static final Map<String, List<Class<?>>> SNIPPET_FIELDS = snippetFields();
     private static final int FACET_STUDIES = 20;
 
     private final EntityManager entityManager;
@@ -84,29 +87,33 @@ public class SearchService {
         }
         SearchSession session = Search.session(entityManager);
         int fingerprint = Objects.hash(query, filters, pageQuery.pageSize());
+        // A highlight may only name fields that some searched type has.
+        List<String> snippetFields = SNIPPET_FIELDS.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(types::contains)).map(Map.Entry::getKey).toList();
         ResultPage<List<?>> page = IndexPager.page(pageQuery, cursor, fingerprint, (after, countTotal) ->
                 session.search(types)
-                        .select(f -> f.composite()
-                                .from(f.entityReference(), f.score(), f.field("label", String.class),
-                                        f.field("studyRef", Long.class), f.highlight("statement"),
-                                        f.highlight("title"), f.highlight("description"), f.highlight("name"),
-                                        f.highlight("institution"))
-                                .asList())
-                        .where(f -> where(f, query, filters))
+                        .select(f -> {
+                            List<SearchProjection<?>> columns = new ArrayList<>(List.of(f.entityReference().toProjection(),
+                                    f.score().toProjection(), f.field("label", String.class).toProjection(),
+                                    f.field("studyRef", Long.class).toProjection()));
+                            snippetFields.forEach(field -> columns.add(f.highlight(field).toProjection()));
+                            return f.composite().from(columns.toArray(SearchProjection<?>[]::new)).asList();
+                        })
+                        .where(f -> where(f, query, filters, types))
                         .highlighter(h -> h.unified().tag("<mark>", "</mark>").numberOfFragments(1)
                                 .encoder(HighlighterEncoder.HTML))
                         .sort(f -> f.score())
                         .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
                         .toQuery(), null);
-        return new SearchResponse(page.content().stream().map(SearchService::hit).toList(), page.page(),
+        return new SearchResponse(page.content().stream().map(row -> hit(row, snippetFields.size())).toList(), page.page(),
                 page.cursor(), facets(session, query, filters, types));
     }
 
-    private static SearchHit hit(List<?> row) {
+    private static SearchHit hit(List<?> row, int snippetFields) {
         EntityReference reference = (EntityReference) row.get(0);
         String label = (String) row.get(2);
         String snippet = null;
-        for (int i = 0; i < SNIPPET_FIELDS.size() && snippet == null; i++) {
+        for (int i = 0; i < snippetFields && snippet == null; i++) {
             List<?> fragments = (List<?>) row.get(4 + i);
             snippet = fragments == null || fragments.isEmpty() ? null : (String) fragments.get(0);
         }
@@ -118,7 +125,7 @@ public class SearchService {
     private SearchResponse.Facets facets(SearchSession session, UserQuery query, Filters filters, List<Class<?>> types) {
         Map<String, Long> byType = new LinkedHashMap<>();
         TYPES.forEach((name, type) -> byType.put(name, types.contains(type)
-                ? session.search(type).where(f -> where(f, query, filters)).fetchTotalHitCount() : 0L));
+                ? session.search(type).where(f -> where(f, query, filters, List.of(type))).fetchTotalHitCount() : 0L));
         if (!types.contains(Finding.class)) {
             return new SearchResponse.Facets(byType, Map.of(), Map.of(), Map.of(), Map.of(), List.of());
         }
@@ -128,7 +135,7 @@ public class SearchService {
         AggregationKey<Map<ConceptType, Long>> conceptType = AggregationKey.of("conceptType");
         AggregationKey<Map<Long, Long>> study = AggregationKey.of("study");
         SearchResult<Finding> result = session.search(Finding.class)
-                .where(f -> where(f, query, filters))
+                .where(f -> where(f, query, filters, List.of(Finding.class)))
                 .aggregation(kind, f -> f.terms().field("kind", FindingKind.class))
                 .aggregation(timescale, f -> f.terms().field("timescale", Timescale.class))
                 .aggregation(certainty, f -> f.terms().field("certainty", Certainty.class))
@@ -170,9 +177,13 @@ public class SearchService {
         return types;
     }
 
-    private static PredicateFinalStep where(TypedSearchPredicateFactory<?> f, UserQuery query, Filters filters) {
+    /** The text query over the fields {@code types} have, and the filters. */
+    private static PredicateFinalStep where(TypedSearchPredicateFactory<?> f, UserQuery query, Filters filters,
+            List<Class<?>> types) {
+        String[] fields = types.stream().flatMap(type -> TEXT_FIELDS.get(type).stream()).distinct()
+                .toArray(String[]::new);
         return f.bool(b -> {
-            b.must(query.on(f, TEXT_FIELDS));
+            b.must(query.on(f, fields));
             if (filters.studyId() != null) {
                 b.filter(f.match().field("studyId").matching(filters.studyId()));
             }
@@ -189,6 +200,16 @@ public class SearchService {
                 b.filter(f.match().field("concepts.type").matching(filters.conceptType()));
             }
         });
+    }
+
+    private static Map<String, List<Class<?>>> snippetFields() {
+        Map<String, List<Class<?>>> fields = new LinkedHashMap<>();
+        fields.put("statement", List.of(Finding.class));
+        fields.put("title", List.of(Study.class));
+        fields.put("description", List.of(Mechanism.class));
+        fields.put("name", List.of(Mechanism.class, Concept.class));
+        fields.put("institution", List.of(Study.class));
+        return fields;
     }
 
     private static Map<String, Class<?>> orderedTypes() {

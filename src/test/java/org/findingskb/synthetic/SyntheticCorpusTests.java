@@ -1,22 +1,32 @@
 package org.findingskb.synthetic;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import org.findingskb.finding.FindingFilter;
+import org.findingskb.finding.FindingResponse;
+import org.findingskb.finding.FindingService;
 import org.findingskb.ingest.IngestService;
 import org.findingskb.ingest.SourceOverrides;
+import org.findingskb.search.IndexPager;
+import org.findingskb.web.InvalidParameter;
 import org.findingskb.web.KnowledgeBaseCounts;
+import org.findingskb.web.PageQuery;
+import org.findingskb.web.ResultPage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The synthetic corpus is written beside the seed, holds what the API promises, and never mixes into real data. */
-@SpringBootTest(properties = {"kb.synthetic.studies=120", "kb.synthetic.seed=7"})
+@SpringBootTest(properties = {"kb.synthetic.studies=1000", "kb.synthetic.seed=7"})
 class SyntheticCorpusTests {
 
     @Autowired
@@ -27,17 +37,19 @@ class SyntheticCorpusTests {
     SyntheticCorpusGenerator generator;
     @Autowired
     IngestService ingest;
+    @Autowired
+    FindingService findingService;
 
     @Test
     void corpusOfTheAskedSizeStandsBesideTheSeed() {
         assertThat(jdbc.queryForObject("select count(*) from study where slug like 'synthetic-study-%'", Long.class))
-                .isEqualTo(120);
+                .isEqualTo(1000);
         assertThat(jdbc.queryForObject("select count(*) from study where slug not like 'synthetic-study-%'", Long.class))
                 .as("the seed, and at most one article another test ingested").isBetween(1L, 2L);
         assertThat(jdbc.queryForObject("select count(*) from finding f join study s on s.id = f.study_id"
-                + " where s.slug like 'synthetic-study-%'", Long.class)).isBetween(120L * 8, 120L * 12);
+                + " where s.slug like 'synthetic-study-%'", Long.class)).isBetween(1000L * 8, 1000L * 12);
         assertThat(jdbc.queryForObject("select count(*) from mechanism m join study s on s.id = m.study_id"
-                + " where s.slug like 'synthetic-study-%'", Long.class)).isGreaterThanOrEqualTo(120);
+                + " where s.slug like 'synthetic-study-%'", Long.class)).isGreaterThanOrEqualTo(1000);
         assertThat(jdbc.queryForObject("select count(*) from finding f join study s on s.id = f.study_id"
                 + " where s.slug like 'synthetic-study-%' and not exists"
                 + " (select 1 from finding_concept c where c.finding_id = f.id)", Long.class)).isZero();
@@ -47,7 +59,7 @@ class SyntheticCorpusTests {
     void everySyntheticEvidenceSpanQuotesItsSourceExactly() {
         List<Map<String, Object>> spans = jdbc.queryForList("select e.start_offset, e.end_offset, e.exact, s.content"
                 + " from finding_evidence e join source_document s on s.id = e.source_id");
-        assertThat(spans).hasSizeGreaterThan(1000);
+        assertThat(spans).hasSizeGreaterThan(8000);
         assertThat(spans).allSatisfy(span -> assertThat(((String) span.get("content"))
                 .substring((Integer) span.get("start_offset"), (Integer) span.get("end_offset")))
                 .isEqualTo(span.get("exact")));
@@ -67,7 +79,7 @@ class SyntheticCorpusTests {
     @Test
     void askingAgainOnTheSameCorpusAddsNothingAndRealDataIsRefused() {
         Map<String, Long> before = counts.current();
-        assertThat(generator.generate(120, 7)).isFalse();
+        assertThat(generator.generate(1000, 7)).isFalse();
         assertThat(counts.current()).isEqualTo(before);
 
         jdbc.update("update study set slug = 'renamed-first-study' where slug = 'synthetic-study-1'");
@@ -78,6 +90,28 @@ class SyntheticCorpusTests {
         } finally {
             jdbc.update("update study set slug = 'synthetic-study-1' where slug = 'renamed-first-study'");
         }
+    }
+
+    @Test
+    void theCorpusIsIndexedAndCursorsPageOnPastTenThousandResults() {
+        long total = findingService.find(FindingFilter.none(), PageQuery.firstPage()).page().totalElements();
+        assertThat(total).isGreaterThan(IndexPager.MAX_OFFSET_HITS);
+        assertThatThrownBy(() -> findingService.find(FindingFilter.none(), new PageQuery(100, 100, List.of())))
+                .isInstanceOf(InvalidParameter.class);
+
+        Set<Long> seen = new HashSet<>();
+        ResultPage<FindingResponse> page = findingService.find(FindingFilter.none(), new PageQuery(0, 100, List.of()));
+        int pages = 1;
+        while (true) {
+            page.content().forEach(f -> assertThat(seen.add(f.id())).as("finding %s seen twice", f.id()).isTrue());
+            if (page.cursor() == null) {
+                break;
+            }
+            page = findingService.find(FindingFilter.none(), new PageQuery(0, 100, List.of()), page.cursor());
+            assertThat(page.page().number()).isEqualTo(pages++);
+            assertThat(page.page().totalElements()).isEqualTo(total);
+        }
+        assertThat(seen).hasSize((int) total);
     }
 
     @Test

@@ -1,0 +1,82 @@
+package org.findingskb.search;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import org.findingskb.FindingsKbApplication;
+import org.findingskb.finding.FindingFilter;
+import org.findingskb.finding.FindingService;
+import org.findingskb.ingest.IngestService;
+import org.findingskb.ingest.SourceOverrides;
+import org.findingskb.web.KnowledgeBaseCounts;
+import org.findingskb.web.PageQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The index follows every write, survives restarts, and is rebuilt when it is lost. */
+class SearchIndexLifecycleTests {
+
+    private static ConfigurableApplicationContext start(String databaseKey) {
+        return new SpringApplicationBuilder(FindingsKbApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("kb.test.database-key=" + databaseKey, "spring.main.banner-mode=off")
+                .run();
+    }
+
+    private static long findingsMatching(ConfigurableApplicationContext context, String q) {
+        return context.getBean(FindingService.class)
+                .find(new FindingFilter(q, null, null, null, null, null, null, null), PageQuery.firstPage())
+                .page().totalElements();
+    }
+
+    @Test
+    void anIngestedArticleIsSearchableAtOnce() {
+        try (ConfigurableApplicationContext context = start("ingest-" + UUID.randomUUID())) {
+            assertThat(findingsMatching(context, "zebrafish")).isZero();
+            context.getBean(IngestService.class).ingest("Fish study\n\nThe researchers found that zebrafish given the"
+                    + " drug swam more.\n\nThe study is published in Fish Letters.", SourceOverrides.none());
+            assertThat(findingsMatching(context, "zebrafish")).isEqualTo(1);
+            assertThat(context.getBean(KnowledgeBaseCounts.class).current().get("studies")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRestartReusesTheIndexAndALostIndexIsRebuilt() throws IOException {
+        String database = "restart-index-" + UUID.randomUUID();
+        Map<String, Long> counts;
+        long matches;
+        Path indexDirectory;
+        try (ConfigurableApplicationContext context = start(database)) {
+            counts = context.getBean(KnowledgeBaseCounts.class).current();
+            matches = findingsMatching(context, "neurons");
+            indexDirectory = Path.of(context.getEnvironment().getProperty("kb.data-dir"), "index");
+        }
+        assertThat(matches).isPositive();
+
+        try (ConfigurableApplicationContext context = start(database)) {
+            assertThat(context.getBean(SearchIndex.class).ensureComplete()).as("nothing to re-index").isEmpty();
+            assertThat(findingsMatching(context, "neurons")).isEqualTo(matches);
+        }
+
+        try (Stream<Path> files = Files.walk(indexDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        assertThat(indexDirectory).doesNotExist();
+        try (ConfigurableApplicationContext context = start(database)) {
+            assertThat(context.getBean(KnowledgeBaseCounts.class).current()).isEqualTo(counts);
+            assertThat(findingsMatching(context, "neurons")).isEqualTo(matches);
+            assertThat(context.getBean(SearchIndex.class).ensureComplete()).isEqualTo(List.of());
+        }
+    }
+}
