@@ -43,10 +43,13 @@ public class SearchIndex {
     private final TransactionTemplate transactions;
     private final int loadingThreads;
     private final int batchSize;
+    private final boolean reindexOnStart;
 
     SearchIndex(EntityManagerFactory entityManagerFactory, EntityManager entityManager, TransactionTemplate transactions,
             @Value("${kb.search.mass-indexing.threads:2}") int loadingThreads,
-            @Value("${kb.search.mass-indexing.batch-size:250}") int batchSize) {
+            @Value("${kb.search.mass-indexing.batch-size:250}") int batchSize,
+            @Value("${kb.search.reindex-on-start:false}") boolean reindexOnStart) {
+        this.reindexOnStart = reindexOnStart;
         this.entityManagerFactory = entityManagerFactory;
         this.entityManager = entityManager;
         this.transactions = transactions;
@@ -54,8 +57,17 @@ public class SearchIndex {
         this.batchSize = batchSize;
     }
 
-    /** Re-indexes every entity type whose index is missing entries; returns the types it re-indexed. */
+    /**
+     * Re-indexes every entity type whose index is missing entries (or all of them when {@code
+     * kb.search.reindex-on-start} asks for it); returns the types it re-indexed.
+     */
     public List<Class<?>> ensureComplete() {
+        if (reindexOnStart) {
+            List<Class<?>> all = List.copyOf(INDEXED.keySet());
+            log.info("Re-indexing everything, as kb.search.reindex-on-start asks");
+            reindex(all);
+            return all;
+        }
         List<Class<?>> stale = new ArrayList<>();
         INDEXED.forEach((type, idField) -> {
             Long inDatabase = transactions.execute(status -> highestIdInDatabase(type));

@@ -34,6 +34,7 @@ class ApiIndexController {
         for (String collection : KnowledgeBaseCounts.COLLECTIONS) {
             links.put(collection, base + "/api/" + collection);
         }
+        links.put("search", base + "/api/search?q={q}");
         links.put("openapi", base + "/v3/api-docs");
         links.put("swaggerUi", base + "/swagger-ui.html");
         links.put("health", base + "/actuator/health");
