@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /** The analyzers of {@link SearchAnalysisConfigurer}, defined for an Elasticsearch or OpenSearch cluster. */
 @Component("elasticsearchAnalysisConfigurer")
 @Profile("elasticsearch")
-public class ElasticsearchAnalysisConfigurer implements ElasticsearchAnalysisConfigurer {
+public class ClusterAnalysisConfigurer implements ElasticsearchAnalysisConfigurer {
 
     @Override
     public void configure(ElasticsearchAnalysisConfigurationContext context) {
