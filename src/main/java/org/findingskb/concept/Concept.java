@@ -42,6 +42,9 @@ import org.findingskb.search.SearchAnalysisConfigurer;
 @Indexed(index = "concept")
 public class Concept {
 
+    /** The longest name or synonym a concept has. */
+    public static final int MAX_NAME_LENGTH = 300;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "concept_seq")
     @SequenceGenerator(name = "concept_seq", sequenceName = "concept_seq", allocationSize = 50)
@@ -91,10 +94,10 @@ public class Concept {
         synonyms.removeIf(s -> s.key().equals(nameKey));
     }
 
-    /** Adds a name this concept is also known by, unless it is its own name or already known. */
+    /** Adds a name this concept is also known by, unless it is its own name, already known, or too long. */
     public void addSynonym(String synonym) {
         Synonym s = Synonym.of(synonym);
-        if (!s.key().isEmpty() && !s.key().equals(nameKey) && synonyms.stream().noneMatch(o -> o.key().equals(s.key()))) {
+        if (!s.key().isEmpty() && s.name().length() <= MAX_NAME_LENGTH && !s.key().equals(nameKey) && synonyms.stream().noneMatch(o -> o.key().equals(s.key()))) {
             synonyms.add(s);
         }
     }

@@ -33,7 +33,6 @@ import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
-import org.hibernate.search.engine.backend.types.TermVector;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
@@ -73,8 +72,7 @@ public class Finding {
     private int position;
 
     @Column(nullable = false)
-    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH, highlightable = Highlightable.ANY,
-            termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH, highlightable = Highlightable.ANY)
     private String statement;
 
     @Enumerated(EnumType.STRING)

@@ -9,8 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.findingskb.concept.Concept;
 import org.findingskb.concept.ConceptService;
@@ -29,7 +32,13 @@ import org.findingskb.study.StudyRepository;
 @Service
 public class IngestService {
 
+    /** The longest article text accepted, in characters. */
+    public static final int MAX_TEXT_LENGTH = 200_000;
     private static final int MAX_SLUG_LENGTH = 80;
+    private static final int MAX_TITLE_LENGTH = 500;
+    private static final int MAX_NAME_LENGTH = 300;
+    private static final int MAX_ATTEMPTS = 3;
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
     private final ArticleAnalyzer analyzer;
     private final SourceRepository sources;
@@ -37,9 +46,12 @@ public class IngestService {
     private final FindingRepository findings;
     private final MechanismRepository mechanisms;
     private final ConceptService concepts;
+    private final TransactionTemplate transactions;
 
     IngestService(ArticleAnalyzer analyzer, SourceRepository sources, StudyRepository studies,
-            FindingRepository findings, MechanismRepository mechanisms, ConceptService concepts) {
+            FindingRepository findings, MechanismRepository mechanisms, ConceptService concepts,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.analyzer = analyzer;
         this.sources = sources;
         this.studies = studies;
@@ -50,34 +62,61 @@ public class IngestService {
 
     /**
      * Ingests {@code rawText} unless the same text (after normalising whitespace and line endings) is stored
-     * already, in which case the stored source is returned unchanged.
+     * already, in which case the stored source is returned unchanged. The article is read outside any
+     * transaction and stored in one: a failure leaves nothing half-written. Two ingests racing to create the
+     * same source or concept settle it by retrying: the loser finds what the winner stored.
      */
-    @Transactional
     public IngestOutcome ingest(String rawText, SourceOverrides overrides) {
+        if (rawText == null || rawText.isBlank()) {
+            throw InvalidSource.empty();
+        }
+        if (rawText.length() > MAX_TEXT_LENGTH) {
+            throw SourceTooLarge.withLength(rawText.length(), MAX_TEXT_LENGTH);
+        }
         String text = TextNormalizer.normalize(rawText);
-        Optional<SourceDocument> known = sources.findBySha256(SourceDocument.sha256Of(text));
-        if (known.isPresent()) {
-            SourceDocument source = known.get();
+        String sha256 = SourceDocument.sha256Of(text);
+        Optional<IngestOutcome> stored = transactions.execute(status -> existing(sha256));
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        ArticleAnalysis analysis = analyzer.analyze(text);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> existing(sha256).orElseGet(() -> store(text, analysis, overrides)));
+            } catch (DataIntegrityViolationException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("Ingest collided with a concurrent write (attempt {}); retrying", attempt, e);
+            }
+        }
+    }
+
+    private Optional<IngestOutcome> existing(String sha256) {
+        return sources.findBySha256(sha256).map(source -> {
             Long studyId = studies.findFirstBySourceIdOrderById(source.getId()).map(Study::getId).orElse(null);
             return new IngestOutcome(false, source.getId(), studyId,
                     studyId == null ? 0 : findings.countInStudy(studyId),
                     studyId == null ? 0 : mechanisms.countInStudy(studyId), List.of(), source.getTitle());
-        }
+        });
+    }
 
-        ArticleAnalysis analysis = analyzer.analyze(text);
+    private IngestOutcome store(String text, ArticleAnalysis analysis, SourceOverrides overrides) {
         ArticleMetadata meta = analysis.metadata();
-        String title = firstNonNull(overrides.title(), meta.title(), "Untitled source");
+        String title = shortened(firstNonNull(blankToNull(overrides.title()), meta.title(), "Untitled source"),
+                MAX_TITLE_LENGTH);
         SourceDocument source = sources.save(new SourceDocument(text, title,
-                firstNonNull(overrides.publisher(), meta.publisher()), overrides.url(),
-                firstNonNull(overrides.publishedYear(), meta.publishedYear())));
+                clamp(firstNonNull(blankToNull(overrides.publisher()), meta.publisher()), 300),
+                blankToNull(overrides.url()), firstNonNull(overrides.publishedYear(), meta.publishedYear())));
 
         Map<String, Concept> resolved = new HashMap<>();
         Study study = new Study(uniqueSlug(title), title, source);
-        study.describe(meta.institution(), meta.journal(), null, meta.doi(), meta.population());
+        study.describe(clamp(meta.institution(), 500), clamp(meta.journal(), 500), null, clamp(meta.doi(), 255),
+                clamp(meta.population(), 500));
         // Lead first, then senior, authors and those only quoted: the order a citation names them in.
         study.replaceResearchers(meta.researchers().stream()
                 .sorted(Comparator.comparing(ExtractedResearcher::role))
-                .map(r -> new Researcher(r.name(), r.role(), r.description())).toList());
+                .map(r -> new Researcher(clamp(r.name(), 300), r.role(), clamp(r.description(), 1000))).toList());
         study.replaceInterventions(resolveAll(meta.interventions(), resolved));
         study.replaceConditions(resolveAll(meta.conditions(), resolved));
         studies.save(study);
@@ -93,19 +132,22 @@ public class IngestService {
         findings.saveAll(saved);
 
         for (ExtractedMechanism extracted : analysis.mechanisms()) {
-            Mechanism mechanism = new Mechanism(study, extracted.name(), extracted.timescale(), extracted.onset(),
-                    extracted.description());
+            Mechanism mechanism = new Mechanism(study, clamp(extracted.name(), 500), extracted.timescale(),
+                    clamp(extracted.onset(), 300), extracted.description());
             mechanism.involve(resolveAll(extracted.brainRegions(), resolved), resolveAll(extracted.pathways(), resolved),
                     resolveAll(extracted.cellTypes(), resolved), resolveAll(extracted.interventions(), resolved));
             extracted.findingIndexes().forEach(i -> mechanism.supportedBy(saved.get(i)));
             mechanisms.save(mechanism);
         }
+        // Flushed here, so that a conflict with a concurrent ingest surfaces inside the retry loop.
+        sources.flush();
         return new IngestOutcome(true, source.getId(), study.getId(), saved.size(), analysis.mechanisms().size(),
                 analysis.warnings(), title);
     }
 
     private List<Concept> resolveAll(List<ConceptCandidate> candidates, Map<String, Concept> resolved) {
-        return candidates.stream().map(c -> resolved.computeIfAbsent(Synonym.keyOf(c.name()),
+        // A "concept" longer than a name can be is a misreading of the text; it is left out.
+        return candidates.stream().filter(c -> c.name().length() <= MAX_NAME_LENGTH).map(c -> resolved.computeIfAbsent(Synonym.keyOf(c.name()),
                 key -> concepts.resolve(c.name(), c.type(), c.meshId(), c.synonyms()))).distinct().toList();
     }
 
@@ -126,6 +168,24 @@ public class IngestService {
             slug = base + "-" + n;
         }
         return slug;
+    }
+
+    /** Extracted text fitted to its column: the pipeline may read more than a field can hold. */
+    private static String clamp(String text, int max) {
+        return text == null ? null : shortened(text, max);
+    }
+
+    /** {@code text} cut at a word boundary to at most {@code max} characters, marked with an ellipsis if cut. */
+    private static String shortened(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', max - 1);
+        return text.substring(0, cut > max / 2 ? cut : max - 1).strip() + "\u2026";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @SafeVarargs

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.search.engine.common.EntityReference;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
@@ -19,7 +20,6 @@ import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
 
 import org.findingskb.concept.Concept;
@@ -40,7 +40,6 @@ import org.findingskb.web.ResultPage;
  * facet counts. Hits are built from the index alone: titles and study ids are stored there.
  */
 @Service
-@Transactional(readOnly = true)
 public class SearchService {
 
     /** The searchable types, by the name the API uses for them. */
@@ -60,10 +59,10 @@ public class SearchService {
     private static final Map<String, List<Class<?>>> SNIPPET_FIELDS = snippetFields();
     private static final int FACET_STUDIES = 20;
 
-    private final EntityManager entityManager;
+    private final EntityManagerFactory entityManagerFactory;
 
-    SearchService(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    SearchService(EntityManagerFactory entityManagerFactory) {
+        this.entityManagerFactory = entityManagerFactory;
     }
 
     /** What a search asks for besides the text: which types, and filters that apply to findings. */
@@ -75,7 +74,17 @@ public class SearchService {
         }
     }
 
+    /**
+     * Runs outside any transaction, on an entity manager of its own: hits and facets come from the index alone,
+     * so a search never holds a database connection.
+     */
     public SearchResponse search(String q, Filters filters, PageQuery pageQuery, String cursor) {
+        try (EntityManager entityManager = entityManagerFactory.createEntityManager()) {
+            return search(Search.session(entityManager), q, filters, pageQuery, cursor);
+        }
+    }
+
+    private SearchResponse search(SearchSession session, String q, Filters filters, PageQuery pageQuery, String cursor) {
         UserQuery query = UserQuery.of(q);
         if (query == null) {
             throw InvalidParameter.of("q", "is required: give words to search for");
@@ -83,9 +92,8 @@ public class SearchService {
         List<Class<?>> types = typesFor(filters);
         if (types.isEmpty()) {
             return new SearchResponse(List.of(), ResultPage.Metadata.of(pageQuery.pageSize(), 0, 0), null,
-                    facets(Search.session(entityManager), query, filters, List.of()));
+                    facets(session, query, filters, List.of()));
         }
-        SearchSession session = Search.session(entityManager);
         int fingerprint = Objects.hash(query, filters, pageQuery.pageSize());
         // A highlight may only name fields that some searched type has.
         List<String> snippetFields = SNIPPET_FIELDS.entrySet().stream()

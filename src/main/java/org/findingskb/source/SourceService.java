@@ -50,6 +50,13 @@ public class SourceService {
                 source.getVersion());
     }
 
+    /** One source as lists show it, without its text. */
+    public SourceResponse summary(long id) {
+        SourceRow row = sources.findRows(List.of(id)).stream().findFirst().orElseThrow(() -> SourceNotFound.withId(id));
+        return new SourceResponse(row.id(), row.title(), row.publisher(), row.url(), row.publishedYear(), row.sha256(),
+                row.length(), studyIds(List.of(id)).getOrDefault(id, List.of()));
+    }
+
     /** Sources as other resources cite them, without loading their text. */
     public Map<Long, SourceRef> refs(Collection<Long> ids) {
         Map<Long, SourceRef> refs = new HashMap<>();

@@ -30,6 +30,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns every error of the API into an RFC 9457 problem detail with a stable type and the request as instance. */
 @RestControllerAdvice
@@ -111,8 +114,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimitFilter.BodyOverflow) {
+                BodyTooLarge tooLarge = BodyTooLarge.over(limitOf(cause));
+                HttpHeaders close = new HttpHeaders();
+                close.setConnection("close");
+                return handleExceptionInternal(tooLarge, tooLarge.toProblemDetail(), close, tooLarge.status(), request);
+            }
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body could not be read: it is missing, not well-formed, or of the wrong shape.");
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                String field = path(unknown);
+                body.setDetail("The request body has a field this API does not take: '" + field + "'.");
+                body.setProperty("errors", List.of(Map.of("field", field, "message", "is not a known field")));
+                break;
+            }
+            if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+                String field = path(mismatch);
+                body.setDetail("The request body's field '" + field + "' has a value of the wrong type.");
+                body.setProperty("errors", List.of(Map.of("field", field, "message", "has a value of the wrong type")));
+                break;
+            }
+        }
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -128,6 +153,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         // A problem is always JSON, whatever the client asked for: it is the one error format this API speaks.
         responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return ResponseEntity.status(statusCode).headers(responseHeaders).body(problem);
+    }
+
+    private static String path(DatabindException e) {
+        return e.getPath().stream().map(ref -> ref.getPropertyName() != null ? ref.getPropertyName()
+                : "[" + ref.getIndex() + "]").collect(Collectors.joining("."));
+    }
+
+    private static long limitOf(Throwable overflow) {
+        return ((RequestBodyLimitFilter.BodyOverflow) overflow).limit();
     }
 
     private static String expectation(Class<?> type, Object rawValue) {

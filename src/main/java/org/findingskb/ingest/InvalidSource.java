@@ -1,0 +1,25 @@
+package org.findingskb.ingest;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+import org.findingskb.web.ApiException;
+
+/** An article that cannot be ingested as sent. */
+public class InvalidSource extends ApiException {
+
+    private InvalidSource(String detail) {
+        super(HttpStatus.BAD_REQUEST, "invalid-source", "Invalid source", detail,
+                Map.of("errors", List.of(Map.of("field", "text", "message", detail))));
+    }
+
+    public static InvalidSource empty() {
+        return new InvalidSource("The article text is empty: send the text of an article about a study.");
+    }
+
+    public static InvalidSource notUtf8() {
+        return new InvalidSource("The body is not valid UTF-8 text.");
+    }
+}
