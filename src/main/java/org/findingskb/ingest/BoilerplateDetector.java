@@ -1,17 +1,32 @@
 package org.findingskb.ingest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Marks the title, credit lines, link paragraphs, the publication line, copyright lines and other page
- * furniture. A link paragraph is recognised by its first sentence and excluded whole.
+ * Marks the title, credit lines, link paragraphs, the publication line, copyright lines, date lines and other page
+ * furniture. A link paragraph is recognised by its first sentence and excluded whole. A line standing alone that
+ * does not end as a sentence ends ("Related", the headline of another story) is furniture, and a section
+ * label such as "Story Source:", "Media contact" or "###" starts the article's closing furniture, which runs
+ * until prose resumes.
  */
 final class BoilerplateDetector {
 
     /** A publication line is short; a longer sentence that names the journal is still read for findings. */
     private static final int MAX_PUBLICATION_LINE_WORDS = 25;
+    /** A date line is short: the date with perhaps a byline or a section name. */
+    private static final int MAX_DATE_LINE_WORDS = 12;
+    /** A lone line without a full stop longer than this is more likely a sentence missing its stop. */
+    private static final int MAX_HEADING_WORDS = 20;
+    /** Prose resumes after closing furniture with a paragraph of this many full sentences of this many words. */
+    private static final int PROSE_SENTENCES = 2;
+    private static final int PROSE_SENTENCE_WORDS = 10;
+
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"')\\]]*$");
+    private static final Pattern BULLET = Pattern.compile("^(?:[-*\\u2022\\u25CF\\u25AA]|\\d+[.)])\\s");
 
     private final Cues cues;
 
@@ -20,10 +35,26 @@ final class BoilerplateDetector {
     }
 
     List<SentenceRole> classify(List<Sentence> sentences) {
+        Map<Integer, List<Sentence>> byParagraph = new HashMap<>();
+        Map<Integer, Integer> perBlock = new HashMap<>();
+        for (Sentence s : sentences) {
+            byParagraph.computeIfAbsent(s.paragraph(), k -> new ArrayList<>()).add(s);
+            perBlock.merge(s.block(), 1, Integer::sum);
+        }
         List<SentenceRole> roles = new ArrayList<>(sentences.size());
         int linkBlock = -1;
+        boolean closingFurniture = false;
+        int paragraph = -1;
         for (Sentence sentence : sentences) {
             String line = sentence.folded().strip();
+            boolean alone = byParagraph.get(sentence.paragraph()).size() == 1;
+            if (sentence.paragraph() != paragraph) {
+                paragraph = sentence.paragraph();
+                if (closingFurniture && isProse(byParagraph.get(paragraph))) {
+                    closingFurniture = false;
+                }
+            }
+            boolean sectionLabel = alone && findsAny(cues.sections, line);
             SentenceRole role;
             if (sentence.block() == 0) {
                 role = SentenceRole.TITLE;
@@ -38,14 +69,41 @@ final class BoilerplateDetector {
                 role = SentenceRole.COPYRIGHT;
             } else if (findsAny(cues.publication, line) && sentence.wordCount() <= MAX_PUBLICATION_LINE_WORDS) {
                 role = SentenceRole.PUBLICATION;
-            } else if (findsAny(cues.otherBoilerplate, line)) {
+            } else if (perBlock.get(sentence.block()) == 1 && isDateLine(sentence, line)) {
+                role = SentenceRole.DATELINE;
+            } else if (findsAny(cues.otherBoilerplate, line) || sectionLabel || closingFurniture
+                    || (alone && isHeading(sentence, line))) {
                 role = SentenceRole.OTHER_BOILERPLATE;
             } else {
                 role = SentenceRole.BODY;
             }
+            if (sectionLabel) {
+                closingFurniture = true;
+            }
             roles.add(role);
         }
         return roles;
+    }
+
+    /** A short line that carries a date and does not end as a sentence. */
+    private boolean isDateLine(Sentence sentence, String line) {
+        return sentence.wordCount() <= MAX_DATE_LINE_WORDS && !line.endsWith(".") && findsAny(cues.dates, line);
+    }
+
+    /** A line standing alone that does not end as a sentence: a heading, a label or another story's headline. */
+    private static boolean isHeading(Sentence sentence, String line) {
+        return !SENTENCE_END.matcher(line).find() && !BULLET.matcher(line).find()
+                && sentence.wordCount() <= MAX_HEADING_WORDS;
+    }
+
+    private static boolean isProse(List<Sentence> paragraph) {
+        int full = 0;
+        for (Sentence s : paragraph) {
+            if (s.wordCount() >= PROSE_SENTENCE_WORDS && s.folded().strip().endsWith(".")) {
+                full++;
+            }
+        }
+        return full >= PROSE_SENTENCES;
     }
 
     static boolean findsAny(List<Pattern> patterns, String text) {
