@@ -21,9 +21,16 @@ final class BoilerplateDetector {
     private static final int MAX_DATE_LINE_WORDS = 12;
     /** A lone line without a full stop longer than this is more likely a sentence missing its stop. */
     private static final int MAX_HEADING_WORDS = 20;
-    /** Prose resumes after closing furniture with a paragraph of this many full sentences of this many words. */
+    /**
+     * Prose resumes after closing furniture with a paragraph of two full sentences of ten words or more, or with
+     * one full sentence of fifteen words or more that is not itself a labelled line or a reference.
+     */
     private static final int PROSE_SENTENCES = 2;
     private static final int PROSE_SENTENCE_WORDS = 10;
+    private static final int PROSE_LONE_SENTENCE_WORDS = 15;
+    private static final Pattern LABELLED_LINE = Pattern.compile("^[\\p{L}][\\p{L}' ]{0,30}:\\s");
+    private static final Pattern REFERENCE_MARK = Pattern.compile("\\bet al\\b|\\bdoi\\b|https?://|\\(\\d{4}\\)",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"')\\]]*$");
     private static final Pattern BULLET = Pattern.compile("^(?:[-*\\u2022\\u25CF\\u25AA]|\\d+[.)])\\s");
@@ -50,7 +57,7 @@ final class BoilerplateDetector {
             boolean alone = byParagraph.get(sentence.paragraph()).size() == 1;
             if (sentence.paragraph() != paragraph) {
                 paragraph = sentence.paragraph();
-                if (closingFurniture && isProse(byParagraph.get(paragraph))) {
+                if (closingFurniture && isProse(byParagraph.get(paragraph), perBlock)) {
                     closingFurniture = false;
                 }
             }
@@ -96,14 +103,25 @@ final class BoilerplateDetector {
                 && sentence.wordCount() <= MAX_HEADING_WORDS;
     }
 
-    private static boolean isProse(List<Sentence> paragraph) {
+    private boolean isProse(List<Sentence> paragraph, Map<Integer, Integer> perBlock) {
         int full = 0;
         for (Sentence s : paragraph) {
             if (s.wordCount() >= PROSE_SENTENCE_WORDS && s.folded().strip().endsWith(".")) {
                 full++;
             }
         }
-        return full >= PROSE_SENTENCES;
+        if (full >= PROSE_SENTENCES) {
+            return true;
+        }
+        if (paragraph.size() != 1) {
+            return false;
+        }
+        Sentence lone = paragraph.get(0);
+        String line = lone.folded().strip();
+        return lone.wordCount() >= PROSE_LONE_SENTENCE_WORDS && line.endsWith(".")
+                && !LABELLED_LINE.matcher(line).find() && !REFERENCE_MARK.matcher(line).find()
+                && !findsAny(cues.link, line) && !findsAny(cues.credit, line) && !findsAny(cues.copyright, line)
+                && !findsAny(cues.otherBoilerplate, line) && !(perBlock.get(lone.block()) == 1 && isDateLine(lone, line));
     }
 
     static boolean findsAny(List<Pattern> patterns, String text) {

@@ -55,7 +55,7 @@ final class Cues {
     }
 
     record FindingCues(List<String> hedges, List<String> hedgeExceptions, List<String> reporting, List<String> outcome, List<String> priorWork,
-            List<String> implication, List<String> limitation, List<String> harm, List<String> method,
+            List<String> implication, List<String> clinical, List<String> limitation, List<String> harm, List<String> method,
             List<String> analogy, List<String> analogyEcho, List<String> metadataLine, List<String> mechanism,
             List<String> studyReference, List<String> anaphors, List<String> negations,
             Map<String, List<String>> patterns) {
@@ -119,6 +119,7 @@ final class Cues {
     final PhraseMatcher outcome;
     final PhraseMatcher priorWork;
     final PhraseMatcher implication;
+    final PhraseMatcher clinical;
     final PhraseMatcher limitation;
     final PhraseMatcher harm;
     final PhraseMatcher method;
@@ -191,6 +192,7 @@ final class Cues {
         this.outcome = new PhraseMatcher(c.outcome());
         this.priorWork = new PhraseMatcher(c.priorWork());
         this.implication = new PhraseMatcher(c.implication());
+        this.clinical = new PhraseMatcher(c.clinical());
         this.limitation = new PhraseMatcher(c.limitation());
         this.harm = new PhraseMatcher(c.harm());
         this.method = new PhraseMatcher(c.method());

@@ -132,9 +132,11 @@ final class FindingClassifier {
         } else if (limitation) {
             kind = FindingKind.CONTEXT;
             confidence = 0.75;
-        } else if (hedged && (meansCue || mechanismCue && mechanismConcept || continuesMechanism && mechanismConcept)) {
+        } else if (hedged && !cues.clinical.in(text)
+                && (meansCue || mechanismCue && mechanismConcept || continuesMechanism && mechanismConcept)) {
             // A hedged account of how ("may act on astrocytes", "may lower blood pressure by relaxing …") is still a
-            // mechanism; its certainty says it is suggested.
+            // mechanism, its certainty saying it is suggested; a hedged sentence about treating people is an
+            // implication even when it names a pathway.
             kind = FindingKind.MECHANISM;
             confidence = 0.7;
         } else if (hedged) {
