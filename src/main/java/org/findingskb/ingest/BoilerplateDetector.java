@@ -21,6 +21,8 @@ final class BoilerplateDetector {
     private static final int MAX_DATE_LINE_WORDS = 12;
     /** A lone line without a full stop longer than this is more likely a sentence missing its stop. */
     private static final int MAX_HEADING_WORDS = 20;
+    /** A label line inside a paragraph ("Authors", "Media contact") is short; a hard-wrapped line is longer. */
+    private static final int MAX_LABEL_LINE_WORDS = 6;
     /**
      * Prose resumes after closing furniture with a paragraph of two full sentences of ten words or more, or with
      * one full sentence of fifteen words or more that is not itself a labelled line or a reference.
@@ -55,13 +57,14 @@ final class BoilerplateDetector {
         for (Sentence sentence : sentences) {
             String line = sentence.folded().strip();
             boolean alone = byParagraph.get(sentence.paragraph()).size() == 1;
+            boolean labelLine = perBlock.get(sentence.block()) == 1 && sentence.wordCount() <= MAX_LABEL_LINE_WORDS;
             if (sentence.paragraph() != paragraph) {
                 paragraph = sentence.paragraph();
                 if (closingFurniture && isProse(byParagraph.get(paragraph), perBlock)) {
                     closingFurniture = false;
                 }
             }
-            boolean sectionLabel = alone && findsAny(cues.sections, line);
+            boolean sectionLabel = (alone || labelLine) && findsAny(cues.sections, line);
             SentenceRole role;
             if (sentence.block() == 0) {
                 role = SentenceRole.TITLE;
@@ -79,7 +82,7 @@ final class BoilerplateDetector {
             } else if (perBlock.get(sentence.block()) == 1 && isDateLine(sentence, line)) {
                 role = SentenceRole.DATELINE;
             } else if (findsAny(cues.otherBoilerplate, line) || sectionLabel || closingFurniture
-                    || (alone && isHeading(sentence, line))) {
+                    || ((alone || labelLine) && isHeading(sentence, line))) {
                 role = SentenceRole.OTHER_BOILERPLATE;
             } else {
                 role = SentenceRole.BODY;

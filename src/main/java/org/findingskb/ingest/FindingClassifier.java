@@ -106,7 +106,7 @@ final class FindingClassifier {
         boolean hedged = cues.hedged(text);
         boolean prior = cues.priorWork.in(text) || cues.findsPattern("priorWork", text)
                 || (reporting || outcome) && cues.citesEarlierYear(text, articleYear);
-        boolean limitation = cues.limitation.in(text);
+        boolean limitation = cues.limitation.in(text) || cues.findsPattern("limitation", text);
         boolean harm = cues.harm.in(text);
         boolean mechanismCue = cues.mechanism.in(text);
         boolean meansCue = cues.findsPattern("mechanismMeans", text);

@@ -109,7 +109,7 @@ class BoilerplateDetectionTests {
 
             Citation: Goats sleep less in summer (2021, July 14) retrieved 20 July 2021 from https://example.org/news/goats.html
 
-            This document is protected by copyright. Apart from fair dealing for private study, no part may be reproduced without written permission.
+            This story is protected by copyright. No part of this story may be reproduced without prior written permission.
             """;
 
     private final ArticleAnalysis wire = TestArticles.analyze(WIRE_ARTICLE);
@@ -150,7 +150,7 @@ class BoilerplateDetectionTests {
 
                 Story Source:
 
-                Materials provided by Hillcrest University. Note: Content may be edited for style and length.
+                Materials provided by Hillcrest University. Note: The text may have been edited.
 
                 Journal Reference:
 
@@ -200,7 +200,7 @@ class BoilerplateDetectionTests {
 
                 Bees trained in groups learned a colour task faster than bees trained alone, the team found.
 
-                This article was originally published on Pollen Post.
+                This story was originally published on Pollen Post.
 
                 Sign up for the Pollen Post newsletter to get every story.
                 """);

@@ -181,8 +181,9 @@ class FindingClassificationTests {
     }
 
     @Test
-    void readsTheNextDayAsRapidAndAComparedSpeedAsNoTimescale() {
-        assertThat(requireFinding("The benefit was still present the next day.").timescale()).isEqualTo(Timescale.RAPID);
+    void readsTheFollowingMorningAsRapidAndAComparedSpeedAsNoTimescale() {
+        assertThat(requireFinding("Treated hamsters still ran farther than controls the following morning.").timescale())
+                .isEqualTo(Timescale.RAPID);
         assertThat(requireFinding("Earlier studies had shown that the extract clears toxins more quickly.").timescale())
                 .isNull();
     }

@@ -90,7 +90,7 @@ class ResearcherRoleTests {
 
     @Test
     void readsASentenceOpeningNameThatAnAppositiveDescribes() {
-        assertThat(researchersOf("Mercer Ashdown, an associate professor of biology and the study's senior author, said the data were clear."))
+        assertThat(researchersOf("Mercer Ashdown, an associate professor of biology and senior author of the paper, spoke about the data."))
                 .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
                 .containsExactly(tuple("Mercer Ashdown", ResearcherRole.SENIOR));
     }
