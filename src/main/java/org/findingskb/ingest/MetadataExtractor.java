@@ -16,6 +16,8 @@ final class MetadataExtractor {
     private static final Pattern RATIO_BEFORE = Pattern.compile("\\d\\s+(?:in|out of)\\s+$");
     private static final int MIN_ANIMAL_MENTIONS = 2;
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
+    /** "420 million people" estimates how many live with a condition; no study samples that many. */
+    private static final Pattern ESTIMATE = Pattern.compile("\\d\\s+(?:million|billion)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\-]+");
     private static final Pattern CAPITALISED_WORD_BEFORE = Pattern.compile("(\\p{Lu}[\\p{L}\\-]*)\\s+$");
 
@@ -302,7 +304,8 @@ final class MetadataExtractor {
             Matcher m = numberedPopulation.matcher(s.folded());
             while (m.find()) {
                 String before = s.folded().substring(0, m.start());
-                if (RATIO_BEFORE.matcher(before).find() || YEAR.matcher(m.group("n")).matches()) {
+                if (RATIO_BEFORE.matcher(before).find() || YEAR.matcher(m.group("n")).matches()
+                        || ESTIMATE.matcher(m.group()).find()) {
                     continue;
                 }
                 return trimQualifier(s.text().substring(m.start(), m.end()));

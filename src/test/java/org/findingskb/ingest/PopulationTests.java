@@ -62,4 +62,10 @@ class PopulationTests {
         assertThat(populationOf("An earlier study found the same in rats. The new drug could help adults with asthma."))
                 .isNull();
     }
+
+    @Test
+    void doesNotTakeAPrevalenceEstimateForTheSample() {
+        assertThat(populationOf("Worldwide, 50 million people live with epilepsy. The team found the gene in mice and in rats."))
+                .isEqualTo("mice");
+    }
 }

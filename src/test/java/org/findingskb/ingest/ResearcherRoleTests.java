@@ -94,4 +94,10 @@ class ResearcherRoleTests {
                 .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
                 .containsExactly(tuple("Mercer Ashdown", ResearcherRole.SENIOR));
     }
+
+    @Test
+    void readsWhoDirectedTheStudyAsLead() {
+        assertThat(researchersOf("\"The effect surprised us,\" said Nadia Ferreira, who directed the study."))
+                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.LEAD);
+    }
 }
