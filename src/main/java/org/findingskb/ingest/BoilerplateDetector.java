@@ -34,6 +34,9 @@ final class BoilerplateDetector {
     private static final Pattern REFERENCE_MARK = Pattern.compile("\\bet al\\b|\\bdoi\\b|https?://|\\(\\d{4}\\)",
             Pattern.CASE_INSENSITIVE);
 
+    /** A caption is a short line whose last sentence credits the image ("… at work. Photo by X"). */
+    private static final int MAX_CAPTION_SENTENCES = 3;
+
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"')\\]]*$");
     private static final Pattern BULLET = Pattern.compile("^(?:[-*\\u2022\\u25CF\\u25AA]|\\d+[.)])\\s");
 
@@ -46,9 +49,11 @@ final class BoilerplateDetector {
     List<SentenceRole> classify(List<Sentence> sentences) {
         Map<Integer, List<Sentence>> byParagraph = new HashMap<>();
         Map<Integer, Integer> perBlock = new HashMap<>();
+        Map<Integer, Sentence> lastOfBlock = new HashMap<>();
         for (Sentence s : sentences) {
             byParagraph.computeIfAbsent(s.paragraph(), k -> new ArrayList<>()).add(s);
             perBlock.merge(s.block(), 1, Integer::sum);
+            lastOfBlock.put(s.block(), s);
         }
         List<SentenceRole> roles = new ArrayList<>(sentences.size());
         int linkBlock = -1;
@@ -73,7 +78,7 @@ final class BoilerplateDetector {
             } else if (sentence.firstInBlock() && findsAny(cues.link, line)) {
                 role = SentenceRole.LINK;
                 linkBlock = sentence.block();
-            } else if (findsAny(cues.credit, line)) {
+            } else if (findsAny(cues.credit, line) || isCaption(sentence, perBlock, lastOfBlock)) {
                 role = SentenceRole.CREDIT;
             } else if (findsAny(cues.copyright, line)) {
                 role = SentenceRole.COPYRIGHT;
@@ -93,6 +98,15 @@ final class BoilerplateDetector {
             roles.add(role);
         }
         return roles;
+    }
+
+    private boolean isCaption(Sentence sentence, Map<Integer, Integer> perBlock, Map<Integer, Sentence> lastOfBlock) {
+        int count = perBlock.get(sentence.block());
+        if (count < 2 || count > MAX_CAPTION_SENTENCES) {
+            return false;
+        }
+        Sentence last = lastOfBlock.get(sentence.block());
+        return last != sentence && findsAny(cues.credit, last.folded().strip());
     }
 
     /** A short line that carries a date and does not end as a sentence. */

@@ -226,4 +226,19 @@ class BoilerplateDetectionTests {
                 .anyMatch(s -> s.startsWith("The researchers also found"))
                 .noneMatch(s -> s.startsWith("Toads"));
     }
+
+    @Test
+    void readsALineEndingInAPhotoCreditAsACaption() {
+        ArticleAnalysis captioned = TestArticles.analyze("""
+                Octopuses change colour while asleep
+
+                Octopuses flashed colour patterns during active sleep, a team at the Coastal Marine Institute reports.
+
+                A resting octopus in a tank. Its skin patterns flicker during sleep. Photo by Rui Costa
+
+                An octopus in active sleep (Photo: Coastal Marine Institute)
+                """);
+        assertThat(captioned.findings()).extracting(ExtractedFinding::statement).containsExactly(
+                "Octopuses flashed colour patterns during active sleep, a team at the Coastal Marine Institute reports.");
+    }
 }
