@@ -65,21 +65,21 @@ public final class ArticleAnalyzer {
         List<ConceptCandidate> conditions = concepts.studyConcepts(sentences, roles, tagging,
                 e -> e.type() == ConceptType.CONDITION, 1, true);
 
+        MetadataExtractor.Copyright source = metadata.source(text, sentences, roles);
         List<ExtractedFinding> findings = new ArrayList<>();
-        for (FindingClassifier.Classified c : classifier.classify(sentences, roles, tagging)) {
+        for (FindingClassifier.Classified c : classifier.classify(sentences, roles, tagging, source.year())) {
             findings.add(c.finding());
         }
         List<ExtractedMechanism> mechanismList = mechanisms.build(text, findings, interventions);
 
-        MetadataExtractor.Copyright copyright = metadata.copyright(sentences, roles);
         ArticleMetadata meta = new ArticleMetadata(
                 metadata.title(text, sentences, roles),
-                copyright.publisher(),
-                copyright.year(),
+                source.publisher(),
+                source.year(),
                 institution,
-                metadata.journal(sentences, roles),
+                metadata.journal(text, sentences, roles),
                 metadata.doi(text),
-                metadata.population(sentences, roles),
+                metadata.population(sentences, roles, source.year()),
                 people,
                 interventions,
                 conditions);

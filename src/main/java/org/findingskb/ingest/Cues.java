@@ -35,28 +35,34 @@ final class Cues {
     }
 
     record BoilerplateCues(List<String> credit, List<String> link, List<String> publication, List<String> copyright,
-            List<String> other) {
+            List<String> other, List<String> dates, List<String> sections) {
     }
 
     record MetadataCues(List<String> journalAnchors, List<String> journalConnectors, List<String> institutionAnchors,
-            List<String> institutionConnectors, List<String> organizationWords, String doiPattern) {
+            List<String> institutionConnectors, List<String> organizationWords, String doiPattern,
+            List<String> sourceLineAnchors, List<String> republished, List<String> referenceLines,
+            List<String> referenceJournals) {
     }
 
     record ResearcherCues(List<String> honorifics, List<String> speechVerbs, List<String> personNouns,
             Map<String, List<String>> roles, List<String> leadBeforeName, List<String> seniorBeforeName,
-            List<String> seniorAfterName, List<String> leadAfterName, List<String> appositiveStarts) {
+            List<String> seniorAfterName, List<String> leadAfterName, List<String> appositiveStarts,
+            List<String> nameParticles) {
     }
 
-    record PopulationCues(List<String> humanNouns, List<String> animalNouns, List<String> qualifierStops) {
+    record PopulationCues(List<String> humanNouns, List<String> animalNouns, List<String> qualifierStops,
+            List<String> quantifiers) {
     }
 
     record FindingCues(List<String> hedges, List<String> hedgeExceptions, List<String> reporting, List<String> outcome, List<String> priorWork,
-            List<String> implication, List<String> limitation, List<String> harm, List<String> method,
+            List<String> implication, List<String> clinical, List<String> limitation, List<String> harm, List<String> method,
             List<String> analogy, List<String> analogyEcho, List<String> metadataLine, List<String> mechanism,
-            List<String> studyReference, List<String> anaphors, List<String> negations) {
+            List<String> studyReference, List<String> anaphors, List<String> negations,
+            Map<String, List<String>> patterns) {
     }
 
-    record TimescaleCues(List<String> rapid, List<String> sustained, List<String> onsetPatterns) {
+    record TimescaleCues(List<String> rapid, List<String> sustained, List<String> onsetPatterns,
+            List<String> exceptions) {
     }
 
     record ConceptCues(List<String> namingCues, Map<String, List<String>> typeContext, List<String> genericNouns,
@@ -72,6 +78,8 @@ final class Cues {
     final List<Pattern> publication;
     final List<Pattern> copyright;
     final List<Pattern> otherBoilerplate;
+    final List<Pattern> dates;
+    final List<Pattern> sections;
     final Set<String> abbreviations;
 
     // Metadata
@@ -81,6 +89,10 @@ final class Cues {
     final Set<String> institutionConnectors;
     final Set<String> organizationWords;
     final Pattern doi;
+    final List<Pattern> sourceLineAnchors;
+    final List<Pattern> republished;
+    final List<Pattern> referenceLines;
+    final List<Pattern> referenceJournals;
 
     // Researchers
     final Set<String> honorifics;
@@ -92,11 +104,13 @@ final class Cues {
     final List<Pattern> seniorAfterName;
     final List<Pattern> leadAfterName;
     final PhraseMatcher appositiveStarts;
+    final List<String> nameParticles;
 
     // Population
     final List<String> humanNouns;
     final List<String> animalNouns;
     final Set<String> qualifierStops;
+    final List<String> quantifiers;
 
     // Findings
     final PhraseMatcher hedges;
@@ -105,6 +119,7 @@ final class Cues {
     final PhraseMatcher outcome;
     final PhraseMatcher priorWork;
     final PhraseMatcher implication;
+    final PhraseMatcher clinical;
     final PhraseMatcher limitation;
     final PhraseMatcher harm;
     final PhraseMatcher method;
@@ -115,11 +130,13 @@ final class Cues {
     final PhraseMatcher studyReference;
     final PhraseMatcher anaphors;
     final Set<String> negations;
+    private final Map<String, List<Pattern>> findingPatterns;
 
     // Timescale
     final PhraseMatcher rapid;
     final PhraseMatcher sustained;
     final List<Pattern> onsetPatterns;
+    final PhraseMatcher timescaleExceptions;
 
     // Concepts
     final PhraseMatcher namingCues;
@@ -134,6 +151,8 @@ final class Cues {
         this.publication = patterns(f.boilerplate().publication());
         this.copyright = patterns(f.boilerplate().copyright());
         this.otherBoilerplate = patterns(f.boilerplate().other());
+        this.dates = patterns(f.boilerplate().dates());
+        this.sections = patterns(f.boilerplate().sections());
         this.abbreviations = Set.copyOf(f.sentences().abbreviations());
 
         this.journalAnchors = patterns(f.metadata().journalAnchors());
@@ -142,6 +161,10 @@ final class Cues {
         this.institutionConnectors = lowerSet(f.metadata().institutionConnectors());
         this.organizationWords = Set.copyOf(f.metadata().organizationWords());
         this.doi = Pattern.compile(f.metadata().doiPattern());
+        this.sourceLineAnchors = patterns(f.metadata().sourceLineAnchors());
+        this.republished = patterns(f.metadata().republished());
+        this.referenceLines = patterns(f.metadata().referenceLines());
+        this.referenceJournals = patterns(f.metadata().referenceJournals());
 
         ResearcherCues r = f.researchers();
         this.honorifics = Set.copyOf(r.honorifics());
@@ -155,10 +178,12 @@ final class Cues {
         this.seniorAfterName = patterns(r.seniorAfterName());
         this.leadAfterName = patterns(r.leadAfterName());
         this.appositiveStarts = new PhraseMatcher(r.appositiveStarts());
+        this.nameParticles = r.nameParticles() == null ? List.of() : List.copyOf(r.nameParticles());
 
         this.humanNouns = List.copyOf(f.population().humanNouns());
         this.animalNouns = List.copyOf(f.population().animalNouns());
         this.qualifierStops = lowerSet(f.population().qualifierStops());
+        this.quantifiers = f.population().quantifiers() == null ? List.of() : List.copyOf(f.population().quantifiers());
 
         FindingCues c = f.findings();
         this.hedges = new PhraseMatcher(c.hedges());
@@ -167,6 +192,7 @@ final class Cues {
         this.outcome = new PhraseMatcher(c.outcome());
         this.priorWork = new PhraseMatcher(c.priorWork());
         this.implication = new PhraseMatcher(c.implication());
+        this.clinical = new PhraseMatcher(c.clinical());
         this.limitation = new PhraseMatcher(c.limitation());
         this.harm = new PhraseMatcher(c.harm());
         this.method = new PhraseMatcher(c.method());
@@ -177,10 +203,16 @@ final class Cues {
         this.studyReference = new PhraseMatcher(c.studyReference());
         this.anaphors = new PhraseMatcher(c.anaphors());
         this.negations = lowerSet(c.negations());
+        Map<String, List<Pattern>> findingPatterns = new LinkedHashMap<>();
+        if (c.patterns() != null) {
+            c.patterns().forEach((category, regexes) -> findingPatterns.put(category, patterns(regexes)));
+        }
+        this.findingPatterns = Map.copyOf(findingPatterns);
 
         this.rapid = new PhraseMatcher(f.timescale().rapid());
         this.sustained = new PhraseMatcher(f.timescale().sustained());
         this.onsetPatterns = patterns(f.timescale().onsetPatterns());
+        this.timescaleExceptions = new PhraseMatcher(f.timescale().exceptions());
 
         this.namingCues = new PhraseMatcher(f.concepts().namingCues());
         Map<ConceptType, Set<String>> context = new LinkedHashMap<>();
@@ -191,17 +223,66 @@ final class Cues {
         this.wordForms = new WordForms(f.words().irregularPlurals());
     }
 
-    /** Whether a sentence is hedged; comparisons such as "more likely" are not hedges. */
+    /**
+     * Whether a sentence is hedged. Comparisons such as "more likely" are not hedges, nor is a modal inside an
+     * open question ("it is unclear whether a higher dose might work better").
+     */
     boolean hedged(String folded) {
         List<PhraseMatcher.Hit> exceptions = hedgeExceptions.all(folded);
         for (PhraseMatcher.Hit hedge : hedges.all(folded)) {
             boolean inException = exceptions.stream()
                     .anyMatch(e -> e.start() <= hedge.start() && hedge.end() <= e.end());
-            if (!inException) {
+            if (!inException && !insideOpenQuestion(folded, hedge.start())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static final Pattern OPEN_QUESTION = Pattern.compile("\\bwhether\\b[^,;:]*$", Pattern.CASE_INSENSITIVE);
+
+    private static boolean insideOpenQuestion(String folded, int position) {
+        return OPEN_QUESTION.matcher(folded.substring(0, position)).find();
+    }
+
+    /** Whether one of the regular expressions of a finding cue category (e.g. "reporting") finds a match. */
+    boolean findsPattern(String category, String folded) {
+        for (Pattern p : findingPatterns.getOrDefault(category, List.of())) {
+            if (p.matcher(folded).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a sentence dates a study or discovery to a year before the article's ("a 2005 study", "first
+     * reported in 1998"); never when the article's year is unknown.
+     */
+    boolean citesEarlierYear(String folded, Integer articleYear) {
+        if (articleYear == null) {
+            return false;
+        }
+        for (Pattern p : findingPatterns.getOrDefault("priorYear", List.of())) {
+            java.util.regex.Matcher m = p.matcher(folded);
+            while (m.find()) {
+                if (Integer.parseInt(m.group("year")) < articleYear) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The first match of a finding cue category's regular expressions, or {@code null}. */
+    java.util.regex.Matcher firstPatternMatch(String category, String folded) {
+        for (Pattern p : findingPatterns.getOrDefault(category, List.of())) {
+            java.util.regex.Matcher m = p.matcher(folded);
+            if (m.find()) {
+                return m;
+            }
+        }
+        return null;
     }
 
     static Cues fromClasspath() {

@@ -36,6 +36,15 @@ final class FindingClassifier {
     }
 
     List<Classified> classify(List<Sentence> sentences, List<SentenceRole> roles, ConceptTagger.Tagging tagging) {
+        return classify(sentences, roles, tagging, null);
+    }
+
+    /**
+     * Classifies every body sentence; {@code articleYear} (may be {@code null}) dates earlier studies the article
+     * cites ("a 2005 study found").
+     */
+    List<Classified> classify(List<Sentence> sentences, List<SentenceRole> roles, ConceptTagger.Tagging tagging,
+            Integer articleYear) {
         List<Classified> findings = new ArrayList<>();
         int backgroundEnd = backgroundEnd(sentences, roles);
         int analogyOpenedAt = Integer.MIN_VALUE;
@@ -53,13 +62,13 @@ final class FindingClassifier {
                 analogyVehicles.addAll(vehicles(s));
                 continue;
             }
-            if ((cues.analogyEcho.in(text) && s.index() - analogyOpenedAt <= ANALOGY_REACH)
+            if ((echoesAnalogy(s) && s.index() - analogyOpenedAt <= ANALOGY_REACH)
                     || mentionsAny(s, analogyVehicles)) {
                 analogyOpenedAt = s.index();
                 continue;
             }
             Classified classified = classifyOne(s, tagging.of(s.index()), tagging.lexiconMatches().get(s.index()),
-                    s.index() < backgroundEnd, previous);
+                    s.index() < backgroundEnd, previous, articleYear);
             if (classified != null) {
                 findings.add(classified);
             }
@@ -68,25 +77,46 @@ final class FindingClassifier {
         return findings;
     }
 
+    /** An analogy's echo ("… spreads quickly - that's the fast part") opens the sentence or follows a dash or colon. */
+    private boolean echoesAnalogy(Sentence s) {
+        // The original text: folding turns an em dash into a space.
+        String text = s.text();
+        for (PhraseMatcher.Hit hit : cues.analogyEcho.all(s.folded())) {
+            int i = hit.start() - 1;
+            while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+                i--;
+            }
+            if (i < 0 || "-:\u2013\u2014\u2015".indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Classified classifyOne(Sentence s, List<ConceptCandidate> concepts, List<Lexicon.Match> matches,
-            boolean background, Classified previous) {
+            boolean background, Classified previous, Integer articleYear) {
         String text = s.folded();
         if (text.strip().endsWith("?")) {
             return null;
         }
-        boolean reporting = cues.reporting.in(text);
-        boolean outcome = cues.outcome.in(text);
+        boolean reporting = cues.reporting.in(text) || cues.findsPattern("reporting", text);
+        boolean outcomeWord = cues.outcome.in(text);
+        // Comparisons and change words ("fewer … than", "became") mark results of the study, not background.
+        boolean outcome = outcomeWord || !background && cues.findsPattern("outcome", text);
         boolean hedged = cues.hedged(text);
-        boolean prior = cues.priorWork.in(text);
-        boolean limitation = cues.limitation.in(text);
+        boolean prior = cues.priorWork.in(text) || cues.findsPattern("priorWork", text)
+                || (reporting || outcome) && cues.citesEarlierYear(text, articleYear);
+        boolean limitation = cues.limitation.in(text) || cues.findsPattern("limitation", text);
         boolean harm = cues.harm.in(text);
         boolean mechanismCue = cues.mechanism.in(text);
+        boolean meansCue = cues.findsPattern("mechanismMeans", text);
         boolean implicationCue = cues.implication.in(text);
         boolean anaphoric = cues.anaphors.startsWith(text);
         boolean adjacent = previous != null && previous.sentence() == s.index() - 1;
         boolean mechanismConcept = concepts.stream().anyMatch(c -> c.type() != null && MECHANISM_TYPES.contains(c.type()));
+        boolean continuesMechanism = anaphoric && adjacent && previous.finding().kind() == FindingKind.MECHANISM;
 
-        if (cues.method.in(text) && !reporting) {
+        if (!limitation && describesMethod(text, reporting)) {
             return null;
         }
         if (cues.metadataLine.in(text) && !(reporting || outcome || hedged || prior || limitation || harm
@@ -102,6 +132,13 @@ final class FindingClassifier {
         } else if (limitation) {
             kind = FindingKind.CONTEXT;
             confidence = 0.75;
+        } else if (hedged && !cues.clinical.in(text)
+                && (meansCue || mechanismCue && mechanismConcept || continuesMechanism && mechanismConcept)) {
+            // A hedged account of how ("may act on astrocytes", "may lower blood pressure by relaxing …") is still a
+            // mechanism, its certainty saying it is suggested; a hedged sentence about treating people is an
+            // implication even when it names a pathway.
+            kind = FindingKind.MECHANISM;
+            confidence = 0.7;
         } else if (hedged) {
             kind = reporting && !implicationCue ? FindingKind.RESULT : FindingKind.IMPLICATION;
             confidence = kind == FindingKind.RESULT ? 0.7 : 0.8;
@@ -112,7 +149,7 @@ final class FindingClassifier {
                 && previous.finding().kind() == FindingKind.MECHANISM)) {
             kind = FindingKind.MECHANISM;
             confidence = 0.8;
-        } else if (background && !reporting && !outcome) {
+        } else if (background && !reporting && !outcomeWord) {
             kind = FindingKind.CONTEXT;
             confidence = 0.55;
         } else if (reporting || outcome) {
@@ -150,13 +187,49 @@ final class FindingClassifier {
         return new Classified(s.index(), finding);
     }
 
+    /**
+     * Whether a sentence describes how the study was done rather than what it found. A method cue inside a leading
+     * "When …," clause does not count when the main clause reports an outcome ("When the rats were given X, their
+     * tremor worsened and … became inflamed").
+     */
+    private boolean describesMethod(String text, boolean reporting) {
+        if (reporting || !isMethod(text)) {
+            return false;
+        }
+        java.util.regex.Matcher clause = cues.firstPatternMatch("conditionClause", text);
+        if (clause != null) {
+            String main = text.substring(clause.end());
+            return isMethod(main) || !(cues.outcome.in(main) || cues.findsPattern("outcome", main));
+        }
+        return true;
+    }
+
+    private boolean isMethod(String text) {
+        return cues.method.in(text) || cues.findsPattern("method", text);
+    }
+
     Timescale timescaleOf(String folded) {
-        boolean rapid = anyUnnegated(folded, cues.rapid.all(folded));
-        boolean sustained = anyUnnegated(folded, cues.sustained.all(folded));
+        List<PhraseMatcher.Hit> exceptions = cues.timescaleExceptions.all(folded);
+        boolean rapid = anyUnnegated(folded, outside(cues.rapid.all(folded), exceptions));
+        boolean sustained = anyUnnegated(folded, outside(cues.sustained.all(folded), exceptions));
         if (rapid == sustained) {
             return null;
         }
         return rapid ? Timescale.RAPID : Timescale.SUSTAINED;
+    }
+
+    /** Hits not inside an exception ("more quickly" compares speeds; it dates nothing). */
+    private static List<PhraseMatcher.Hit> outside(List<PhraseMatcher.Hit> hits, List<PhraseMatcher.Hit> exceptions) {
+        if (exceptions.isEmpty()) {
+            return hits;
+        }
+        List<PhraseMatcher.Hit> kept = new ArrayList<>();
+        for (PhraseMatcher.Hit h : hits) {
+            if (exceptions.stream().noneMatch(e -> e.start() <= h.start() && h.end() <= e.end())) {
+                kept.add(h);
+            }
+        }
+        return kept;
     }
 
     private boolean anyUnnegated(String text, List<PhraseMatcher.Hit> matches) {

@@ -36,7 +36,6 @@ final class Lexicon {
 
         Entry {
             synonyms = synonyms == null ? List.of() : List.copyOf(synonyms);
-            intervention = Boolean.TRUE.equals(intervention);
             generic = Boolean.TRUE.equals(generic);
         }
 
@@ -44,8 +43,15 @@ final class Lexicon {
             return new ConceptCandidate(name, type, meshId, synonyms);
         }
 
+        /**
+         * Whether the entry can be a study's intervention: as the entry says ({@code "intervention": false} for a
+         * placebo, the comparison rather than the treatment), else drugs and drug classes.
+         */
         boolean interventionCapable() {
-            return intervention || type == ConceptType.DRUG || type == ConceptType.DRUG_CLASS;
+            if (intervention != null) {
+                return intervention;
+            }
+            return type == ConceptType.DRUG || type == ConceptType.DRUG_CLASS;
         }
     }
 

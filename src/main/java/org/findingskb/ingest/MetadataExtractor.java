@@ -16,6 +16,8 @@ final class MetadataExtractor {
     private static final Pattern RATIO_BEFORE = Pattern.compile("\\d\\s+(?:in|out of)\\s+$");
     private static final int MIN_ANIMAL_MENTIONS = 2;
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
+    /** "420 million people" estimates how many live with a condition; no study samples that many. */
+    private static final Pattern ESTIMATE = Pattern.compile("\\d\\s+(?:million|billion)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\-]+");
     private static final Pattern CAPITALISED_WORD_BEFORE = Pattern.compile("(\\p{Lu}[\\p{L}\\-]*)\\s+$");
 
@@ -23,8 +25,11 @@ final class MetadataExtractor {
         this.cues = cues;
         String humans = alternatives(cues.humanNouns);
         String animals = alternatives(cues.animalNouns);
-        this.numberedPopulation = Pattern.compile("(?<![\\d,.])(?<n>\\d{1,3}(?:,\\d{3})+|\\d+)\\s+"
-                + "(?:[a-z][a-z\\-]*\\s+){0,3}?(?:" + humans + "|" + animals + ")\\b(?:\\s+with\\s+[a-z][a-z'\\- ]*)?");
+        // "nearly 5,000 nurses": a quantifier before the count belongs to the population.
+        String quantifier = cues.quantifiers.isEmpty() ? "" : "(?:\\b(?i:" + alternatives(cues.quantifiers) + ")\\s+)?";
+        this.numberedPopulation = Pattern.compile(quantifier + "(?<![\\d,.])(?<n>\\d{1,3}(?:,\\d{3})+|\\d+)\\s+"
+                + "(?:[a-z][a-z\\-]*\\s+){0,3}?(?:" + humans + "|" + animals + ")\\b"
+                + "(?:\\s+with\\s+\\p{L}[\\p{L}'\\- ]*)?");
         this.animalPopulation = Pattern.compile("\\bin\\s+(?:[a-z][a-z\\-]*\\s+){0,2}?(?<animal>" + animals + ")\\b");
         this.humanWithPopulation = Pattern.compile("\\b(?:in|among)\\s+(?<pop>(?:[a-z][a-z\\-]*\\s+){0,2}?(?:"
                 + humans + ")\\s+with\\s+[a-z][a-z'\\- ]*)");
@@ -47,22 +52,73 @@ final class MetadataExtractor {
         return start < 0 ? null : text.substring(start, end).strip();
     }
 
-    String journal(List<Sentence> sentences, List<SentenceRole> roles) {
-        for (boolean publicationLinesOnly : new boolean[] {true, false}) {
-            for (Sentence s : sentences) {
-                SentenceRole role = roles.get(s.index());
-                boolean eligible = publicationLinesOnly ? role == SentenceRole.PUBLICATION : role == SentenceRole.BODY;
-                if (!eligible) {
+    /** The journal: from a publication line, else a reference line ("Journal Reference:"), else the body. */
+    String journal(String text, List<Sentence> sentences, List<SentenceRole> roles) {
+        String fromPublicationLine = journalIn(sentences, roles, SentenceRole.PUBLICATION);
+        if (fromPublicationLine != null) {
+            return fromPublicationLine;
+        }
+        Reference reference = reference(text);
+        if (reference != null && reference.journal() != null) {
+            return reference.journal();
+        }
+        return journalIn(sentences, roles, SentenceRole.BODY);
+    }
+
+    private String journalIn(List<Sentence> sentences, List<SentenceRole> roles, SentenceRole wanted) {
+        for (Sentence s : sentences) {
+            if (roles.get(s.index()) != wanted) {
+                continue;
+            }
+            for (Pattern anchor : cues.journalAnchors) {
+                Matcher m = anchor.matcher(s.folded());
+                if (m.find()) {
+                    String name = NameRuns.read(s.text(), m.end(), cues.journalConnectors);
+                    if (name != null) {
+                        return name;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The journal and year of the paper as a reference line cites it ("X et al. Title. Journal, 2020; DOI: …"). */
+    record Reference(String journal, Integer year) {
+    }
+
+    Reference reference(String text) {
+        String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = TextFolding.fold(lines[i].strip());
+            for (Pattern label : cues.referenceLines) {
+                Matcher m = label.matcher(line);
+                if (!m.find()) {
                     continue;
                 }
-                for (Pattern anchor : cues.journalAnchors) {
-                    Matcher m = anchor.matcher(s.folded());
-                    if (m.find()) {
-                        String name = NameRuns.read(s.text(), m.end(), cues.journalConnectors);
-                        if (name != null) {
-                            return name;
-                        }
-                    }
+                String cited = lines[i].strip().substring(m.end()).strip();
+                for (int j = i + 1; cited.isEmpty() && j < lines.length; j++) {
+                    cited = lines[j].strip();
+                }
+                Reference reference = parseReference(cited);
+                if (reference != null) {
+                    return reference;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Reference parseReference(String cited) {
+        String folded = TextFolding.fold(cited);
+        for (Pattern p : cues.referenceJournals) {
+            Matcher m = p.matcher(folded);
+            while (m.find()) {
+                String candidate = cited.substring(m.start("journal"), m.end("journal")).strip();
+                // A journal is a run of capitalised words; a title or an author list is not.
+                if (candidate.equals(NameRuns.read(candidate, 0, cues.journalConnectors))
+                        && !candidate.contains(" et al")) {
+                    return new Reference(candidate, Integer.valueOf(m.group("year")));
                 }
             }
         }
@@ -71,6 +127,55 @@ final class MetadataExtractor {
 
     /** Publisher and year from a copyright line; either may be {@code null}. */
     record Copyright(String publisher, Integer year) {
+    }
+
+    /**
+     * The publisher and year of the article: the copyright line; else a republication note ("originally
+     * published on X") for the publisher, and a date line, then the cited paper's year, for the year.
+     */
+    Copyright source(String text, List<Sentence> sentences, List<SentenceRole> roles) {
+        Copyright copyright = copyright(sentences, roles);
+        String publisher = copyright.publisher() != null ? copyright.publisher() : republisher(sentences);
+        Integer year = copyright.year();
+        if (year == null) {
+            year = dateLineYear(sentences, roles);
+        }
+        if (year == null) {
+            Reference reference = reference(text);
+            year = reference == null ? null : reference.year();
+        }
+        return new Copyright(publisher, year);
+    }
+
+    private String republisher(List<Sentence> sentences) {
+        for (Sentence s : sentences) {
+            for (Pattern anchor : cues.republished) {
+                Matcher m = anchor.matcher(s.folded());
+                if (m.find()) {
+                    String name = NameRuns.read(s.text(), m.end(), cues.institutionConnectors);
+                    if (name != null) {
+                        return name;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The year of the first date line, or {@code null}. */
+    Integer dateLineYear(List<Sentence> sentences, List<SentenceRole> roles) {
+        for (Sentence s : sentences) {
+            if (roles.get(s.index()) != SentenceRole.DATELINE) {
+                continue;
+            }
+            for (Pattern p : cues.dates) {
+                Matcher m = p.matcher(s.folded());
+                if (m.find()) {
+                    return Integer.valueOf(m.group("year"));
+                }
+            }
+        }
+        return null;
     }
 
     Copyright copyright(List<Sentence> sentences, List<SentenceRole> roles) {
@@ -93,19 +198,24 @@ final class MetadataExtractor {
     }
 
     String institution(List<Sentence> sentences, List<SentenceRole> roles) {
-        for (SentenceRole wanted : new SentenceRole[] {SentenceRole.BODY, SentenceRole.CREDIT}) {
+        for (SentenceRole wanted : new SentenceRole[] {SentenceRole.BODY, SentenceRole.PUBLICATION,
+                SentenceRole.CREDIT}) {
             for (Sentence s : sentences) {
                 if (roles.get(s.index()) != wanted) {
                     continue;
                 }
-                for (Pattern anchor : cues.institutionAnchors) {
-                    Matcher m = anchor.matcher(s.folded());
-                    while (m.find()) {
-                        String name = NameRuns.read(s.text(), m.end(), cues.institutionConnectors);
-                        if (name != null && !startsWithHonorific(name)) {
-                            return name;
-                        }
-                    }
+                String name = institutionAt(s, cues.institutionAnchors);
+                if (name != null) {
+                    return name;
+                }
+            }
+        }
+        // "Source: X", "Materials provided by X", "Provided by X" among the page furniture.
+        for (Sentence s : sentences) {
+            if (roles.get(s.index()).isBoilerplate()) {
+                String name = institutionAt(s, cues.sourceLineAnchors);
+                if (name != null) {
+                    return name;
                 }
             }
         }
@@ -120,12 +230,45 @@ final class MetadataExtractor {
                     int runStart = runStartBefore(s.text(), words.start());
                     String name = NameRuns.read(s.text(), runStart, cues.institutionConnectors);
                     if (name != null) {
-                        return name.replaceFirst("^(?:The|A|An)\\s+", "");
+                        return oneOrganisation(name.replaceFirst("^(?:The|A|An)\\s+", ""));
                     }
                 }
             }
         }
         return null;
+    }
+
+    private String institutionAt(Sentence s, List<Pattern> anchors) {
+        for (Pattern anchor : anchors) {
+            Matcher m = anchor.matcher(s.folded());
+            while (m.find()) {
+                String name = NameRuns.read(s.text(), m.end(), cues.institutionConnectors);
+                if (name != null && !startsWithHonorific(name)) {
+                    return oneOrganisation(name);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "Smith and Jones Hospital" is one name, "University of A and the University of B" two: a name joined
+     * by "and" is kept whole only when the part before "and" is not already an organisation's name.
+     */
+    private String oneOrganisation(String name) {
+        int and = name.indexOf(" and ");
+        if (and < 0) {
+            return name;
+        }
+        String before = name.substring(0, and);
+        String[] lastWords = name.split("\\s+");
+        boolean endsAsOrganisation = cues.organizationWords.contains(lastWords[lastWords.length - 1]);
+        for (String w : before.split("\\s+")) {
+            if (cues.organizationWords.contains(w)) {
+                return before;
+            }
+        }
+        return endsAsOrganisation ? name : before;
     }
 
     private static int runStartBefore(String text, int wordStart) {
@@ -153,22 +296,23 @@ final class MetadataExtractor {
      * model ("in rats"), or a group with a condition ("among women with asthma"). Hedged sentences are skipped for
      * the last two, since "could help patients with X" names no one who was studied.
      */
-    String population(List<Sentence> sentences, List<SentenceRole> roles) {
+    String population(List<Sentence> sentences, List<SentenceRole> roles, Integer articleYear) {
         for (Sentence s : sentences) {
-            if (!readable(s, roles)) {
+            if (!readable(s, roles) || aboutEarlierWork(s, articleYear)) {
                 continue;
             }
             Matcher m = numberedPopulation.matcher(s.folded());
             while (m.find()) {
                 String before = s.folded().substring(0, m.start());
-                if (RATIO_BEFORE.matcher(before).find() || YEAR.matcher(m.group("n")).matches()) {
+                if (RATIO_BEFORE.matcher(before).find() || YEAR.matcher(m.group("n")).matches()
+                        || ESTIMATE.matcher(m.group()).find()) {
                     continue;
                 }
                 return trimQualifier(s.text().substring(m.start(), m.end()));
             }
         }
         for (Sentence s : sentences) {
-            if (!eligibleForPopulation(s, roles)) {
+            if (!eligibleForPopulation(s, roles, articleYear)) {
                 continue;
             }
             Matcher m = animalPopulation.matcher(s.folded());
@@ -178,7 +322,7 @@ final class MetadataExtractor {
             }
         }
         for (Sentence s : sentences) {
-            if (!eligibleForPopulation(s, roles) || cues.implication.in(s.folded())) {
+            if (!eligibleForPopulation(s, roles, articleYear) || cues.implication.in(s.folded())) {
                 continue;
             }
             Matcher m = humanWithPopulation.matcher(s.folded());
@@ -186,18 +330,18 @@ final class MetadataExtractor {
                 return stripDeterminer(trimQualifier(s.text().substring(m.start("pop"), m.end("pop"))));
             }
         }
-        return animalNamedRepeatedly(sentences, roles);
+        return animalNamedRepeatedly(sentences, roles, articleYear);
     }
 
     /** An article that keeps naming one kind of animal without saying "in …" is about that animal. */
-    private String animalNamedRepeatedly(List<Sentence> sentences, List<SentenceRole> roles) {
+    private String animalNamedRepeatedly(List<Sentence> sentences, List<SentenceRole> roles, Integer articleYear) {
         for (String animal : cues.animalNouns) {
             Pattern word = Pattern.compile("\\b" + Pattern.quote(animal) + "\\b", Pattern.CASE_INSENSITIVE);
             String seen = null;
             int count = 0;
             for (Sentence s : sentences) {
                 Matcher m = word.matcher(s.folded());
-                if (readable(s, roles) && !cues.hedged(s.folded()) && m.find()) {
+                if (readable(s, roles) && !cues.hedged(s.folded()) && !aboutEarlierWork(s, articleYear) && m.find()) {
                     seen = seen == null ? s.text().substring(m.start(), m.end()) : seen;
                     count++;
                 }
@@ -214,8 +358,14 @@ final class MetadataExtractor {
         return role == SentenceRole.BODY || role == SentenceRole.TITLE;
     }
 
-    private boolean eligibleForPopulation(Sentence s, List<SentenceRole> roles) {
-        return readable(s, roles) && !cues.hedged(s.folded());
+    private boolean eligibleForPopulation(Sentence s, List<SentenceRole> roles, Integer articleYear) {
+        return readable(s, roles) && !cues.hedged(s.folded()) && !aboutEarlierWork(s, articleYear);
+    }
+
+    /** A sentence about earlier studies names their population, not this study's. */
+    private boolean aboutEarlierWork(Sentence s, Integer articleYear) {
+        return cues.priorWork.in(s.folded()) || cues.findsPattern("priorWork", s.folded())
+                || cues.citesEarlierYear(s.folded(), articleYear);
     }
 
     /** Cuts "… adults with depression who were …" after the condition, at the first clause word. */

@@ -24,6 +24,8 @@ final class ResearcherExtractor {
 
     private static final Pattern OPENING = Pattern.compile("^[\\s\"'(]*");
     private static final Pattern APPOSITIVE_COMMA = Pattern.compile("^\\s*,\\s*");
+    /** "Professor X of the Y Centre, the senior author, said …": an affiliation before the appositive. */
+    private static final Pattern AFFILIATION = Pattern.compile("^\\s+(?:of|at|from)\\s+(?:the\\s+)?");
 
     private final Cues cues;
     private final Pattern namePattern;
@@ -35,8 +37,12 @@ final class ResearcherExtractor {
                 .map(Pattern::quote)
                 .collect(Collectors.joining("|"));
         String word = "\\p{Lu}[\\p{L}'\\-]*\\p{L}";
+        // Lower-case particles inside a surname ("van", "de") join the name when a capitalised word follows.
+        String particles = cues.nameParticles.isEmpty() ? ""
+                : "(?:(?:" + cues.nameParticles.stream().map(Pattern::quote).collect(Collectors.joining("|"))
+                        + ")\\s+){0,2}";
         this.namePattern = Pattern.compile("(?:(?<hon>" + honorifics + ")\\s+)?(?<name>" + word
-                + "(?:\\s+(?:\\p{Lu}\\.\\s+)?" + word + "){0,3})");
+                + "(?:\\s+(?:\\p{Lu}\\.\\s+)?" + particles + word + "){0,3})");
     }
 
     /** One mention of a person, with what the sentence says of them. */
@@ -100,9 +106,10 @@ final class ResearcherExtractor {
             name = name.substring(0, name.length() - 2);
             nameEnd -= 2;
         }
-        // A capitalised first word of the sentence is a name only if the tagger calls it a proper noun.
+        // A capitalised first word of the sentence is a name only if the tagger calls it a proper noun, or if an
+        // appositive describes the whole run as a person ("Robin Y, an associate professor …, said").
         if (honorific == null && nameStart <= leadingOffset(folded)
-                && !properNounAt(sentence, nameStart)) {
+                && !properNounAt(sentence, nameStart) && !describedAsPerson(folded.substring(nameEnd))) {
             int space = name.indexOf(' ');
             if (space < 0) {
                 return null;
@@ -160,6 +167,17 @@ final class ResearcherExtractor {
                 sentence.start() + nameStart, sentence.start() + nameEnd);
     }
 
+    private boolean describedAsPerson(String after) {
+        String appositive = appositive(after);
+        if (appositive == null) {
+            return false;
+        }
+        if (cues.personNouns.in(appositive)) {
+            return true;
+        }
+        return cues.roles.values().stream().anyMatch(m -> m.in(appositive));
+    }
+
     private static int leadingOffset(String folded) {
         Matcher opening = OPENING.matcher(folded);
         return opening.lookingAt() ? opening.end() : 0;
@@ -180,6 +198,13 @@ final class ResearcherExtractor {
      * up to a comma before a speech verb or the end of the sentence; {@code null} if none starts there.
      */
     private String appositive(String after) {
+        Matcher affiliation = AFFILIATION.matcher(after);
+        if (affiliation.lookingAt()) {
+            String organisation = NameRuns.read(after, affiliation.end(), cues.institutionConnectors);
+            if (organisation != null) {
+                after = after.substring(after.indexOf(organisation, affiliation.end()) + organisation.length());
+            }
+        }
         Matcher lead = APPOSITIVE_COMMA.matcher(after);
         if (!lead.lookingAt()) {
             return null;

@@ -7,6 +7,8 @@ enum SentenceRole {
     LINK,
     PUBLICATION,
     COPYRIGHT,
+    /** A line that only dates the article ("June 3, 2021", "NEWS RELEASE 3-JUN-2021"). */
+    DATELINE,
     OTHER_BOILERPLATE,
     BODY;
 

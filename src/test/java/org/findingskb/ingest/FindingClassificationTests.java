@@ -131,4 +131,66 @@ class FindingClassificationTests {
             assertThat(c.meshId()).isNull();
         });
     }
+
+    @Test
+    void keepsAHedgedAccountOfHowAMechanism() {
+        ExtractedFinding f = requireFinding("The hormone may act on astrocytes, which might then calm nearby neurons.");
+        assertThat(f.kind()).isEqualTo(FindingKind.MECHANISM);
+        assertThat(f.certainty()).isEqualTo(Certainty.SUGGESTED);
+        ExtractedFinding means = requireFinding("The authors suggest that running may lower blood pressure by relaxing the arteries.");
+        assertThat(means.kind()).isEqualTo(FindingKind.MECHANISM);
+    }
+
+    @Test
+    void keepsAHedgedSentenceAboutTreatingPeopleAnImplication() {
+        ExtractedFinding f = requireFinding("Drugs that act on dopamine signaling could one day treat hamster-like sleep disorders in patients.");
+        assertThat(f.kind()).isEqualTo(FindingKind.IMPLICATION);
+    }
+
+    @Test
+    void readsAStatedLimitAsReportedContextEvenWithAnOpenQuestion() {
+        ExtractedFinding f = requireFinding("The trial ran for only six weeks, so it is not known whether the gains would last.");
+        assertThat(f.kind()).isEqualTo(FindingKind.CONTEXT);
+        assertThat(f.certainty()).isEqualTo(Certainty.REPORTED);
+        ExtractedFinding confound = requireFinding("Diet could have contributed to the difference, the authors noted.");
+        assertThat(confound.kind()).isEqualTo(FindingKind.CONTEXT);
+        assertThat(confound.certainty()).isEqualTo(Certainty.SUGGESTED);
+    }
+
+    @Test
+    void readsAStudyFromAnEarlierYearAsPriorWork() {
+        ArticleAnalysis analysis = TestArticles.analyze(INTRO
+                + "A 2009 study found that hamsters store more food in autumn.\n\n© 2015 Example Press");
+        assertThat(analysis.findings()).extracting(ExtractedFinding::statement, ExtractedFinding::kind)
+                .contains(org.assertj.core.groups.Tuple.tuple("A 2009 study found that hamsters store more food in autumn.",
+                        FindingKind.PRIOR_WORK));
+    }
+
+    @Test
+    void readsComparisonsAsResults() {
+        assertThat(requireFinding("The effect was stronger in males than in females.").kind()).isEqualTo(FindingKind.RESULT);
+        assertThat(requireFinding("Hamsters on the diet had fewer tumours than those on standard chow.").kind())
+                .isEqualTo(FindingKind.RESULT);
+    }
+
+    @Test
+    void readsTheResultAfterAMethodClause() {
+        ExtractedFinding f = requireFinding("When the hamsters were fed the extract, their fur grew back and their skin became thicker.");
+        assertThat(f.kind()).isEqualTo(FindingKind.RESULT);
+        assertThat(findingFor("Next, the team transplanted fur follicles from old hamsters into young ones.")).isEmpty();
+    }
+
+    @Test
+    void readsTheFollowingMorningAsRapidAndAComparedSpeedAsNoTimescale() {
+        assertThat(requireFinding("Treated hamsters still ran farther than controls the following morning.").timescale())
+                .isEqualTo(Timescale.RAPID);
+        assertThat(requireFinding("Earlier studies had shown that the extract clears toxins more quickly.").timescale())
+                .isNull();
+    }
+
+    @Test
+    void readsSideEffectsWithoutOutcomeWordsAsContext() {
+        ExtractedFinding f = requireFinding("Most of the hamsters had no symptoms, but a few developed a rash and fever.");
+        assertThat(f.kind()).isEqualTo(FindingKind.CONTEXT);
+    }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rules must be general: no Java string literal may carry six consecutive words of a corpus article, nor the
- * surname of a researcher named in a gold file.
+ * surname of a researcher named in a gold file. Every article and gold file under the test corpus folders is
+ * checked, whether or not the evaluation lists it.
  */
 class JavaLiteralHygieneTests {
 
@@ -31,8 +32,8 @@ class JavaLiteralHygieneTests {
     @Test
     void noJavaLiteralRepeatsSixWordsOfAnArticle() {
         Set<String> articleRuns = new HashSet<>();
-        for (PipelineEvaluationTests.Article article : PipelineEvaluationTests.ARTICLES) {
-            List<String> words = words(TestArticles.read(article.textResource()));
+        for (Path article : corpusFiles(".txt")) {
+            List<String> words = words(read(article));
             for (int i = 0; i + RUN <= words.size(); i++) {
                 articleRuns.add(String.join(" ", words.subList(i, i + RUN)));
             }
@@ -54,8 +55,8 @@ class JavaLiteralHygieneTests {
     void noJavaLiteralNamesAResearcherOfTheCorpus() {
         List<String> offending = new ArrayList<>();
         List<String> literals = literals();
-        for (PipelineEvaluationTests.Article article : PipelineEvaluationTests.ARTICLES) {
-            for (GoldAnnotation.Researcher researcher : GoldAnnotation.load(article.goldResource()).researchers()) {
+        for (String gold : goldResources()) {
+            for (GoldAnnotation.Researcher researcher : GoldAnnotation.load(gold).researchers()) {
                 String[] parts = researcher.name().split("\\s+");
                 Pattern surname = Pattern.compile("\\b" + Pattern.quote(parts[parts.length - 1]) + "\\b",
                         Pattern.CASE_INSENSITIVE);
@@ -68,6 +69,46 @@ class JavaLiteralHygieneTests {
     @Test
     void findsLiteralsAtAll() {
         assertThat(literals()).hasSizeGreaterThan(50);
+    }
+
+    @Test
+    void coversEveryArticleTheEvaluationScores() {
+        List<Path> articles = corpusFiles(".txt");
+        for (PipelineEvaluationTests.Article article : PipelineEvaluationTests.ARTICLES) {
+            assertThat(articles).anyMatch(p -> p.endsWith(article.textResource()));
+        }
+        assertThat(goldResources()).hasSizeGreaterThanOrEqualTo(PipelineEvaluationTests.ARTICLES.size());
+    }
+
+    private static final Path RESOURCES = Path.of("src/test/resources");
+
+    /** Article texts (and, for {@code .gold.json}, gold files) under the corpus and gold folders. */
+    private static List<Path> corpusFiles(String suffix) {
+        List<Path> found = new ArrayList<>();
+        for (Path root : List.of(RESOURCES.resolve("corpus"), RESOURCES.resolve("gold"))) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(p -> p.toString().endsWith(suffix)).sorted().forEach(found::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return found;
+    }
+
+    private static List<String> goldResources() {
+        return corpusFiles(".gold.json").stream().map(p -> RESOURCES.relativize(p).toString().replace('\\', '/'))
+                .toList();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> literals() {

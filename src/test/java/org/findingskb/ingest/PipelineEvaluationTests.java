@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scores the pipeline against the gold annotations of the seed article, the development corpus and the extra
- * articles written to check generality, and prints a per-article and overall table.
+ * Scores the pipeline against the gold annotations of the seed article, the development corpus, the extra
+ * articles written to check generality and the held-out articles written blind to the rules, and prints a
+ * per-article and overall table.
  */
 class PipelineEvaluationTests {
 
@@ -115,6 +116,11 @@ class PipelineEvaluationTests {
     @Test
     void extraArticlesFromOtherPublishersMeetTheOverallThresholds() {
         assertMeetsOverallThresholds(pooled("extra"));
+    }
+
+    @Test
+    void heldOutArticlesWrittenBlindToTheRulesMeetTheOverallThresholds() {
+        assertMeetsOverallThresholds(pooled("holdout"));
     }
 
     @Test

@@ -37,4 +37,35 @@ class PopulationTests {
         assertThat(populationOf("The new drug could help people with asthma breathe more easily.")).isNull();
         assertThat(populationOf("About 1 in 5 adults snore, and the team found a cause.")).isNull();
     }
+
+    @Test
+    void keepsAQuantifierBeforeTheCount() {
+        assertThat(populationOf("The team used records of nearly 5,000 retired nurses from two regions."))
+                .isEqualTo("nearly 5,000 retired nurses");
+    }
+
+    @Test
+    void keepsACapitalisedConditionAfterWith() {
+        assertThat(populationOf("The trial enrolled 64 adults with Crohn's disease in four countries."))
+                .isEqualTo("64 adults with Crohn's disease");
+    }
+
+    @Test
+    void readsOccupationalGroups() {
+        assertThat(populationOf("The researchers followed 120 bus drivers for a year.")).isEqualTo("120 bus drivers");
+    }
+
+    @Test
+    void ignoresThePopulationOfAnEarlierStudy() {
+        assertThat(populationOf("Previous studies in rats had shown the effect. The team found it in 40 volunteers."))
+                .isEqualTo("40 volunteers");
+        assertThat(populationOf("An earlier study found the same in rats. The new drug could help adults with asthma."))
+                .isNull();
+    }
+
+    @Test
+    void doesNotTakeAPrevalenceEstimateForTheSample() {
+        assertThat(populationOf("Worldwide, 50 million people live with epilepsy. The team found the gene in mice and in rats."))
+                .isEqualTo("mice");
+    }
 }

@@ -67,4 +67,37 @@ class ResearcherRoleTests {
     void doesNotTakeInstitutionsOrSentenceOpeningsForPeople() {
         assertThat(researchersOf("Brain scans showed growth. Researchers at the Lakemont Institute said so.")).isEmpty();
     }
+
+    @Test
+    void keepsSurnameParticles() {
+        assertThat(researchersOf("Marta van der Berg, a biologist who led the study, said the birds adapted."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Marta van der Berg", ResearcherRole.LEAD));
+    }
+
+    @Test
+    void readsAPrincipalInvestigatorAsLead() {
+        assertThat(researchersOf("Dr. Hugo Lanz, the trial's principal investigator, said recruitment was quick."))
+                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.LEAD);
+    }
+
+    @Test
+    void readsTheRoleAfterAnAffiliation() {
+        assertThat(researchersOf("Professor Ilse Marquardt of the Brookfield Centre for Sleep Research, the senior author, said more work is planned."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Ilse Marquardt", ResearcherRole.SENIOR));
+    }
+
+    @Test
+    void readsASentenceOpeningNameThatAnAppositiveDescribes() {
+        assertThat(researchersOf("Mercer Ashdown, an associate professor of biology and senior author of the paper, spoke about the data."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Mercer Ashdown", ResearcherRole.SENIOR));
+    }
+
+    @Test
+    void readsWhoDirectedTheStudyAsLead() {
+        assertThat(researchersOf("\"The effect surprised us,\" said Nadia Ferreira, who directed the study."))
+                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.LEAD);
+    }
 }
