@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import org.findingskb.support.Http;
 import org.findingskb.support.Http.Reply;
 import org.findingskb.support.SeedGold;
+import org.findingskb.support.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -321,7 +322,7 @@ class ReadApiTests {
 
     @Test
     void unsupportedMethodAndMediaTypeAnswerWithProblems() {
-        Reply post = http.send("DELETE", "/api/concepts", null);
+        Reply post = http.send("DELETE", "/api/concepts", null, TestKeys.admin());
         assertThat(post.status()).isEqualTo(405);
         assertThat(post.contentType()).startsWith("application/problem+json");
         Reply xml = http.get("/api/findings", "Accept", "application/xml");

@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.findingskb.support.Http;
 import org.findingskb.support.Http.Reply;
+import org.findingskb.support.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +61,7 @@ class IngestApiTests {
     }
 
     private Reply postJson(String body) {
-        return http.send("POST", "/api/sources", body, "Content-Type", "application/json");
+        return http.send("POST", "/api/sources", body, TestKeys.curator("Content-Type", "application/json"));
     }
 
     private JsonNode counts() {
@@ -121,7 +122,7 @@ class IngestApiTests {
     @Test
     void plainTextIsReadWithItsFirstLineAsTitle() {
         String text = uniqueArticle("plain");
-        Reply reply = http.send("POST", "/api/sources", text, "Content-Type", "text/plain; charset=UTF-8");
+        Reply reply = http.send("POST", "/api/sources", text, TestKeys.curator("Content-Type", "text/plain; charset=UTF-8"));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         assertThat(reply.json().get("source").get("title").asString()).isEqualTo(text.lines().findFirst().orElseThrow());
     }
@@ -134,7 +135,7 @@ class IngestApiTests {
         JsonNode before = counts();
 
         for (Reply again : List.of(postJson(json(Map.of("text", text))), postJson(json(Map.of("text", "  " + text + "\n\n"))),
-                http.send("POST", "/api/sources", text.replace("\n", "\r\n"), "Content-Type", "text/plain"))) {
+                http.send("POST", "/api/sources", text.replace("\n", "\r\n"), TestKeys.curator("Content-Type", "text/plain")))) {
             assertThat(again.status()).as(again.toString()).isEqualTo(200);
             assertThat(again.header("Location")).isEmpty();
             assertThat(again.json().get("source").get("id").asLong()).isEqualTo(first.json().get("source").get("id").asLong());
@@ -192,7 +193,7 @@ class IngestApiTests {
     @MethodSource("badRequests")
     void badInputIsAProblemAndChangesNothing(String name, String contentType, String body, int status) {
         JsonNode before = counts();
-        Reply reply = http.send("POST", "/api/sources", body, "Content-Type", contentType);
+        Reply reply = http.send("POST", "/api/sources", body, TestKeys.curator("Content-Type", contentType));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().get("detail").asString()).isNotBlank();
@@ -234,6 +235,7 @@ class IngestApiTests {
 
     private HttpResponse<String> raw(String contentType, HttpRequest.BodyPublisher body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/sources"))
-                .header("Content-Type", contentType).POST(body).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", contentType).header("Authorization", "Bearer " + TestKeys.CURATOR)
+                .POST(body).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

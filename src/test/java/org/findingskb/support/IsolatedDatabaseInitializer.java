@@ -52,6 +52,12 @@ public class IsolatedDatabaseInitializer implements ApplicationContextInitialize
             }
         }
         environment.getPropertySources().addFirst(new MapPropertySource("isolatedDatabase", properties));
+        // Known keys for tests, and limits no test reaches unless it sets its own.
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("kb.api-keys", TestKeys.CONFIGURED);
+        defaults.put("kb.rate-limit.writes-per-key", 1_000_000);
+        defaults.put("kb.rate-limit.writes-per-address", 1_000_000);
+        environment.getPropertySources().addLast(new MapPropertySource("testDefaults", defaults));
     }
 
     private static Map<String, Object> create(ConfigurableEnvironment environment, boolean postgres, boolean dropAtExit) {

@@ -1,0 +1,57 @@
+package org.findingskb.web.security;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.filter.CorsFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads are open to anyone; every other method needs an API key whose role allows it: CURATOR writes and
+ * reviews, ADMIN also deletes. No sessions, no cookies: each request carries its key.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, JsonMapper json,
+            @Value("${kb.cors.write-origins:}") List<String> writeOrigins,
+            @Value("${kb.rate-limit.writes-per-key:120}") long perKey,
+            @Value("${kb.rate-limit.writes-per-address:240}") long perAddress,
+            @Value("${kb.rate-limit.period:1m}") Duration period) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        CorsFilter cors = new CorsFilter(new CorsPolicy(writeOrigins.stream().filter(o -> !o.isBlank()).toList()));
+        cors.setCorsProcessor(new CorsPolicy.ProblemCorsProcessor(json));
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(cors, AuthorizationFilter.class)
+                .addFilterAfter(new ApiKeyAuthenticationFilter(keys, problems), CorsFilter.class)
+                .addFilterAfter(new WriteRateLimitFilter(perKey, perAddress, period, json), ApiKeyAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET).permitAll()
+                        .requestMatchers(HttpMethod.HEAD).permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.DELETE, "/api/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/**").hasRole(Role.CURATOR.name())
+                        .anyRequest().denyAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+                .build();
+    }
+}
