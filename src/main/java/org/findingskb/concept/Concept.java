@@ -102,6 +102,15 @@ public class Concept {
         }
     }
 
+    /** A curator's edit: name, type, MeSH id and synonyms as given. */
+    public void edit(String name, ConceptType type, String meshId, Collection<String> synonyms) {
+        rename(name);
+        this.type = type;
+        this.meshId = meshId;
+        this.synonyms.clear();
+        synonyms.forEach(this::addSynonym);
+    }
+
     /** Fills in what this concept lacks from a better-informed description of it; never overwrites. */
     public void enrich(ConceptType type, String meshId, Collection<String> synonyms) {
         if (this.type == null) {

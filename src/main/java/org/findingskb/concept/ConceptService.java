@@ -1,7 +1,9 @@
 package org.findingskb.concept;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +23,7 @@ import org.findingskb.search.IndexPager;
 import org.findingskb.search.IndexPager.SortKey;
 import org.findingskb.search.UserQuery;
 import org.findingskb.web.PageQuery;
+import org.findingskb.web.UnprocessableReference;
 import org.findingskb.web.ResultPage;
 
 @Service
@@ -93,6 +96,15 @@ public class ConceptService {
         }
         return IndexPager.withTieBreak(asked.stream()
                 .map(o -> new SortKey(SORTABLE.get(o.field()), o.descending())).toList(), "id_ref");
+    }
+
+    /** The concepts with these ids, in order and without repeats; 422 naming {@code field} if one does not exist. */
+    public List<Concept> existing(String field, List<Long> ids) {
+        List<Concept> found = new ArrayList<>();
+        for (Long id : new LinkedHashSet<>(ids == null ? List.<Long>of() : ids)) {
+            found.add(concepts.findById(id).orElseThrow(() -> UnprocessableReference.missing(field, "concept", id)));
+        }
+        return found;
     }
 
     /** Ids of the concepts a filter value names: a numeric id, or a name or synonym in any case. */

@@ -22,11 +22,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
+import org.hibernate.envers.RelationTargetAuditMode;
 
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
@@ -52,6 +56,7 @@ import org.findingskb.study.Study;
 /** One claim of a study, tied to the exact text it came from. */
 @Entity
 @Table(name = "finding")
+@Audited(withModifiedFlag = true)
 @Indexed(index = "finding")
 public class Finding {
 
@@ -111,6 +116,7 @@ public class Finding {
     private List<EvidenceSpan> evidence = new ArrayList<>();
 
     @ManyToMany
+    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED, withModifiedFlag = true)
     @JoinTable(name = "finding_concept", joinColumns = @JoinColumn(name = "finding_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
@@ -125,6 +131,16 @@ public class Finding {
     @OrderBy("id")
     private Set<Mechanism> mechanisms = new LinkedHashSet<>();
 
+    @OneToMany(mappedBy = "from")
+    @NotAudited
+    @OrderBy("id")
+    private Set<FindingLink> outgoing = new LinkedHashSet<>();
+
+    @OneToMany(mappedBy = "to")
+    @NotAudited
+    @OrderBy("id")
+    private Set<FindingLink> incoming = new LinkedHashSet<>();
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -132,6 +148,12 @@ public class Finding {
     private Instant updatedAt;
 
     protected Finding() {
+    }
+
+    /** A finding a curator entered. */
+    public static Finding curated(Study study, int position, String statement, FindingKind kind, Timescale timescale,
+            Certainty certainty, double confidence) {
+        return new Finding(study, position, statement, kind, timescale, certainty, Origin.CURATED, confidence);
     }
 
     /** A finding the text pipeline extracted: unreviewed until a curator looks at it. */
@@ -170,8 +192,74 @@ public class Finding {
         this.concepts.addAll(concepts);
     }
 
+    /** A curator's edit: the finding is the curator's from now on. */
+    public void edit(String statement, FindingKind kind, Timescale timescale, Certainty certainty, double confidence) {
+        if (confidence < 0 || confidence > 1) {
+            throw new IllegalArgumentException("Confidence must lie in [0, 1], was " + confidence);
+        }
+        this.statement = Objects.requireNonNull(statement);
+        this.kind = Objects.requireNonNull(kind);
+        this.timescale = timescale;
+        this.certainty = Objects.requireNonNull(certainty);
+        this.confidence = confidence;
+        curatedNow();
+    }
+
+    public void replaceEvidence(List<EvidenceSpan> spans) {
+        if (!evidence.equals(spans)) {
+            evidence.clear();
+            evidence.addAll(spans);
+            curatedNow();
+        }
+    }
+
+    public void replaceConcepts(Collection<Concept> tags) {
+        if (!concepts.equals(new LinkedHashSet<>(tags))) {
+            concepts.clear();
+            concepts.addAll(tags);
+            curatedNow();
+        }
+    }
+
+    public void replaceMechanisms(Collection<Mechanism> supported) {
+        if (!mechanisms.equals(new LinkedHashSet<>(supported))) {
+            mechanisms.clear();
+            mechanisms.addAll(supported);
+            curatedNow();
+        }
+    }
+
+    /** A curator's verdict; rejecting or retracting needs a reason. */
+    public void review(ReviewStatus status, String note) {
+        if (status == ReviewStatus.UNREVIEWED) {
+            throw new IllegalArgumentException("A review gives a verdict");
+        }
+        if ((status == ReviewStatus.REJECTED || status == ReviewStatus.RETRACTED) && (note == null || note.isBlank())) {
+            throw new IllegalArgumentException("Rejecting or retracting a finding needs a note saying why");
+        }
+        this.reviewStatus = status;
+        this.reviewNote = note == null || note.isBlank() ? null : note.strip();
+        this.updatedAt = Instant.now();
+    }
+
+    FindingLink linkTo(Finding target, LinkType type, String createdBy) {
+        FindingLink link = new FindingLink(this, target, type, createdBy);
+        outgoing.add(link);
+        target.incoming.add(link);
+        return link;
+    }
+
+    private void curatedNow() {
+        origin = Origin.CURATED;
+        updatedAt = Instant.now();
+    }
+
     public void supports(Mechanism mechanism) {
         mechanisms.add(mechanism);
+    }
+
+    public void withdrawSupport(Mechanism mechanism) {
+        mechanisms.remove(mechanism);
     }
 
     /** What a search hit shows as its title; read from the index, so hits need no database round trip. */
@@ -262,6 +350,14 @@ public class Finding {
 
     public List<Mechanism> getMechanisms() {
         return List.copyOf(mechanisms);
+    }
+
+    public List<FindingLink> getOutgoingLinks() {
+        return List.copyOf(outgoing);
+    }
+
+    public List<FindingLink> getIncomingLinks() {
+        return List.copyOf(incoming);
     }
 
     public Instant getCreatedAt() {

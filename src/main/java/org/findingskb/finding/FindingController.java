@@ -1,19 +1,37 @@
 package org.findingskb.finding;
 
+import java.util.List;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.findingskb.concept.ConceptType;
+import org.findingskb.history.HistoryService;
+import org.findingskb.history.RevisionResponse;
 import org.findingskb.web.PageQuery;
+import org.findingskb.web.RequestBodies;
+import org.findingskb.web.Versions;
 import org.findingskb.web.ResultPage;
 
 @RestController
@@ -22,9 +40,16 @@ import org.findingskb.web.ResultPage;
 class FindingController {
 
     private final FindingService findings;
+    private final FindingCurationService curation;
+    private final RequestBodies bodies;
+    private final HistoryService history;
 
-    FindingController(FindingService findings) {
+    FindingController(FindingService findings, FindingCurationService curation, RequestBodies bodies,
+            HistoryService history) {
         this.findings = findings;
+        this.curation = curation;
+        this.bodies = bodies;
+        this.history = history;
     }
 
     @GetMapping
@@ -48,8 +73,78 @@ class FindingController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One finding")
-    FindingResponse get(@PathVariable long id) {
-        return findings.get(id);
+    @Operation(summary = "One finding", description = "Carries an ETag; If-None-Match answers 304.")
+    ResponseEntity<FindingResponse> get(@PathVariable long id, WebRequest request) {
+        FindingResponse finding = findings.get(id);
+        return Versions.current(request, finding.version(), finding);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add a finding (curator)", description = "Its evidence must quote the source exactly (else 422).")
+    ResponseEntity<FindingResponse> create(@Valid @RequestBody FindingRequest body) {
+        FindingResponse created = curation.create(body);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .buildAndExpand(created.id()).toUri()).eTag(Versions.etag(created.version())).body(created);
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Replace a finding (curator)", description = "Needs If-Match: 428 without it, 412 when stale.")
+    ResponseEntity<FindingResponse> replace(@PathVariable long id, @Valid @RequestBody FindingRequest body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return written(curation.replace(id, Versions.expected(ifMatch), body));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "Change some fields of a finding (curator)",
+            description = "A JSON Merge Patch over the fields of the PUT body. Needs If-Match.")
+    ResponseEntity<FindingResponse> patch(@PathVariable long id, @RequestBody JsonNode patch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long expected = Versions.expected(ifMatch);
+        FindingRequest merged = bodies.patch(curation.current(id), patch, FindingRequest.class);
+        return written(curation.replace(id, expected, merged));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a finding (admin)", description = "Needs If-Match.")
+    ResponseEntity<Void> delete(@PathVariable long id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        curation.delete(id, Versions.expected(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{id}/review", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Review a finding (curator)",
+            description = "ACCEPTED, REJECTED or RETRACTED; the last two need a note. Needs If-Match.")
+    ResponseEntity<FindingResponse> review(@PathVariable long id, @Valid @RequestBody ReviewRequest body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return written(curation.review(id, Versions.expected(ifMatch), body));
+    }
+
+    @PostMapping(path = "/{id}/links", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Link a finding to another (curator)",
+            description = "This finding SUPPORTS, CONTRADICTS or EXTENDS another one, of any study.")
+    ResponseEntity<FindingResponse> link(@PathVariable long id, @Valid @RequestBody LinkRequest body) {
+        FindingResponse finding = curation.link(id, body);
+        long linkId = finding.links().stream().filter(l -> l.findingId().equals(body.findingId())
+                && l.type() == body.type() && l.direction().equals("OUTGOING")).findFirst().orElseThrow().id();
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{linkId}")
+                .buildAndExpand(linkId).toUri()).body(finding);
+    }
+
+    @DeleteMapping("/{id}/links/{linkId}")
+    @Operation(summary = "Remove a link between findings (admin)")
+    ResponseEntity<Void> unlink(@PathVariable long id, @PathVariable long linkId) {
+        curation.unlink(id, linkId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/revisions")
+    @Operation(summary = "The finding's history", description = "Every revision: when, which API key, what changed.")
+    List<RevisionResponse> revisions(@PathVariable long id) {
+        return history.revisions(Finding.class, id);
+    }
+
+    private static ResponseEntity<FindingResponse> written(FindingResponse finding) {
+        return ResponseEntity.ok().eTag(Versions.etag(finding.version())).body(finding);
     }
 }

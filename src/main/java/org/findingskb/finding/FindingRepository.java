@@ -9,6 +9,10 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface FindingRepository extends JpaRepository<Finding, Long>, JpaSpecificationExecutor<Finding> {
 
+    /** The position after the last finding of the study, for a finding added to it. */
+    @Query("select coalesce(max(f.position) + 1, 0) from Finding f where f.study.id = :studyId")
+    int nextPositionIn(Long studyId);
+
     @Query("select count(f) from Finding f where f.study.id = :studyId")
     int countInStudy(Long studyId);
 

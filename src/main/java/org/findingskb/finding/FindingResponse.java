@@ -18,7 +18,13 @@ public record FindingResponse(
         Origin origin,
         double confidence,
         ReviewStatus reviewStatus,
+        String reviewNote,
+        List<Link> links,
         long version) {
+
+    /** A link to another finding: this finding's ({@code OUTGOING}) or the other's ({@code INCOMING}). */
+    public record Link(Long id, LinkType type, Long findingId, String direction) {
+    }
 
     /** A W3C Web Annotation TextPosition ({@code start}, {@code end}) and TextQuote ({@code exact} in context). */
     public record Evidence(Long sourceId, int start, int end, String exact, String prefix, String suffix) {
@@ -34,6 +40,14 @@ public record FindingResponse(
                 finding.getEvidence().stream().map(Evidence::of).toList(),
                 ConceptRef.of(finding.getConcepts()),
                 finding.getMechanisms().stream().map(Mechanism::getId).toList(),
-                finding.getOrigin(), finding.getConfidence(), finding.getReviewStatus(), finding.getVersion());
+                finding.getOrigin(), finding.getConfidence(), finding.getReviewStatus(), finding.getReviewNote(),
+                links(finding), finding.getVersion());
+    }
+
+    private static List<Link> links(Finding finding) {
+        List<Link> links = new java.util.ArrayList<>();
+        finding.getOutgoingLinks().forEach(l -> links.add(new Link(l.getId(), l.getType(), l.getTo().getId(), "OUTGOING")));
+        finding.getIncomingLinks().forEach(l -> links.add(new Link(l.getId(), l.getType(), l.getFrom().getId(), "INCOMING")));
+        return links;
     }
 }

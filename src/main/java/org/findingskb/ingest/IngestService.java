@@ -1,6 +1,5 @@
 package org.findingskb.ingest;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,6 +26,7 @@ import org.findingskb.source.SourceRepository;
 import org.findingskb.study.Researcher;
 import org.findingskb.study.Study;
 import org.findingskb.study.StudyRepository;
+import org.findingskb.study.StudySlugs;
 
 /** Turns the text of an article into a source, a study, its findings and mechanisms, in one transaction. */
 @Service
@@ -34,7 +34,6 @@ public class IngestService {
 
     /** The longest article text accepted, in characters. */
     public static final int MAX_TEXT_LENGTH = 200_000;
-    private static final int MAX_SLUG_LENGTH = 80;
     private static final int MAX_TITLE_LENGTH = 500;
     private static final int MAX_NAME_LENGTH = 300;
     private static final int MAX_ATTEMPTS = 3;
@@ -47,11 +46,13 @@ public class IngestService {
     private final MechanismRepository mechanisms;
     private final ConceptService concepts;
     private final TransactionTemplate transactions;
+    private final StudySlugs slugs;
 
     IngestService(ArticleAnalyzer analyzer, SourceRepository sources, StudyRepository studies,
             FindingRepository findings, MechanismRepository mechanisms, ConceptService concepts,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, StudySlugs slugs) {
         this.transactions = transactions;
+        this.slugs = slugs;
         this.analyzer = analyzer;
         this.sources = sources;
         this.studies = studies;
@@ -110,7 +111,7 @@ public class IngestService {
                 blankToNull(overrides.url()), firstNonNull(overrides.publishedYear(), meta.publishedYear())));
 
         Map<String, Concept> resolved = new HashMap<>();
-        Study study = new Study(uniqueSlug(title), title, source);
+        Study study = new Study(slugs.uniqueFor(title), title, source);
         study.describe(clamp(meta.institution(), 500), clamp(meta.journal(), 500), null, clamp(meta.doi(), 255),
                 clamp(meta.population(), 500));
         // Lead first, then senior, authors and those only quoted: the order a citation names them in.
@@ -149,25 +150,6 @@ public class IngestService {
         // A "concept" longer than a name can be is a misreading of the text; it is left out.
         return candidates.stream().filter(c -> c.name().length() <= MAX_NAME_LENGTH).map(c -> resolved.computeIfAbsent(Synonym.keyOf(c.name()),
                 key -> concepts.resolve(c.name(), c.type(), c.meshId(), c.synonyms()))).distinct().toList();
-    }
-
-    /** A readable, unique, URL-safe name for the study, from its title. */
-    private String uniqueSlug(String title) {
-        String base = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (base.length() > MAX_SLUG_LENGTH) {
-            int cut = base.lastIndexOf('-', MAX_SLUG_LENGTH);
-            base = base.substring(0, cut > 0 ? cut : MAX_SLUG_LENGTH);
-        }
-        // A slug never looks like an id, so /api/studies/{idOrSlug} stays unambiguous.
-        if (base.isEmpty() || base.chars().allMatch(Character::isDigit)) {
-            base = "study-" + base;
-        }
-        String slug = base;
-        for (int n = 2; studies.existsBySlug(slug); n++) {
-            slug = base + "-" + n;
-        }
-        return slug;
     }
 
     /** Extracted text fitted to its column: the pipeline may read more than a field can hold. */

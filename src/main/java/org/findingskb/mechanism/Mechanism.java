@@ -23,6 +23,9 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
+import org.hibernate.envers.RelationTargetAuditMode;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
@@ -47,6 +50,7 @@ import org.findingskb.study.Study;
 /** How a study's effect comes about: where (brain regions), through what (pathways, cell types), set off by what. */
 @Entity
 @Table(name = "mechanism")
+@Audited(withModifiedFlag = true)
 @Indexed(index = "mechanism")
 public class Mechanism {
 
@@ -78,6 +82,7 @@ public class Mechanism {
     private String description;
 
     @ManyToMany
+    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED, withModifiedFlag = true)
     @JoinTable(name = "mechanism_brain_region", joinColumns = @JoinColumn(name = "mechanism_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
@@ -86,6 +91,7 @@ public class Mechanism {
     private Set<Concept> brainRegions = new LinkedHashSet<>();
 
     @ManyToMany
+    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED, withModifiedFlag = true)
     @JoinTable(name = "mechanism_pathway", joinColumns = @JoinColumn(name = "mechanism_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
@@ -94,6 +100,7 @@ public class Mechanism {
     private Set<Concept> pathways = new LinkedHashSet<>();
 
     @ManyToMany
+    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED, withModifiedFlag = true)
     @JoinTable(name = "mechanism_cell_type", joinColumns = @JoinColumn(name = "mechanism_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
@@ -102,6 +109,7 @@ public class Mechanism {
     private Set<Concept> cellTypes = new LinkedHashSet<>();
 
     @ManyToMany
+    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED, withModifiedFlag = true)
     @JoinTable(name = "mechanism_intervention", joinColumns = @JoinColumn(name = "mechanism_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
@@ -111,6 +119,7 @@ public class Mechanism {
 
     @ManyToMany(mappedBy = "mechanisms")
     @OrderBy("position")
+    @NotAudited
     private Set<Finding> findings = new LinkedHashSet<>();
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -130,6 +139,36 @@ public class Mechanism {
         this.description = description;
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
+    }
+
+    /** A curator's edit of what the mechanism is. */
+    public void edit(String name, Timescale timescale, String onset, String description) {
+        this.name = Objects.requireNonNull(name);
+        this.timescale = timescale;
+        this.onset = onset;
+        this.description = description;
+        updatedAt = Instant.now();
+    }
+
+    /** Replaces the concepts the mechanism involves, role by role. */
+    public void replaceConcepts(Collection<Concept> brainRegions, Collection<Concept> pathways,
+            Collection<Concept> cellTypes, Collection<Concept> interventions) {
+        this.brainRegions.clear();
+        this.pathways.clear();
+        this.cellTypes.clear();
+        this.interventions.clear();
+        involve(brainRegions, pathways, cellTypes, interventions);
+    }
+
+    /** Makes {@code supporting} the findings that support this mechanism, on both sides of the association. */
+    public void replaceSupport(Collection<Finding> supporting) {
+        for (Finding finding : List.copyOf(findings)) {
+            if (!supporting.contains(finding)) {
+                finding.withdrawSupport(this);
+                findings.remove(finding);
+            }
+        }
+        supporting.forEach(this::supportedBy);
     }
 
     public void involve(Collection<Concept> brainRegions, Collection<Concept> pathways, Collection<Concept> cellTypes,

@@ -3,13 +3,16 @@ package org.findingskb.source;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 import org.findingskb.web.PageQuery;
 import org.findingskb.web.ResultPage;
+import org.findingskb.web.Versions;
 
 @RestController
 @RequestMapping("/api/sources")
@@ -30,7 +33,9 @@ class SourceController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One source with its text and the spans its findings stand on")
-    SourceDetailResponse get(@PathVariable long id) {
-        return sources.get(id);
+    ResponseEntity<SourceDetailResponse> get(@PathVariable long id, WebRequest request) {
+        SourceDetailResponse source = sources.get(id);
+        // Annotations change with the findings, so the validator covers them too.
+        return Versions.derived(request, source, source.hashCode());
     }
 }

@@ -24,6 +24,8 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.RelationTargetAuditMode;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
@@ -46,6 +48,7 @@ import org.findingskb.source.SourceDocument;
 /** A study as a source reports it; a fact the source does not state is {@code null}. */
 @Entity
 @Table(name = "study")
+@Audited(withModifiedFlag = true)
 @Indexed(index = "study")
 public class Study {
 
@@ -83,6 +86,7 @@ public class Study {
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "source_id")
+    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED, withModifiedFlag = true)
     private SourceDocument source;
 
     @ElementCollection
@@ -92,6 +96,7 @@ public class Study {
     private List<Researcher> researchers = new ArrayList<>();
 
     @ManyToMany
+    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED, withModifiedFlag = true)
     @JoinTable(name = "study_intervention", joinColumns = @JoinColumn(name = "study_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
@@ -100,6 +105,7 @@ public class Study {
     private Set<Concept> interventions = new LinkedHashSet<>();
 
     @ManyToMany
+    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED, withModifiedFlag = true)
     @JoinTable(name = "study_condition", joinColumns = @JoinColumn(name = "study_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
@@ -122,6 +128,16 @@ public class Study {
         this.source = source;
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
+    }
+
+    public void retitle(String title) {
+        this.title = title;
+        touch();
+    }
+
+    public void attachSource(SourceDocument source) {
+        this.source = source;
+        touch();
     }
 
     /** Records the facts the source states about the study; {@code null} where it states none. */

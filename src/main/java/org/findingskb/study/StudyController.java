@@ -7,6 +7,19 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,7 +36,11 @@ import org.findingskb.finding.ReviewStatus;
 import org.findingskb.finding.Timescale;
 import org.findingskb.mechanism.MechanismResponse;
 import org.findingskb.mechanism.MechanismService;
+import org.findingskb.history.HistoryService;
+import org.findingskb.history.RevisionResponse;
 import org.findingskb.web.PageQuery;
+import org.findingskb.web.RequestBodies;
+import org.findingskb.web.Versions;
 import org.findingskb.web.ResultPage;
 
 @RestController
@@ -35,13 +52,19 @@ class StudyController {
     private final SummaryService summaries;
     private final FindingService findings;
     private final MechanismService mechanisms;
+    private final StudyCurationService curation;
+    private final RequestBodies bodies;
+    private final HistoryService history;
 
     StudyController(StudyService studies, SummaryService summaries, FindingService findings,
-            MechanismService mechanisms) {
+            MechanismService mechanisms, StudyCurationService curation, RequestBodies bodies, HistoryService history) {
         this.studies = studies;
         this.summaries = summaries;
         this.findings = findings;
         this.mechanisms = mechanisms;
+        this.curation = curation;
+        this.bodies = bodies;
+        this.history = history;
     }
 
     @GetMapping
@@ -57,9 +80,50 @@ class StudyController {
     }
 
     @GetMapping("/{idOrSlug}")
-    @Operation(summary = "One study, by id or slug")
-    StudyResponse get(@PathVariable String idOrSlug) {
-        return studies.get(idOrSlug);
+    @Operation(summary = "One study, by id or slug", description = "Carries an ETag; If-None-Match answers 304.")
+    ResponseEntity<StudyResponse> get(@PathVariable String idOrSlug, WebRequest request) {
+        StudyResponse study = studies.get(idOrSlug);
+        return Versions.current(request, study.version(), study);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add a study (curator)")
+    ResponseEntity<StudyResponse> create(@Valid @RequestBody StudyRequest body) {
+        StudyResponse created = curation.create(body);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .buildAndExpand(created.id()).toUri()).eTag(Versions.etag(created.version())).body(created);
+    }
+
+    @PutMapping(path = "/{idOrSlug}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Replace a study (curator)", description = "Needs If-Match: 428 without it, 412 when stale.")
+    ResponseEntity<StudyResponse> replace(@PathVariable String idOrSlug, @Valid @RequestBody StudyRequest body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        StudyResponse study = curation.replace(idOrSlug, Versions.expected(ifMatch), body);
+        return ResponseEntity.ok().eTag(Versions.etag(study.version())).body(study);
+    }
+
+    @PatchMapping(path = "/{idOrSlug}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "Change some fields of a study (curator)", description = "A JSON Merge Patch. Needs If-Match.")
+    ResponseEntity<StudyResponse> patch(@PathVariable String idOrSlug, @RequestBody JsonNode patch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long expected = Versions.expected(ifMatch);
+        StudyResponse study = curation.replace(idOrSlug, expected,
+                bodies.patch(curation.current(idOrSlug), patch, StudyRequest.class));
+        return ResponseEntity.ok().eTag(Versions.etag(study.version())).body(study);
+    }
+
+    @DeleteMapping("/{idOrSlug}")
+    @Operation(summary = "Delete a study with its findings and mechanisms (admin)", description = "Needs If-Match.")
+    ResponseEntity<Void> delete(@PathVariable String idOrSlug,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        curation.delete(idOrSlug, Versions.expected(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{idOrSlug}/revisions")
+    @Operation(summary = "The study's history", description = "Every revision: when, which API key, what changed.")
+    List<RevisionResponse> revisions(@PathVariable String idOrSlug) {
+        return history.revisions(Study.class, studies.idOf(idOrSlug));
     }
 
     @GetMapping("/{idOrSlug}/findings")
@@ -89,7 +153,8 @@ class StudyController {
     @GetMapping("/{idOrSlug}/summary")
     @Operation(summary = "The study in brief, for frontends",
             description = "Every sentence carries the ids of the findings it rests on; caveats say what the source leaves out.")
-    SummaryResponse summary(@PathVariable String idOrSlug) {
-        return summaries.summarize(idOrSlug);
+    ResponseEntity<SummaryResponse> summary(@PathVariable String idOrSlug, WebRequest request) {
+        SummaryResponse summary = summaries.summarize(idOrSlug);
+        return Versions.derived(request, summary, summary.hashCode());
     }
 }

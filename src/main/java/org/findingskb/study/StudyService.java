@@ -56,7 +56,11 @@ public class StudyService {
     }
 
     public StudyResponse get(String idOrSlug) {
-        return toResponses(List.of(load(idOrSlug))).get(0);
+        return respond(load(idOrSlug));
+    }
+
+    StudyResponse respond(Study study) {
+        return toResponses(List.of(study)).get(0);
     }
 
     /** The id of the study with this id or slug; 404 if there is none. */

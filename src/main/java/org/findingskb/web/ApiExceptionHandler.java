@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,6 +44,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApiException(ApiException ex, WebRequest request) {
         return handleExceptionInternal(ex, ex.toProblemDetail(), new HttpHeaders(), ex.status(), request);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> handleLostRace(OptimisticLockingFailureException ex, WebRequest request) {
+        Versions.PreconditionFailed lost = Versions.PreconditionFailed.concurrent();
+        return handleExceptionInternal(lost, lost.toProblemDetail(), new HttpHeaders(), lost.status(), request);
     }
 
     @ExceptionHandler(Exception.class)

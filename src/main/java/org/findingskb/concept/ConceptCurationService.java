@@ -1,0 +1,104 @@
+package org.findingskb.concept;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.persistence.EntityManager;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.findingskb.web.Texts;
+import org.findingskb.web.UnprocessableReference;
+import org.findingskb.web.Versions;
+
+/**
+ * What curators do to concepts. A concept's name and synonyms are also indexed with every finding, study and
+ * mechanism that mentions it, so a change re-indexes those in the same transaction.
+ */
+@Service
+@Transactional
+public class ConceptCurationService {
+
+    /** The tables that refer to concepts, each through a concept_id column. */
+    private static final List<String> REFERENCES = List.of("finding_concept", "study_intervention", "study_condition",
+            "mechanism_brain_region", "mechanism_pathway", "mechanism_cell_type", "mechanism_intervention");
+
+    private final ConceptRepository concepts;
+    private final EntityManager entityManager;
+
+    ConceptCurationService(ConceptRepository concepts, EntityManager entityManager) {
+        this.concepts = concepts;
+        this.entityManager = entityManager;
+    }
+
+    public ConceptResponse create(ConceptRequest request) {
+        checkUnique(request, null);
+        Concept concept = new Concept(request.name().strip(), request.type(), Texts.blankToNull(request.meshId()),
+                Objects.requireNonNullElse(request.synonyms(), List.of()));
+        return ConceptResponse.from(concepts.saveAndFlush(concept), 0);
+    }
+
+    public void replace(long id, long expectedVersion, ConceptRequest request) {
+        Concept concept = load(id, expectedVersion);
+        checkUnique(request, id);
+        concept.edit(request.name().strip(), request.type(), Texts.blankToNull(request.meshId()),
+                Objects.requireNonNullElse(request.synonyms(), List.of()));
+        concepts.saveAndFlush(concept);
+        reindexMentions(id);
+    }
+
+    @Transactional(readOnly = true)
+    public ConceptRequest current(long id) {
+        return ConceptRequest.of(concepts.findById(id).orElseThrow(() -> ConceptNotFound.withId(id)));
+    }
+
+    public void delete(long id, long expectedVersion) {
+        Concept concept = load(id, expectedVersion);
+        long references = 0;
+        for (String table : REFERENCES) {
+            references += ((Number) entityManager.createNativeQuery(
+                    "select count(*) from " + table + " where concept_id = ?1").setParameter(1, id).getSingleResult())
+                    .longValue();
+        }
+        if (references > 0) {
+            throw ConceptInUse.withReferences(id, references);
+        }
+        concepts.delete(concept);
+    }
+
+    private Concept load(long id, long expectedVersion) {
+        Concept concept = concepts.findById(id).orElseThrow(() -> ConceptNotFound.withId(id));
+        Versions.check(expectedVersion, concept.getVersion(), "concept", id);
+        return concept;
+    }
+
+    /** A concept's name and synonyms name no other concept: lookups by name must stay unambiguous. */
+    private void checkUnique(ConceptRequest request, Long self) {
+        String nameKey = Synonym.keyOf(request.name());
+        List<String> keys = new ArrayList<>();
+        keys.add(nameKey);
+        Objects.requireNonNullElse(request.synonyms(), List.<String>of()).forEach(s -> keys.add(Synonym.keyOf(s)));
+        for (String key : keys) {
+            for (Long other : concepts.findIdsByNameOrSynonym(key)) {
+                if (!other.equals(self)) {
+                    throw UnprocessableReference.of(key.equals(nameKey) ? "name" : "synonyms",
+                            "'" + key + "' already names concept " + other);
+                }
+            }
+        }
+    }
+
+    /** Re-indexes what mentions the concept, since its name and synonyms are part of their documents. */
+    private void reindexMentions(long id) {
+        SearchIndexingPlan plan = Search.session(entityManager).indexingPlan();
+        for (String entity : List.of("Finding f join f.concepts c", "Study f join f.interventions c",
+                "Study f join f.conditions c", "Mechanism f join f.brainRegions c", "Mechanism f join f.pathways c",
+                "Mechanism f join f.cellTypes c", "Mechanism f join f.interventions c")) {
+            entityManager.createQuery("select f from " + entity + " where c.id = :id", Object.class)
+                    .setParameter("id", id).getResultStream().forEach(plan::addOrUpdate);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.findingskb.finding;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.findingskb.concept.ConceptService;
+import org.findingskb.mechanism.Mechanism;
+import org.findingskb.mechanism.MechanismRepository;
+import org.findingskb.source.SourceDocument;
+import org.findingskb.source.SourceRepository;
+import org.findingskb.study.Study;
+import org.findingskb.study.StudyRepository;
+import org.findingskb.web.InvalidField;
+import org.findingskb.web.UnprocessableReference;
+import org.findingskb.web.Versions;
+
+/** What curators do to findings: create, edit, delete, review and link them. Each call is one transaction. */
+@Service
+@Transactional
+public class FindingCurationService {
+
+    private final FindingRepository findings;
+    private final FindingLinkRepository links;
+    private final StudyRepository studies;
+    private final SourceRepository sources;
+    private final ConceptService concepts;
+    private final MechanismRepository mechanisms;
+
+    FindingCurationService(FindingRepository findings, FindingLinkRepository links, StudyRepository studies,
+            SourceRepository sources, ConceptService concepts, MechanismRepository mechanisms) {
+        this.findings = findings;
+        this.links = links;
+        this.studies = studies;
+        this.sources = sources;
+        this.concepts = concepts;
+        this.mechanisms = mechanisms;
+    }
+
+    public FindingResponse create(FindingRequest request) {
+        if (request.studyId() == null) {
+            throw InvalidField.of("studyId", "is required: the study the finding belongs to");
+        }
+        Study study = studies.findById(request.studyId())
+                .orElseThrow(() -> UnprocessableReference.missing("studyId", "study", request.studyId()));
+        Finding finding = Finding.curated(study, findings.nextPositionIn(study.getId()), request.statement().strip(),
+                request.kind(), request.timescale(), request.certainty(), confidenceOf(request));
+        apply(finding, request);
+        return FindingResponse.from(findings.saveAndFlush(finding));
+    }
+
+    public FindingResponse replace(long id, long expectedVersion, FindingRequest request) {
+        Finding finding = load(id, expectedVersion);
+        if (request.studyId() != null && !request.studyId().equals(finding.getStudyId())) {
+            throw UnprocessableReference.of("studyId", "cannot change: a finding stays with its study");
+        }
+        if (!sameContent(finding, request)) {
+            finding.edit(request.statement().strip(), request.kind(), request.timescale(), request.certainty(),
+                    confidenceOf(request));
+        }
+        apply(finding, request);
+        return FindingResponse.from(findings.saveAndFlush(finding));
+    }
+
+    /** The finding as it stands, for a PATCH to be applied to. */
+    @Transactional(readOnly = true)
+    public FindingRequest current(long id) {
+        return FindingRequest.of(findings.findById(id).orElseThrow(() -> FindingNotFound.withId(id)));
+    }
+
+    public void delete(long id, long expectedVersion) {
+        findings.delete(load(id, expectedVersion));
+    }
+
+    public FindingResponse review(long id, long expectedVersion, ReviewRequest request) {
+        boolean needsNote = request.status() == ReviewStatus.REJECTED || request.status() == ReviewStatus.RETRACTED;
+        if (request.status() == ReviewStatus.UNREVIEWED) {
+            throw InvalidField.of("status", "must be a verdict: ACCEPTED, REJECTED or RETRACTED");
+        }
+        if (needsNote && (request.note() == null || request.note().isBlank())) {
+            throw InvalidField.of("note", "is required when a finding is " + request.status() + ": say why");
+        }
+        Finding finding = load(id, expectedVersion);
+        finding.review(request.status(), request.note());
+        return FindingResponse.from(findings.saveAndFlush(finding));
+    }
+
+    public FindingResponse link(long id, LinkRequest request) {
+        Finding from = findings.findById(id).orElseThrow(() -> FindingNotFound.withId(id));
+        Finding to = findings.findById(request.findingId())
+                .orElseThrow(() -> UnprocessableReference.missing("findingId", "finding", request.findingId()));
+        if (from.getId().equals(to.getId())) {
+            throw UnprocessableReference.of("findingId", "is this finding itself: a finding cannot be linked to itself");
+        }
+        if (links.existsByFromIdAndToIdAndType(from.getId(), to.getId(), request.type())) {
+            throw UnprocessableReference.of("findingId", "is already linked to this finding as " + request.type());
+        }
+        links.saveAndFlush(from.linkTo(to, request.type(), author()));
+        return FindingResponse.from(from);
+    }
+
+    public void unlink(long id, long linkId) {
+        FindingLink link = links.findById(linkId).filter(l -> l.getFrom().getId() == id || l.getTo().getId() == id)
+                .orElseThrow(() -> FindingLinkNotFound.withId(id, linkId));
+        links.delete(link);
+    }
+
+    private Finding load(long id, long expectedVersion) {
+        Finding finding = findings.findById(id).orElseThrow(() -> FindingNotFound.withId(id));
+        Versions.check(expectedVersion, finding.getVersion(), "finding", id);
+        return finding;
+    }
+
+    /** Evidence, concepts and mechanisms of {@code request}, each checked against what exists. */
+    private void apply(Finding finding, FindingRequest request) {
+        List<EvidenceSpan> spans = new ArrayList<>();
+        for (int i = 0; i < request.evidence().size(); i++) {
+            spans.add(span(i, request.evidence().get(i)));
+        }
+        finding.replaceEvidence(spans);
+        finding.replaceConcepts(concepts.existing("conceptIds", request.conceptIds()));
+        List<Mechanism> supported = new ArrayList<>();
+        for (Long mechanismId : new LinkedHashSet<>(Objects.requireNonNullElse(request.mechanismIds(), List.<Long>of()))) {
+            Mechanism mechanism = mechanisms.findById(mechanismId)
+                    .orElseThrow(() -> UnprocessableReference.missing("mechanismIds", "mechanism", mechanismId));
+            if (!mechanism.getStudyId().equals(finding.getStudyId())) {
+                throw UnprocessableReference.of("mechanismIds", "names mechanism " + mechanismId
+                        + " of another study; a finding supports the mechanisms of its own study");
+            }
+            supported.add(mechanism);
+        }
+        finding.replaceMechanisms(supported);
+    }
+
+    /** The span, if its quote stands exactly at its position in its source; else 422 naming the span. */
+    private EvidenceSpan span(int index, FindingRequest.Evidence evidence) {
+        String field = "evidence[" + index + "]";
+        SourceDocument source = sources.findById(evidence.sourceId())
+                .orElseThrow(() -> UnprocessableReference.missing(field + ".sourceId", "source", evidence.sourceId()));
+        if (evidence.end() <= evidence.start() || !source.holdsAt(evidence.start(), evidence.end(), evidence.exact())) {
+            throw UnprocessableReference.of(field, "does not match source " + source.getId() + ": the text at ["
+                    + evidence.start() + ", " + evidence.end() + ") is not the quoted 'exact'");
+        }
+        return EvidenceSpan.of(source, evidence.start(), evidence.end());
+    }
+
+    private static boolean sameContent(Finding finding, FindingRequest request) {
+        return finding.getStatement().equals(request.statement().strip()) && finding.getKind() == request.kind()
+                && finding.getTimescale() == request.timescale() && finding.getCertainty() == request.certainty()
+                && finding.getConfidence() == confidenceOf(request);
+    }
+
+    /** A curator's finding is as sure as the curator says, and fully so unless they say otherwise. */
+    private static double confidenceOf(FindingRequest request) {
+        return request.confidence() == null ? 1.0 : request.confidence();
+    }
+
+    private static String author() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "system" : authentication.getName();
+    }
+}

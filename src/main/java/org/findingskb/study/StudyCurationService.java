@@ -1,0 +1,93 @@
+package org.findingskb.study;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.findingskb.concept.Concept;
+import org.findingskb.concept.ConceptService;
+import org.findingskb.finding.FindingRepository;
+import org.findingskb.finding.ReviewStatus;
+import org.findingskb.mechanism.MechanismRepository;
+import org.findingskb.source.SourceRepository;
+import org.findingskb.web.Texts;
+import org.findingskb.web.UnprocessableReference;
+import org.findingskb.web.Versions;
+
+/** What curators do to studies: create, edit and delete them. Each call is one transaction. */
+@Service
+@Transactional
+public class StudyCurationService {
+
+    private final StudyRepository studies;
+    private final StudyService reads;
+    private final StudySlugs slugs;
+    private final ConceptService concepts;
+    private final SourceRepository sources;
+    private final FindingRepository findings;
+    private final MechanismRepository mechanisms;
+
+    StudyCurationService(StudyRepository studies, StudyService reads, StudySlugs slugs, ConceptService concepts,
+            SourceRepository sources, FindingRepository findings, MechanismRepository mechanisms) {
+        this.studies = studies;
+        this.reads = reads;
+        this.slugs = slugs;
+        this.concepts = concepts;
+        this.sources = sources;
+        this.findings = findings;
+        this.mechanisms = mechanisms;
+    }
+
+    public StudyResponse create(StudyRequest request) {
+        Study study = new Study(slugs.uniqueFor(request.title()), request.title().strip(), null);
+        apply(study, request);
+        return reads.respond(studies.saveAndFlush(study));
+    }
+
+    /** Replaces the study's facts; its slug stays, so links to it keep working after a retitle. */
+    public StudyResponse replace(String idOrSlug, long expectedVersion, StudyRequest request) {
+        Study study = reads.load(idOrSlug);
+        Versions.check(expectedVersion, study.getVersion(), "study", study.getId());
+        if (!study.getTitle().equals(request.title().strip())) {
+            study.retitle(request.title().strip());
+        }
+        apply(study, request);
+        return reads.respond(studies.saveAndFlush(study));
+    }
+
+    @Transactional(readOnly = true)
+    public StudyRequest current(String idOrSlug) {
+        return StudyRequest.of(reads.load(idOrSlug));
+    }
+
+    /** Deletes the study with its findings and mechanisms, each through JPA so history and index follow. */
+    public void delete(String idOrSlug, long expectedVersion) {
+        Study study = reads.load(idOrSlug);
+        Versions.check(expectedVersion, study.getVersion(), "study", study.getId());
+        mechanisms.findByStudy(study.getId()).forEach(mechanism -> {
+            mechanism.replaceSupport(List.of());
+            mechanisms.delete(mechanism);
+        });
+        findings.deleteAll(findings.findByStudy(study.getId(), EnumSet.allOf(ReviewStatus.class)));
+        studies.delete(study);
+    }
+
+    private void apply(Study study, StudyRequest request) {
+        study.describe(Texts.blankToNull(request.institution()), Texts.blankToNull(request.journal()), request.publishedYear(),
+                Texts.blankToNull(request.doi()), Texts.blankToNull(request.population()));
+        study.replaceResearchers(Objects.requireNonNullElse(request.researchers(), List.<StudyRequest.Person>of()).stream()
+                .map(p -> new Researcher(p.name().strip(), p.role(), Texts.blankToNull(p.description()))).toList());
+        study.replaceInterventions(concepts.existing("interventionIds", request.interventionIds()));
+        study.replaceConditions(concepts.existing("conditionIds", request.conditionIds()));
+        if (request.sourceId() == null) {
+            study.attachSource(null);
+        } else {
+            study.attachSource(sources.findById(request.sourceId())
+                    .orElseThrow(() -> UnprocessableReference.missing("sourceId", "source", request.sourceId())));
+        }
+    }
+
+}

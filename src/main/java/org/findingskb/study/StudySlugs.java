@@ -1,0 +1,38 @@
+package org.findingskb.study;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+/** Readable, unique, URL-safe names for studies, made from their titles. */
+@Component
+public class StudySlugs {
+
+    private static final int MAX_LENGTH = 80;
+
+    private final StudyRepository studies;
+
+    StudySlugs(StudyRepository studies) {
+        this.studies = studies;
+    }
+
+    /** A slug for {@code title} that no study has yet. */
+    public String uniqueFor(String title) {
+        String base = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (base.length() > MAX_LENGTH) {
+            int cut = base.lastIndexOf('-', MAX_LENGTH);
+            base = base.substring(0, cut > 0 ? cut : MAX_LENGTH);
+        }
+        // A slug never looks like an id, so /api/studies/{idOrSlug} stays unambiguous.
+        if (base.isEmpty() || base.chars().allMatch(Character::isDigit)) {
+            base = "study-" + base;
+        }
+        String slug = base;
+        for (int n = 2; studies.existsBySlug(slug); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+}
