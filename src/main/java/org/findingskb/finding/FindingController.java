@@ -1,6 +1,7 @@
 package org.findingskb.finding;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.findingskb.concept.ConceptType;
 import org.findingskb.history.HistoryService;
+import org.findingskb.representation.FindingsCsv;
+import org.findingskb.representation.JsonLd;
 import org.findingskb.history.RevisionResponse;
 import org.findingskb.web.PageQuery;
 import org.findingskb.web.RequestBodies;
@@ -52,10 +55,10 @@ class FindingController {
         this.history = history;
     }
 
-    @GetMapping
+    @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, FindingsCsv.MEDIA_TYPE})
     @Operation(summary = "A page of findings", description = "Filters combine with AND. Sortable by id, kind and timescale; "
             + "by default findings come in the order their sources state them.")
-    ResultPage<FindingResponse> list(
+    ResponseEntity<?> list(
             @Parameter(description = "words the statement contains (case-insensitive)") @RequestParam(required = false) String q,
             @Parameter(description = "only findings of this study") @RequestParam(required = false) Long studyId,
             @Parameter(description = "RESULT, MECHANISM, PRIOR_WORK, IMPLICATION or CONTEXT (any case)") @RequestParam(required = false) FindingKind kind,
@@ -67,16 +70,36 @@ class FindingController {
             @RequestParam(required = false) Set<ReviewStatus> reviewStatus,
             @Parameter(description = "the cursor of the previous page, to page on past the first 10,000 results")
             @RequestParam(required = false) String cursor,
-            @ParameterObject PageQuery page) {
-        return findings.find(new FindingFilter(q, studyId, kind, timescale, certainty, concept, conceptType,
-                reviewStatus), page, cursor);
+            @ParameterObject PageQuery page,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        ResultPage<FindingResponse> result = findings.find(new FindingFilter(q, studyId, kind, timescale, certainty,
+                concept, conceptType, reviewStatus), page, cursor);
+        if (!wantsCsv(accept)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
+        }
+        // CSV has no room for paging, so the total and the next page travel in headers.
+        ResponseEntity.BodyBuilder csv = ResponseEntity.ok().contentType(MediaType.parseMediaType(FindingsCsv.MEDIA_TYPE))
+                .header("X-Total-Count", Long.toString(result.page().totalElements()));
+        if (result.cursor() != null) {
+            csv.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("cursor", result.cursor()).replaceQueryParam("page").toUriString() + ">; rel=\"next\"");
+        }
+        return csv.body(FindingsCsv.of(result.content()));
     }
 
-    @GetMapping("/{id}")
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One finding", description = "Carries an ETag; If-None-Match answers 304.")
     ResponseEntity<FindingResponse> get(@PathVariable long id, WebRequest request) {
         FindingResponse finding = findings.get(id);
         return Versions.current(request, finding.version(), finding);
+    }
+
+    @GetMapping(path = "/{id}", produces = JsonLd.MEDIA_TYPE)
+    @Operation(summary = "One finding as JSON-LD", description = "A schema.org Claim; its evidence as W3C Web Annotations.")
+    ResponseEntity<Map<String, Object>> getLinkedData(@PathVariable long id, WebRequest request) {
+        FindingResponse finding = findings.get(id);
+        return Versions.current(request, finding.version(), JsonLd.finding(finding,
+                ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -142,6 +165,23 @@ class FindingController {
     @Operation(summary = "The finding's history", description = "Every revision: when, which API key, what changed.")
     List<RevisionResponse> revisions(@PathVariable long id) {
         return history.revisions(Finding.class, id);
+    }
+
+    /** Whether the client prefers CSV to JSON: CSV is only served to those who name it. */
+    private static boolean wantsCsv(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        double csv = 0;
+        double json = 0;
+        for (MediaType type : MediaType.parseMediaTypes(accept)) {
+            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
+                csv = Math.max(csv, type.getQualityValue());
+            } else if (!type.isWildcardType() && type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+                json = Math.max(json, type.getQualityValue());
+            }
+        }
+        return csv > 0 && csv >= json;
     }
 
     private static ResponseEntity<FindingResponse> written(FindingResponse finding) {

@@ -1,6 +1,7 @@
 package org.findingskb.study;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,6 +38,8 @@ import org.findingskb.finding.Timescale;
 import org.findingskb.mechanism.MechanismResponse;
 import org.findingskb.mechanism.MechanismService;
 import org.findingskb.history.HistoryService;
+import org.findingskb.representation.JsonLd;
+import org.findingskb.representation.SummaryMarkdown;
 import org.findingskb.history.RevisionResponse;
 import org.findingskb.web.PageQuery;
 import org.findingskb.web.RequestBodies;
@@ -79,7 +82,14 @@ class StudyController {
         return studies.find(q, concept, journal, page, cursor);
     }
 
-    @GetMapping("/{idOrSlug}")
+    @GetMapping(path = "/{idOrSlug}", produces = JsonLd.MEDIA_TYPE)
+    @Operation(summary = "One study as JSON-LD", description = "A schema.org MedicalStudy citing its ScholarlyArticle.")
+    ResponseEntity<Map<String, Object>> getLinkedData(@PathVariable String idOrSlug, WebRequest request) {
+        StudyResponse study = studies.get(idOrSlug);
+        return Versions.current(request, study.version(), JsonLd.study(study, base()));
+    }
+
+    @GetMapping(path = "/{idOrSlug}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One study, by id or slug", description = "Carries an ETag; If-None-Match answers 304.")
     ResponseEntity<StudyResponse> get(@PathVariable String idOrSlug, WebRequest request) {
         StudyResponse study = studies.get(idOrSlug);
@@ -120,6 +130,10 @@ class StudyController {
         return ResponseEntity.noContent().build();
     }
 
+    private static String base() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+    }
+
     @GetMapping("/{idOrSlug}/revisions")
     @Operation(summary = "The study's history", description = "Every revision: when, which API key, what changed.")
     List<RevisionResponse> revisions(@PathVariable String idOrSlug) {
@@ -150,7 +164,30 @@ class StudyController {
         return mechanisms.ofStudy(studies.idOf(idOrSlug));
     }
 
-    @GetMapping("/{idOrSlug}/summary")
+    @GetMapping(path = "/{idOrSlug}/summary", produces = JsonLd.MEDIA_TYPE)
+    @Operation(summary = "The study in brief, as JSON-LD")
+    ResponseEntity<Map<String, Object>> summaryLinkedData(@PathVariable String idOrSlug, WebRequest request) {
+        SummaryResponse summary = summaries.summarize(idOrSlug);
+        return Versions.derived(request, JsonLd.summary(summary, studies.get(idOrSlug), base()), summary.hashCode());
+    }
+
+    @GetMapping(path = "/{idOrSlug}/summary", produces = SummaryMarkdown.MEDIA_TYPE)
+    @Operation(summary = "The study in brief, as Markdown with its citation")
+    ResponseEntity<String> summaryMarkdown(@PathVariable String idOrSlug, WebRequest request) {
+        SummaryResponse summary = summaries.summarize(idOrSlug);
+        return Versions.derived(request, SummaryMarkdown.of(summary, base() + "/api/studies/" + idOrSlug),
+                summary.hashCode());
+    }
+
+    @GetMapping(path = "/{idOrSlug}/summary", params = "format=md")
+    @Operation(summary = "The study in brief, as Markdown, for browsers and curl (?format=md)")
+    ResponseEntity<String> summaryMarkdownByParameter(@PathVariable String idOrSlug, WebRequest request) {
+        ResponseEntity<String> markdown = summaryMarkdown(idOrSlug, request);
+        return ResponseEntity.status(markdown.getStatusCode()).headers(markdown.getHeaders())
+                .contentType(MediaType.parseMediaType(SummaryMarkdown.MEDIA_TYPE)).body(markdown.getBody());
+    }
+
+    @GetMapping(path = "/{idOrSlug}/summary", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The study in brief, for frontends",
             description = "Every sentence carries the ids of the findings it rests on; caveats say what the source leaves out.")
     ResponseEntity<SummaryResponse> summary(@PathVariable String idOrSlug, WebRequest request) {

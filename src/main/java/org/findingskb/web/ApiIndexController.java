@@ -38,9 +38,21 @@ class ApiIndexController {
         links.put("openapi", base + "/v3/api-docs");
         links.put("swaggerUi", base + "/swagger-ui.html");
         links.put("health", base + "/actuator/health");
-        return new ApiIndex("Findings KB", version, links, counts.current());
+        Map<String, String> examples = new LinkedHashMap<>();
+        examples.put("search the knowledge base", base + "/api/search?q=hippocampus&pretty");
+        examples.put("fast-acting mechanisms", base + "/api/findings?kind=mechanism&timescale=rapid&pretty");
+        examples.put("findings about a concept, by any of its names", base + "/api/findings?concept=BMP&pretty");
+        examples.put("a study in brief", base + "/api/studies/1/summary?pretty");
+        examples.put("the same, as Markdown", base + "/api/studies/1/summary?format=md");
+        examples.put("a source with its annotated spans", base + "/api/sources/1?pretty");
+        examples.put("type-ahead over concepts", base + "/api/concepts?q=hipp&pretty");
+        return new ApiIndex("Findings KB", version,
+                "A knowledge base of studies, their findings and the mechanisms behind them, each finding tied to the"
+                        + " sentence it came from. Add ?pretty to any JSON URL to indent it.",
+                links, examples, counts.current());
     }
 
-    record ApiIndex(String name, String version, Map<String, String> links, Map<String, Long> counts) {
+    record ApiIndex(String name, String version, String description, Map<String, String> links,
+            Map<String, String> examples, Map<String, Long> counts) {
     }
 }
