@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -47,10 +49,12 @@ public class IngestService {
     private final ConceptService concepts;
     private final TransactionTemplate transactions;
     private final StudySlugs slugs;
+    private final MeterRegistry meters;
 
     IngestService(ArticleAnalyzer analyzer, SourceRepository sources, StudyRepository studies,
             FindingRepository findings, MechanismRepository mechanisms, ConceptService concepts,
-            TransactionTemplate transactions, StudySlugs slugs) {
+            TransactionTemplate transactions, StudySlugs slugs, MeterRegistry meters) {
+        this.meters = meters;
         this.transactions = transactions;
         this.slugs = slugs;
         this.analyzer = analyzer;
@@ -68,6 +72,21 @@ public class IngestService {
      * same source or concept settle it by retrying: the loser finds what the winner stored.
      */
     public IngestOutcome ingest(String rawText, SourceOverrides overrides) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "failed";
+        try {
+            IngestOutcome result = ingestTimed(rawText, overrides);
+            outcome = result.created() ? "created" : "existing";
+            if (result.created()) {
+                meters.counter("kb.ingest.findings").increment(result.findings());
+            }
+            return result;
+        } finally {
+            sample.stop(meters.timer("kb.ingest", "outcome", outcome));
+        }
+    }
+
+    private IngestOutcome ingestTimed(String rawText, SourceOverrides overrides) {
         if (rawText == null || rawText.isBlank()) {
             throw InvalidSource.empty();
         }

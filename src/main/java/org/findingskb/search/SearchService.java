@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.search.engine.common.EntityReference;
@@ -60,9 +62,11 @@ public class SearchService {
     private static final int FACET_STUDIES = 20;
 
     private final EntityManagerFactory entityManagerFactory;
+    private final MeterRegistry meters;
 
-    SearchService(EntityManagerFactory entityManagerFactory) {
+    SearchService(EntityManagerFactory entityManagerFactory, MeterRegistry meters) {
         this.entityManagerFactory = entityManagerFactory;
+        this.meters = meters;
     }
 
     /** What a search asks for besides the text: which types, and filters that apply to findings. */
@@ -79,8 +83,11 @@ public class SearchService {
      * so a search never holds a database connection.
      */
     public SearchResponse search(String q, Filters filters, PageQuery pageQuery, String cursor) {
+        Timer.Sample sample = Timer.start(meters);
         try (EntityManager entityManager = entityManagerFactory.createEntityManager()) {
             return search(Search.session(entityManager), q, filters, pageQuery, cursor);
+        } finally {
+            sample.stop(meters.timer("kb.search"));
         }
     }
 
