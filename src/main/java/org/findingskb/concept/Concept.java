@@ -122,6 +122,13 @@ public class Concept {
         synonyms.forEach(this::addSynonym);
     }
 
+    /** The kind of document, the same field in every index, so that one search can count hits per type. */
+    @KeywordField(name = "docType", aggregable = Aggregable.YES, searchable = Searchable.NO)
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+    public String getDocType() {
+        return "concept";
+    }
+
     /** What a search hit shows as its title; read from the index, so hits need no database round trip. */
     @GenericField(name = "label", projectable = Projectable.YES, searchable = Searchable.NO)
     @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "name")))

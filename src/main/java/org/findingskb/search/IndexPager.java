@@ -2,6 +2,7 @@ package org.findingskb.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
@@ -46,11 +47,19 @@ public final class IndexPager {
      */
     public static <H> ResultPage<H> page(PageQuery pageQuery, String cursorToken, int fingerprint, QueryFactory<H> queries,
             Function<H, List<Long>> keysetValues) {
+        return page(pageQuery, cursorToken, fingerprint, queries, keysetValues, result -> { });
+    }
+
+    /** As {@link #page}, also handing the raw result (with its aggregations) to {@code observer}. */
+    public static <H> ResultPage<H> page(PageQuery pageQuery, String cursorToken, int fingerprint, QueryFactory<H> queries,
+            Function<H, List<Long>> keysetValues, Consumer<SearchResult<H>> observer) {
         int size = pageQuery.pageSize();
         if (cursorToken != null && !cursorToken.isBlank()) {
             Cursor cursor = Cursor.decode(cursorToken, fingerprint);
-            SearchQuery<H> query = queries.create(cursor.isKeyset() ? cursor.after() : null, false);
-            List<H> hits = query.fetchHits(cursor.isKeyset() ? 0 : (int) cursor.offset(), size);
+            SearchResult<H> result = queries.create(cursor.isKeyset() ? cursor.after() : null, false)
+                    .fetch(cursor.isKeyset() ? 0 : (int) cursor.offset(), size);
+            observer.accept(result);
+            List<H> hits = result.hits();
             long start = (long) cursor.pageNumber() * size;
             return new ResultPage<>(hits, ResultPage.Metadata.of(size, cursor.pageNumber(), cursor.total()),
                     next(cursor.pageNumber(), start, hits, cursor.total(), size, fingerprint, keysetValues));
@@ -61,6 +70,7 @@ public final class IndexPager {
                     + " page numbers go: page on with the 'cursor' each page returns");
         }
         SearchResult<H> result = queries.create(null, true).fetch((int) offset, size);
+        observer.accept(result);
         long total = result.total().hitCount();
         List<H> hits = result.hits();
         return new ResultPage<>(hits, ResultPage.Metadata.of(size, pageQuery.pageNumber(), total),

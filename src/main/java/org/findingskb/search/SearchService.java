@@ -99,12 +99,14 @@ public class SearchService {
         List<Class<?>> types = typesFor(filters);
         if (types.isEmpty()) {
             return new SearchResponse(List.of(), ResultPage.Metadata.of(pageQuery.pageSize(), 0, 0), null,
-                    facets(session, query, filters, List.of()));
+                    facets(session, query, filters, List.of(), Map.of()));
         }
         int fingerprint = Objects.hash(query, filters, pageQuery.pageSize());
         // A highlight may only name fields that some searched type has.
         List<String> snippetFields = SNIPPET_FIELDS.entrySet().stream()
                 .filter(e -> e.getValue().stream().anyMatch(types::contains)).map(Map.Entry::getKey).toList();
+        AggregationKey<Map<String, Long>> byType = AggregationKey.of("type");
+        Map<String, Long> typeCounts = new LinkedHashMap<>();
         ResultPage<List<?>> page = IndexPager.page(pageQuery, cursor, fingerprint, (after, countTotal) ->
                 session.search(types)
                         .select(f -> {
@@ -118,10 +120,11 @@ public class SearchService {
                         .highlighter(h -> h.unified().tag("<mark>", "</mark>").numberOfFragments(1)
                                 .encoder(HighlighterEncoder.HTML))
                         .sort(f -> f.score())
+                        .aggregation(byType, f -> f.terms().field("docType", String.class))
                         .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
-                        .toQuery(), null);
+                        .toQuery(), null, result -> typeCounts.putAll(result.aggregation(byType)));
         return new SearchResponse(page.content().stream().map(row -> hit(row, snippetFields.size())).toList(), page.page(),
-                page.cursor(), facets(session, query, filters, types));
+                page.cursor(), facets(session, query, filters, types, typeCounts));
     }
 
     private static SearchHit hit(List<?> row, int snippetFields) {
@@ -137,10 +140,10 @@ public class SearchService {
     }
 
     /** Counts over every hit: per type, and for the findings among them per kind, timescale, certainty... */
-    private SearchResponse.Facets facets(SearchSession session, UserQuery query, Filters filters, List<Class<?>> types) {
+    private SearchResponse.Facets facets(SearchSession session, UserQuery query, Filters filters, List<Class<?>> types,
+            Map<String, Long> typeCounts) {
         Map<String, Long> byType = new LinkedHashMap<>();
-        TYPES.forEach((name, type) -> byType.put(name, types.contains(type)
-                ? session.search(type).where(f -> where(f, query, filters, List.of(type))).fetchTotalHitCount() : 0L));
+        TYPES.keySet().forEach(name -> byType.put(name, typeCounts.getOrDefault(name, 0L)));
         if (!types.contains(Finding.class)) {
             return new SearchResponse.Facets(byType, Map.of(), Map.of(), Map.of(), Map.of(), List.of());
         }
