@@ -8,10 +8,10 @@ export function loadingState(label) {
 }
 
 /** The API's problem details, said politely: its title, its detail, and a way on. */
-export function problemBox(error, retry) {
+export function problemBox(error, retry, {heading = 'h2'} = {}) {
   const notFound = error?.status === 404;
   return h('div', {class: 'problem', role: 'alert'},
-      h('h2', {class: 'problem__title'}, icon('alert'),
+      h(heading, {class: 'problem__title'}, icon('alert'),
           notFound ? 'Not found' : (error?.title || 'Something went wrong')),
       h('p', null, error?.detail || error?.message || 'The request could not be completed.'),
       h('p', {class: 'problem__actions'},
@@ -33,18 +33,18 @@ export async function renderView(app, signal, label, build) {
     app.ready(title, heading);
   } catch (error) {
     if (isAbort(error) || signal.aborted) return;
-    const box = problemBox(error, () => renderView(app, signal, label, build));
+    const box = problemBox(error, () => renderView(app, signal, label, build), {heading: 'h1'});
     app.main.replaceChildren(box);
-    app.ready(error?.status === 404 ? 'Not found' : 'Problem', box.querySelector('h2'));
+    app.ready(error?.status === 404 ? 'Not found' : 'Problem', box.querySelector('h1'));
   } finally {
     if (!signal.aborted) app.main.removeAttribute('aria-busy');
   }
 }
 
 export function notFoundView(route, app) {
-  const box = problemBox({status: 404, detail: `There is no page at “${route.hash}”.`});
+  const box = problemBox({status: 404, detail: `There is no page at “${route.hash}”.`}, null, {heading: 'h1'});
   app.main.append(box);
-  app.ready('Not found', box.querySelector('h2'));
+  app.ready('Not found', box.querySelector('h1'));
   return {};
 }
 

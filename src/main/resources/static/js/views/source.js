@@ -47,6 +47,15 @@ export function sourceView(route, app) {
     }
     if (scroll && links.length) links[0].scrollIntoView({block: 'center'});
     showPanel(links);
+    keepClearOfPanel(links[0]);
+  }
+
+  // On a phone the panel is a sheet over the lower part of the screen: the chosen sentence moves above it.
+  function keepClearOfPanel(link) {
+    if (!link || getComputedStyle(panel).position !== 'fixed') return;
+    const sheetTop = panel.getBoundingClientRect().top;
+    const box = link.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > sheetTop - 8) window.scrollBy(0, box.top - 16);
   }
 
   function showPanel(links) {
@@ -88,6 +97,7 @@ export function sourceView(route, app) {
               '.') : null,
           h('p', {class: 'actions'},
               h('a', {class: 'button button--primary', href: `#/finding/${finding.id}`}, 'Open the finding', icon('arrow'))));
+      keepClearOfPanel(links[0]);
     }, error => {
       if (!isAbort(error)) panel.replaceChildren(problemBox(error, () => showPanel(links)));
     });

@@ -97,6 +97,12 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(size);
     }
 
+    /** Emulates the user's preferred colour scheme: "light" or "dark". */
+    void colorScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
     <T> T until(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
     }
