@@ -71,7 +71,9 @@ class App {
     let match = null;
     const found = ROUTES.find(candidate => (match = candidate.pattern.exec(route.path)));
     route.args = match ? match.slice(1).map(decodeURIComponent) : [];
-    if (found && found.name === 'search') this.input.value = route.params.get('q') || '';
+    // The box follows the address (back, forward, shared links) but never undoes what is being typed.
+    const q = route.params.get('q') || '';
+    if (found && found.name === 'search' && this.input.value.trim() !== q.trim()) this.input.value = q;
     if (this.current && found && this.current.name === found.name && this.current.controller.update?.(route)) {
       return;
     }

@@ -303,10 +303,12 @@ export function searchView(route, app) {
 }
 
 function studyCard(study) {
-  const year = study.publishedYear ?? study.source?.publishedYear;
+  const reported = study.source ? [study.source.publisher, study.source.publishedYear].filter(Boolean).join(', ') : '';
   return h('li', {class: 'card study-card'},
       h('h3', {class: 'study-card__title'}, h('a', {href: `#/study/${encodeURIComponent(study.slug || study.id)}`}, study.title)),
-      h('p', {class: 'meta'}, [study.institution, study.journal, year].filter(Boolean).join(' · ') || 'Institution not stated'),
+      h('p', {class: 'meta'}, [study.institution, study.journal, study.publishedYear].filter(Boolean).join(' · ')
+          || 'Institution not stated'),
+      reported ? h('p', {class: 'meta study-card__reported'}, `Reported by ${reported}`) : null,
       h('p', {class: 'study-card__population'}, h('span', {class: 'muted'}, 'Population: '),
           study.population || 'not stated'),
       h('p', {class: 'study-card__counts'},

@@ -55,14 +55,15 @@ export function studyView(route, app) {
 }
 
 function studyPage(study, summary, mechanisms, heading, signal) {
-  const year = study.publishedYear ?? study.source?.publishedYear;
+  const reported = study.source ? [study.source.publisher, study.source.publishedYear].filter(Boolean).join(', ') : '';
   const doi = study.doi ? safeHttpUrl(`https://doi.org/${study.doi}`) : null;
   return h('article', {class: 'study'},
       h('header', {class: 'page-head'},
           h('p', {class: 'eyebrow'}, 'Study'),
           heading,
-          h('p', {class: 'meta'}, [study.institution, study.journal, year].filter(Boolean).join(' · ')
+          h('p', {class: 'meta'}, [study.institution, study.journal, study.publishedYear].filter(Boolean).join(' · ')
               || 'Institution and journal not stated'),
+          reported ? h('p', {class: 'meta'}, `Reported by ${reported}`) : null,
           h('dl', {class: 'meta-grid'},
               fact('Population', study.population || h('span', {class: 'muted'}, 'Not stated in the source')),
               fact('Interventions', conceptList(study.interventions)),
@@ -71,8 +72,7 @@ function studyPage(study, summary, mechanisms, heading, signal) {
           h('p', {class: 'actions'},
               study.source ? h('a', {class: 'button button--primary', href: `#/source/${study.source.id}`},
                   icon('source'), 'Read the source, every finding highlighted') : null,
-              h('a', {class: 'button button--quiet', href: `api/studies/${study.id}/summary?format=md`},
-                  'Summary as Markdown'))),
+              h('a', {class: 'button button--quiet', href: `api/studies/${study.id}/summary`}, 'Summary as JSON'))),
       summarySection(summary, study.title),
       effectsSection(summary),
       h('section', {class: 'section', 'aria-labelledby': 'mechanisms-heading'},

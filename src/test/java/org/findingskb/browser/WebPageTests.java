@@ -1,5 +1,7 @@
 package org.findingskb.browser;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,6 +172,30 @@ class WebPageTests {
     }
 
     @Test
+    void loadMoreAppendsTheNextPageThroughTheCursorAndHidesWhenNoneIsLeft() {
+        String q = "ketamine | neurons | brain | depression | mood | study";
+        JsonNode first = api.get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).json();
+        int total = first.get("page").get("totalElements").asInt();
+        int pageSize = first.get("page").get("size").asInt();
+        assertThat(first.hasNonNull("cursor")).as("the query has a second page").isTrue();
+
+        browser.load(url("#/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
+        browser.until(d -> d.findElements(By.cssSelector(".hit")).size() == pageSize);
+        WebElement more = browser.visible("button.more");
+        assertThat(text(more)).isEqualTo("Load more results");
+        while (more.isDisplayed()) {
+            int shown = browser.findAll(".hit").size();
+            more.click();
+            browser.until(d -> d.findElements(By.cssSelector(".hit")).size() > shown);
+            assertThat((Boolean) browser.script("return document.activeElement.closest('.hit') !== null"))
+                    .as("focus moves to the first new hit").isTrue();
+        }
+        List<String> links = browser.findAll(".hit__title a").stream().map(a -> a.getDomAttribute("href")).toList();
+        assertThat(links).hasSize(total).doesNotHaveDuplicates();
+        assertThat(resultCount()).isEqualTo(total);
+    }
+
+    @Test
     void studyViewShowsSummaryBothEffectsWithOnsetMechanismsResearchersAndCaveats() {
         JsonNode summary = api.get("/api/studies/" + study.get("id").asLong() + "/summary").json();
         JsonNode mechanisms = api.get("/api/studies/" + study.get("id").asLong() + "/mechanisms").json();
@@ -231,6 +257,8 @@ class WebPageTests {
         assertThat(text(browser.find(".citation"))).isEqualTo(summary.get("citation").asString());
         assertThat(browser.find("a[href='#/source/" + study.get("source").get("id").asLong() + "']").isDisplayed()).isTrue();
         browser.until(d -> d.findElements(By.cssSelector(".finding-row")).size() == study.get("findingCount").asInt());
+        assertThat(browser.findAll(".paged .more")).as("no further page of findings is offered")
+                .noneMatch(WebElement::isDisplayed);
 
         browser.fullPageScreenshot("study");
     }
