@@ -153,7 +153,10 @@ export function sourceView(route, app) {
       // A click on a highlight is already in view; a link or history step to another one scrolls to it.
       const clicked = document.activeElement?.classList?.contains('hl')
           && highlightsOf(findingId).includes(document.activeElement);
+      const fromPanel = panel.contains(document.activeElement);
       select(findingId, {scroll: !clicked});
+      // A link in the panel ("also evidence for...") is replaced with the panel: focus goes to the new sentence.
+      if (fromPanel) highlightsOf(findingId)[0]?.focus({preventScroll: true});
       return true;
     },
     destroy() {

@@ -359,6 +359,12 @@ class WebPageTests {
         assertThat(browser.findAll(".hit")).allSatisfy(hit -> assertThat(hit.getDomAttribute("class")).contains("hit--concept"));
         assertThat(browser.find("#search-input").getDomProperty("value")).isEqualTo("hippocampus");
 
+        // A search the API refuses, and a permalink to nothing, say so politely, in the API's words.
+        String refusal = api.get("/api/search?q=neurons&kind=bogus").json().get("detail").asString();
+        browser.load(url("#/search?q=neurons&kind=bogus"));
+        assertThat(text(browser.visible(".results [role=alert]"))).contains(refusal);
+        assertThat(text(browser.find("#result-count"))).isEqualTo("The search could not be completed.");
+
         // A permalink to nothing says so politely, in the API's words.
         String detail = api.get("/api/findings/987654321").json().get("detail").asString();
         browser.load(url("#/finding/987654321"));
@@ -412,7 +418,9 @@ class WebPageTests {
         assertThat(fast.getRect().getY() + fast.getRect().getHeight()).isLessThanOrEqualTo(lasting.getRect().getY());
         assertThat(fast.getRect().getWidth()).isEqualTo(lasting.getRect().getWidth());
         assertTapTargetsAtLeast44("#search-input, .site-nav a, .button, .concept");
-        browser.fullPageScreenshot("study-phone");
+        browser.fullPageScreenshot("study-phone-full");
+        browser.script("document.getElementById('effects-heading').scrollIntoView()");
+        browser.screenshot("study-phone");
 
         browser.load(url("#/search?q=ketamine"));
         browser.until(d -> !d.findElements(By.cssSelector(".hit")).isEmpty());
