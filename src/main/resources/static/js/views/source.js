@@ -50,6 +50,26 @@ export function sourceView(route, app) {
     keepClearOfPanel(links[0]);
   }
 
+  // The findings whose evidence is in this text, in the order they appear: one list per study, loaded once.
+  let overview = null;
+  function findingsInText() {
+    if (!overview) {
+      overview = h('ol', {class: 'panel__list'}, h('li', null, loadingState('Loading findings…')));
+      const order = new Map();
+      [...source.annotations].sort((a, b) => a.start - b.start).forEach(a => order.has(a.findingId) || order.set(a.findingId, order.size));
+      Promise.all((source.studyIds || []).map(studyId =>
+        get(`studies/${studyId}/findings`, {size: 100}, signal).then(page => page.content))).then(lists => {
+        const findings = lists.flat().filter(f => order.has(f.id)).sort((a, b) => order.get(a.id) - order.get(b.id));
+        overview.replaceChildren(...findings.map(f => h('li', null,
+            h('a', {class: 'panel__item', href: `#/source/${id}?finding=${f.id}`},
+                badge('kind', f.kind), h('span', null, f.statement)))));
+      }, error => {
+        if (!isAbort(error)) overview.replaceChildren(h('li', null, problemBox(error)));
+      });
+    }
+    return overview;
+  }
+
   // On a phone the panel is a sheet over the lower part of the screen: the chosen sentence moves above it.
   function keepClearOfPanel(link) {
     if (!link || getComputedStyle(panel).position !== 'fixed') return;
@@ -62,10 +82,12 @@ export function sourceView(route, app) {
     panelAbort?.abort();
     panel.classList.toggle('is-open', Boolean(selected));
     if (!selected) {
+      const findingIds = new Set(source.annotations.map(a => a.findingId));
       panel.replaceChildren(
           h('h2', {class: 'panel__title', id: 'panel-heading'}, 'Findings in this text'),
-          h('p', null, `${source.annotations.length} highlighted ${source.annotations.length === 1 ? 'passage is' : 'passages are'} `
-              + 'evidence for findings. Select one, or Tab to it and press Enter, to see the finding it supports.'));
+          h('p', null, `${findingIds.size} ${findingIds.size === 1 ? 'finding rests' : 'findings rest'} on the highlighted `
+              + 'sentences. Select a sentence, or Tab to it and press Enter, to see its finding; or pick one here.'),
+          findingsInText());
       return;
     }
     if (!links.length) {

@@ -163,6 +163,7 @@ class PageAccessibilityTests {
         checkView("#/search?q=young+neurons&kind=MECHANISM", ".hit mark");
         checkView("#/study/" + study.get("slug").asString(), ".finding-row");
         checkView("#/finding/" + findingWithMechanism, ".finding .mechanism");
+        checkView("#/source/" + sourceId, ".panel__item");
         checkView("#/source/" + sourceId + "?finding=" + findingWithMechanism, ".finding-panel.is-open .badge-list");
         checkView("#/concept/" + study.get("interventions").get(0).get("id").asLong(), ".finding-row");
         checkView("#/finding/987654321", "[role=alert]");

@@ -281,6 +281,13 @@ class WebPageTests {
             assertThat(covered).isEqualTo(fullText.substring(annotation.get("start").asInt(), annotation.get("end").asInt()));
         }
         assertThat(text(browser.find(".source-text"))).isEqualTo(fullText.replaceAll("\\s+", " ").strip());
+        // Beside the text, before any choice: every finding that rests on it, in the order of the text.
+        List<Long> inTextOrder = source.get("annotations").valueStream()
+                .sorted((a, b) -> a.get("start").asInt() - b.get("start").asInt())
+                .map(a -> a.get("findingId").asLong()).distinct().toList();
+        browser.until(d -> d.findElements(By.cssSelector(".panel__item")).size() == inTextOrder.size());
+        assertThat(browser.findAll(".panel__item")).extracting(a -> a.getDomAttribute("href"))
+                .containsExactlyElementsOf(inTextOrder.stream().map(f -> "#/source/" + sourceId + "?finding=" + f).toList());
 
         long findingId = api.get("/api/studies/" + study.get("id").asLong() + "/summary").json()
                 .get("rapidEffect").get("findingIds").get(0).asLong();
