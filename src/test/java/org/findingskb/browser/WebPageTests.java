@@ -358,6 +358,12 @@ class WebPageTests {
         browser.load(slugLink);
         waitForHeading(study.get("title").asString());
 
+        // A mechanism's search hit opens its study at that mechanism; the address settles on the slug.
+        long mechanismId = api.get("/api/studies/" + study.get("id").asLong() + "/mechanisms").json().get(1).get("id").asLong();
+        browser.load(url("#/study/" + study.get("id").asLong() + "?mechanism=" + mechanismId));
+        assertThat(browser.visible(".mechanism.is-targeted").getDomAttribute("id")).isEqualTo("mechanism-" + mechanismId);
+        assertThat(browser.hash()).isEqualTo("#/study/" + study.get("slug").asString() + "?mechanism=" + mechanismId);
+
         browser.load(url("#/source/" + study.get("source").get("id").asLong() + "?finding=" + findingId));
         assertThat(browser.visible("a.hl.is-active").getDomAttribute("data-findings")).contains(String.valueOf(findingId));
 
