@@ -27,6 +27,7 @@ def parse_args():
     p.add_argument("--connections", type=int, required=True)
     p.add_argument("--threads", type=int, required=True)
     p.add_argument("--startup-seconds", type=float, required=True)
+    p.add_argument("--restart-seconds", type=float)
     p.add_argument("--rss-startup-kb", type=int)
     p.add_argument("--rss-end-kb", type=int)
     p.add_argument("--started-at", required=True, help="ISO-8601 time the run began")
@@ -151,6 +152,7 @@ def main():
         "connections": args.connections,
         "threads": args.threads,
         "startupSeconds": args.startup_seconds,
+        "restartSeconds": args.restart_seconds,
         "git": git(args.repo),
         "jvm": {"version": version, "details": jvm, "gc": gc.group(1) if gc else None},
         "machine": machine(),
@@ -173,7 +175,7 @@ def main():
         print(f"  {r['name']}: {r['request']}" + (f"  [{detail}]" if detail else ""))
     print()
     data = ", ".join(f"{k} {v}" for k, v in result["data"].items())
-    print(f"scale {args.scale} ({data}); start-up {args.startup_seconds:.1f} s; heap -Xmx{args.heap}; "
+    print(f"scale {args.scale} ({data}); start-up {args.startup_seconds:.1f} s, restart {args.restart_seconds or 0:.1f} s; heap -Xmx{args.heap}; "
           f"{args.duration} per run after {args.warmup} warm-up")
     print(f"memory: RSS {mem['rssAfterStartupMb']} MB after start-up, {mem['rssAtEndMb']} MB at the end; "
           f"heap used after full GC {mem['heapUsedAfterFullGcMb']} MB")
