@@ -10,6 +10,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -35,9 +36,11 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmb
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
 import org.findingskb.search.SearchAnalysisConfigurer;
+import org.findingskb.web.KnowledgeBaseChanges;
 
 /** A typed thing findings talk about (a drug, a brain region, a pathway...), shared by every study. */
 @Entity
+@EntityListeners(KnowledgeBaseChanges.class)
 @Table(name = "concept")
 @Indexed(index = "concept")
 public class Concept {

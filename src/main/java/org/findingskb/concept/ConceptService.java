@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.sort.dsl.SortOrder;
 import org.hibernate.search.mapper.orm.Search;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +26,7 @@ import org.findingskb.search.UserQuery;
 import org.findingskb.web.PageQuery;
 import org.findingskb.web.UnprocessableReference;
 import org.findingskb.web.ResultPage;
+import org.findingskb.web.ReadCaching;
 
 @Service
 @Transactional(readOnly = true)
@@ -46,6 +48,7 @@ public class ConceptService {
         this.entityManager = entityManager;
     }
 
+    @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public ConceptResponse get(long id) {
         Concept concept = concepts.findById(id).orElseThrow(() -> ConceptNotFound.withId(id));
         return ConceptResponse.from(concept, findingCounts(List.of(id)).getOrDefault(id, 0L));
@@ -56,6 +59,7 @@ public class ConceptService {
      * and no explicit sort, names that start with it come first, then synonyms that do, then other matches:
      * what type-ahead needs. The last word of {@code q} matches as a prefix ("hipp" finds "Hippocampus").
      */
+    @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public ResultPage<ConceptResponse> find(ConceptType type, String q, PageQuery pageQuery, String cursor) {
         UserQuery query = UserQuery.of(q == null || q.isBlank() || q.strip().endsWith("*")
                 || q.strip().endsWith("\"") ? q : q.strip() + "*");

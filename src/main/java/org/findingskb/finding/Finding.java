@@ -12,6 +12,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -52,9 +53,11 @@ import org.findingskb.mechanism.Mechanism;
 import org.findingskb.source.SourceDocument;
 import org.findingskb.search.SearchAnalysisConfigurer;
 import org.findingskb.study.Study;
+import org.findingskb.web.KnowledgeBaseChanges;
 
 /** One claim of a study, tied to the exact text it came from. */
 @Entity
+@EntityListeners(KnowledgeBaseChanges.class)
 @Table(name = "finding")
 @Audited(withModifiedFlag = true)
 @Indexed(index = "finding")

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -15,9 +16,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.findingskb.web.KnowledgeBaseChanges;
 
 /** A curator's statement that one finding supports, contradicts or extends another. */
 @Entity
+@EntityListeners(KnowledgeBaseChanges.class)
 @Table(name = "finding_link")
 public class FindingLink {
 

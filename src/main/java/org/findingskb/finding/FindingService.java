@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.engine.search.sort.dsl.SortOrder;
 import org.hibernate.search.mapper.orm.Search;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +18,7 @@ import org.findingskb.search.IndexPager.SortKey;
 import org.findingskb.search.UserQuery;
 import org.findingskb.web.PageQuery;
 import org.findingskb.web.ResultPage;
+import org.findingskb.web.ReadCaching;
 
 @Service
 @Transactional(readOnly = true)
@@ -43,6 +45,7 @@ public class FindingService {
         this.entityManager = entityManager;
     }
 
+    @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public FindingResponse get(long id) {
         return findings.findById(id).map(FindingResponse::from).orElseThrow(() -> FindingNotFound.withId(id));
     }
@@ -56,6 +59,7 @@ public class FindingService {
      * else the order the sources state them in, unless a sort is asked for. The page's findings are then
      * loaded with their evidence, concepts and mechanisms in one statement per association.
      */
+    @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public ResultPage<FindingResponse> find(FindingFilter filter, PageQuery pageQuery, String cursor) {
         UserQuery q = UserQuery.of(filter.q());
         List<Long> conceptIds = filter.concept() == null || filter.concept().isBlank() ? null

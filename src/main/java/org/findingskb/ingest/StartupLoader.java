@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.findingskb.search.SearchIndex;
 import org.findingskb.source.SourceRepository;
 import org.findingskb.synthetic.SyntheticCorpusGenerator;
+import org.findingskb.web.KnowledgeBaseChanges;
 
 /**
  * Readies the knowledge base before the server takes requests. Builds it from the bundled articles when the database holds no source at all, before the
@@ -59,6 +60,8 @@ class StartupLoader implements SmartInitializingSingleton {
         synthetic.generate(syntheticStudies, syntheticSeed);
         // The synthetic corpus, or an index directory lost since the last run, leaves the index behind.
         searchIndex.ensureComplete();
+        // Bulk writes went around JPA: nothing read before them may be served from a cache.
+        KnowledgeBaseChanges.changed();
     }
 
     private void seed() {

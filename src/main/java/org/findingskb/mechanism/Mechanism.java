@@ -9,6 +9,7 @@ import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -46,9 +47,11 @@ import org.findingskb.finding.Finding;
 import org.findingskb.finding.Timescale;
 import org.findingskb.search.SearchAnalysisConfigurer;
 import org.findingskb.study.Study;
+import org.findingskb.web.KnowledgeBaseChanges;
 
 /** How a study's effect comes about: where (brain regions), through what (pathways, cell types), set off by what. */
 @Entity
+@EntityListeners(KnowledgeBaseChanges.class)
 @Table(name = "mechanism")
 @Audited(withModifiedFlag = true)
 @Indexed(index = "mechanism")

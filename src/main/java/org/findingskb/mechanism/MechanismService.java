@@ -7,6 +7,7 @@ import java.util.Objects;
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.engine.search.sort.dsl.SortOrder;
 import org.hibernate.search.mapper.orm.Search;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +18,7 @@ import org.findingskb.search.IndexPager.SortKey;
 import org.findingskb.search.UserQuery;
 import org.findingskb.web.PageQuery;
 import org.findingskb.web.ResultPage;
+import org.findingskb.web.ReadCaching;
 
 @Service
 @Transactional(readOnly = true)
@@ -44,15 +46,18 @@ public class MechanismService {
         this.entityManager = entityManager;
     }
 
+    @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public MechanismResponse get(long id) {
         return mechanisms.findById(id).map(MechanismResponse::from).orElseThrow(() -> MechanismNotFound.withId(id));
     }
 
+    @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public List<MechanismResponse> ofStudy(long studyId) {
         return mechanisms.findByStudy(studyId).stream().map(MechanismResponse::from).toList();
     }
 
     /** A page of mechanisms from the search index: by relevance for a text query, else by study. */
+    @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public ResultPage<MechanismResponse> find(Long studyId, Timescale timescale, String concept, String q,
             PageQuery pageQuery, String cursor) {
         UserQuery query = UserQuery.of(q);

@@ -21,6 +21,7 @@ import org.hibernate.search.engine.search.predicate.dsl.TypedSearchPredicateFact
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
 
@@ -36,6 +37,7 @@ import org.findingskb.study.Study;
 import org.findingskb.web.InvalidParameter;
 import org.findingskb.web.PageQuery;
 import org.findingskb.web.ResultPage;
+import org.findingskb.web.ReadCaching;
 
 /**
  * Searches findings, studies, mechanisms and concepts at once, by relevance, with highlighted snippets and
@@ -82,6 +84,7 @@ public class SearchService {
      * Runs outside any transaction, on an entity manager of its own: hits and facets come from the index alone,
      * so a search never holds a database connection.
      */
+    @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public SearchResponse search(String q, Filters filters, PageQuery pageQuery, String cursor) {
         Timer.Sample sample = Timer.start(meters);
         try (EntityManager entityManager = entityManagerFactory.createEntityManager()) {

@@ -8,15 +8,18 @@ import java.util.HexFormat;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.findingskb.web.KnowledgeBaseChanges;
 
 /** The text of an article as stored; evidence spans index into {@link #getContent()}. */
 @Entity
+@EntityListeners(KnowledgeBaseChanges.class)
 @Table(name = "source_document")
 public class SourceDocument {
 

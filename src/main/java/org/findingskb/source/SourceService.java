@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +16,7 @@ import org.findingskb.finding.FindingRepository;
 import org.findingskb.source.SourceRepository.SourceRow;
 import org.findingskb.web.PageQuery;
 import org.findingskb.web.ResultPage;
+import org.findingskb.web.ReadCaching;
 
 @Service
 @Transactional(readOnly = true)
@@ -31,6 +33,7 @@ public class SourceService {
         this.findings = findings;
     }
 
+    @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public ResultPage<SourceResponse> find(PageQuery pageQuery) {
         Pageable pageable = pageQuery.toPageable(SORTABLE, Sort.by("id"));
         var rows = sources.findRows(pageable);
@@ -39,6 +42,7 @@ public class SourceService {
                 row.publishedYear(), row.sha256(), row.length(), studyIds.getOrDefault(row.id(), List.of()))));
     }
 
+    @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public SourceDetailResponse get(long id) {
         SourceDocument source = sources.findById(id).orElseThrow(() -> SourceNotFound.withId(id));
         List<SourceDetailResponse.Annotation> annotations = findings.findAnchorsInSource(id).stream()

@@ -11,6 +11,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -44,9 +45,11 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyVa
 import org.findingskb.concept.Concept;
 import org.findingskb.search.SearchAnalysisConfigurer;
 import org.findingskb.source.SourceDocument;
+import org.findingskb.web.KnowledgeBaseChanges;
 
 /** A study as a source reports it; a fact the source does not state is {@code null}. */
 @Entity
+@EntityListeners(KnowledgeBaseChanges.class)
 @Table(name = "study")
 @Audited(withModifiedFlag = true)
 @Indexed(index = "study")

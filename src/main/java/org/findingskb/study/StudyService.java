@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.sort.dsl.SortOrder;
 import org.hibernate.search.mapper.orm.Search;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,6 +27,7 @@ import org.findingskb.search.IndexPager.SortKey;
 import org.findingskb.search.UserQuery;
 import org.findingskb.web.PageQuery;
 import org.findingskb.web.ResultPage;
+import org.findingskb.web.ReadCaching;
 
 @Service
 @Transactional(readOnly = true)
@@ -55,6 +57,7 @@ public class StudyService {
         this.concepts = concepts;
     }
 
+    @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public StudyResponse get(String idOrSlug) {
         return respond(load(idOrSlug));
     }
@@ -82,6 +85,7 @@ public class StudyService {
      * asked for. A concept selects the studies that involve it (as intervention or condition) or whose
      * findings mention it.
      */
+    @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public ResultPage<StudyResponse> find(String q, String concept, String journal, PageQuery pageQuery, String cursor) {
         UserQuery query = UserQuery.of(q);
         List<Long> conceptIds = concept == null || concept.isBlank() ? null : concepts.idsMatching(concept);

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +35,7 @@ import org.findingskb.source.SourceDocument;
 import org.findingskb.study.SummaryResponse.Effect;
 import org.findingskb.study.SummaryResponse.MechanismRef;
 import org.findingskb.study.SummaryResponse.Statement;
+import org.findingskb.web.ReadCaching;
 
 /** Builds a study's summary from its findings only, so every sentence can name the findings it rests on. */
 @Service
@@ -58,6 +60,7 @@ public class SummaryService {
         this.harm = harmPattern(new ClassPathResource("summary/harm-terms.txt"));
     }
 
+    @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public SummaryResponse summarize(String idOrSlug) {
         Study study = studies.load(idOrSlug);
         List<Finding> visible = findings.findByStudy(study.getId(), ConceptService.VISIBLE);
