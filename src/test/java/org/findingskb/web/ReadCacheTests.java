@@ -1,0 +1,67 @@
+package org.findingskb.web;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import org.findingskb.support.Http;
+import org.findingskb.support.Http.Reply;
+import org.findingskb.support.TestKeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Cached reads never outlive a write: every read after a committed change sees it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=read-cache")
+class ReadCacheTests {
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void aCachedFindingPageSearchAndSummaryShowAnEditAtOnce() {
+        JsonNode finding = http.get("/api/findings/3").json();
+        String pageBefore = http.get("/api/findings?studyId=1&size=100").body();
+        String summaryBefore = http.get("/api/studies/1/summary").body();
+        assertThat(http.get("/api/findings/3").json()).isEqualTo(finding);
+        assertThat(http.get("/api/search?q=zygomorphic").json().get("page").get("totalElements").asLong()).isZero();
+
+        String statement = finding.get("statement").asString() + " Zygomorphic markers confirm it.";
+        Reply patched = http.send("PATCH", "/api/findings/3", "{\"statement\": \"" + statement + "\"}",
+                TestKeys.curator("Content-Type", "application/merge-patch+json",
+                        "If-Match", "\"" + finding.get("version").asLong() + "\""));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+
+        assertThat(http.get("/api/findings/3").json().get("statement").asString()).isEqualTo(statement);
+        assertThat(http.get("/api/findings?studyId=1&size=100").body()).isNotEqualTo(pageBefore).contains("Zygomorphic");
+        assertThat(http.get("/api/search?q=zygomorphic").json().get("page").get("totalElements").asLong()).isEqualTo(1);
+        assertThat(http.get("/api/studies/1/summary").body()).isNotEqualTo(summaryBefore);
+    }
+
+    @Test
+    void aRenamedConceptIsRenamedInEveryCachedFindingThatMentionsIt() {
+        JsonNode concept = http.get("/api/concepts?q=hippocampus").json().get("content").get(0);
+        long conceptId = concept.get("id").asLong();
+        JsonNode mentioning = http.get("/api/concepts/" + conceptId + "/findings").json().get("content").get(0);
+        long findingId = mentioning.get("id").asLong();
+        http.get("/api/findings/" + findingId);
+
+        Reply renamed = http.send("PATCH", "/api/concepts/" + conceptId, "{\"name\": \"Hippocampal formation\"}",
+                TestKeys.curator("Content-Type", "application/merge-patch+json",
+                        "If-Match", "\"" + concept.get("version").asLong() + "\""));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+
+        assertThat(http.get("/api/findings/" + findingId).json().get("concepts").valueStream()
+                .map(c -> c.get("name").asString())).contains("Hippocampal formation");
+        assertThat(http.get("/api/findings?q=" + "formation").json().get("content").valueStream()
+                .map(f -> f.get("id").asLong())).contains(findingId);
+    }
+}
