@@ -2,8 +2,10 @@ package org.findingskb;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 
-@SpringBootApplication
+// API keys are the only credentials: no user store, hence no generated password to confuse operators.
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 public class FindingsKbApplication {
 
     public static void main(String[] args) {

@@ -125,6 +125,13 @@ public class Concept {
         synonyms.forEach(this::addSynonym);
     }
 
+    /** Whether search shows this document: rejected and retracted findings are kept but not shown. */
+    @GenericField(name = "visible", searchable = Searchable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "id")))
+    public boolean isVisibleInSearch() {
+        return true;
+    }
+
     /** The kind of document, the same field in every index, so that one search can count hits per type. */
     @KeywordField(name = "docType", aggregable = Aggregable.YES, searchable = Searchable.NO)
     @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)

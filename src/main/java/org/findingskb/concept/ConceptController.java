@@ -74,7 +74,7 @@ class ConceptController {
     ResponseEntity<ConceptResponse> create(@Valid @RequestBody ConceptRequest body) {
         ConceptResponse created = curation.create(body);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).eTag(Versions.etag(created.version())).body(created);
+                .buildAndExpand(created.id()).toUri()).eTag(Versions.etag(created.version(), created)).body(created);
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -103,7 +103,7 @@ class ConceptController {
     }
 
     private static ResponseEntity<ConceptResponse> written(ConceptResponse concept) {
-        return ResponseEntity.ok().eTag(Versions.etag(concept.version())).body(concept);
+        return ResponseEntity.ok().eTag(Versions.etag(concept.version(), concept)).body(concept);
     }
 
     @GetMapping("/{id}/findings")

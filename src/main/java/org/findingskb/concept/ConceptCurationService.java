@@ -7,6 +7,7 @@ import java.util.Objects;
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +39,12 @@ public class ConceptCurationService {
         checkUnique(request, null);
         Concept concept = new Concept(request.name().strip(), request.type(), Texts.blankToNull(request.meshId()),
                 Objects.requireNonNullElse(request.synonyms(), List.of()));
-        return ConceptResponse.from(concepts.saveAndFlush(concept), 0);
+        try {
+            return ConceptResponse.from(concepts.saveAndFlush(concept), 0);
+        } catch (DataIntegrityViolationException e) {
+            // The same name, taken a moment earlier by a concurrent request.
+            throw UnprocessableReference.of("name", "'" + concept.getNameKey() + "' already names another concept");
+        }
     }
 
     public void replace(long id, long expectedVersion, ConceptRequest request) {
@@ -46,7 +52,11 @@ public class ConceptCurationService {
         checkUnique(request, id);
         concept.edit(request.name().strip(), request.type(), Texts.blankToNull(request.meshId()),
                 Objects.requireNonNullElse(request.synonyms(), List.of()));
-        concepts.saveAndFlush(concept);
+        try {
+            concepts.saveAndFlush(concept);
+        } catch (DataIntegrityViolationException e) {
+            throw UnprocessableReference.of("name", "'" + concept.getNameKey() + "' already names another concept");
+        }
         reindexMentions(id);
     }
 

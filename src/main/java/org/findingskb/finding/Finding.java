@@ -265,6 +265,13 @@ public class Finding {
         mechanisms.remove(mechanism);
     }
 
+    /** Whether search shows this document: rejected and retracted findings are kept but not shown. */
+    @GenericField(name = "visible", searchable = Searchable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "reviewStatus")))
+    public boolean isVisibleInSearch() {
+        return reviewStatus != ReviewStatus.REJECTED && reviewStatus != ReviewStatus.RETRACTED;
+    }
+
     /** The kind of document, the same field in every index, so that one search can count hits per type. */
     @KeywordField(name = "docType", aggregable = Aggregable.YES, searchable = Searchable.NO)
     @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)

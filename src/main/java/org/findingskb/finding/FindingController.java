@@ -107,7 +107,7 @@ class FindingController {
     ResponseEntity<FindingResponse> create(@Valid @RequestBody FindingRequest body) {
         FindingResponse created = curation.create(body);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).eTag(Versions.etag(created.version())).body(created);
+                .buildAndExpand(created.id()).toUri()).eTag(Versions.etag(created.version(), created)).body(created);
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -185,6 +185,6 @@ class FindingController {
     }
 
     private static ResponseEntity<FindingResponse> written(FindingResponse finding) {
-        return ResponseEntity.ok().eTag(Versions.etag(finding.version())).body(finding);
+        return ResponseEntity.ok().eTag(Versions.etag(finding.version(), finding)).body(finding);
     }
 }

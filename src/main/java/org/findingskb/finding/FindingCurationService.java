@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -101,7 +102,12 @@ public class FindingCurationService {
         if (links.existsByFromIdAndToIdAndType(from.getId(), to.getId(), request.type())) {
             throw UnprocessableReference.of("findingId", "is already linked to this finding as " + request.type());
         }
-        links.saveAndFlush(from.linkTo(to, request.type(), author()));
+        try {
+            links.saveAndFlush(from.linkTo(to, request.type(), author()));
+        } catch (DataIntegrityViolationException e) {
+            // The same link, made a moment earlier by a concurrent request.
+            throw UnprocessableReference.of("findingId", "is already linked to this finding as " + request.type());
+        }
         return FindingResponse.from(from);
     }
 

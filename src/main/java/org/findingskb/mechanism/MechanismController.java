@@ -76,7 +76,7 @@ class MechanismController {
     ResponseEntity<MechanismResponse> create(@Valid @RequestBody MechanismRequest body) {
         MechanismResponse created = curation.create(body);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).eTag(Versions.etag(created.version())).body(created);
+                .buildAndExpand(created.id()).toUri()).eTag(Versions.etag(created.version(), created)).body(created);
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -84,7 +84,7 @@ class MechanismController {
     ResponseEntity<MechanismResponse> replace(@PathVariable long id, @Valid @RequestBody MechanismRequest body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         MechanismResponse mechanism = curation.replace(id, Versions.expected(ifMatch), body);
-        return ResponseEntity.ok().eTag(Versions.etag(mechanism.version())).body(mechanism);
+        return ResponseEntity.ok().eTag(Versions.etag(mechanism.version(), mechanism)).body(mechanism);
     }
 
     @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
@@ -94,7 +94,7 @@ class MechanismController {
         long expected = Versions.expected(ifMatch);
         MechanismResponse mechanism = curation.replace(id, expected,
                 bodies.patch(curation.current(id), patch, MechanismRequest.class));
-        return ResponseEntity.ok().eTag(Versions.etag(mechanism.version())).body(mechanism);
+        return ResponseEntity.ok().eTag(Versions.etag(mechanism.version(), mechanism)).body(mechanism);
     }
 
     @DeleteMapping("/{id}")

@@ -205,6 +205,7 @@ public class SearchService {
                 .toArray(String[]::new);
         return f.bool(b -> {
             b.must(query.on(f, fields));
+            b.filter(f.match().field("visible").matching(true));
             if (filters.studyId() != null) {
                 b.filter(f.match().field("studyId").matching(filters.studyId()));
             }

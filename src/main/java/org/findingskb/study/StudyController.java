@@ -101,7 +101,7 @@ class StudyController {
     ResponseEntity<StudyResponse> create(@Valid @RequestBody StudyRequest body) {
         StudyResponse created = curation.create(body);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).eTag(Versions.etag(created.version())).body(created);
+                .buildAndExpand(created.id()).toUri()).eTag(Versions.etag(created.version(), created)).body(created);
     }
 
     @PutMapping(path = "/{idOrSlug}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -109,7 +109,7 @@ class StudyController {
     ResponseEntity<StudyResponse> replace(@PathVariable String idOrSlug, @Valid @RequestBody StudyRequest body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         StudyResponse study = curation.replace(idOrSlug, Versions.expected(ifMatch), body);
-        return ResponseEntity.ok().eTag(Versions.etag(study.version())).body(study);
+        return ResponseEntity.ok().eTag(Versions.etag(study.version(), study)).body(study);
     }
 
     @PatchMapping(path = "/{idOrSlug}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
@@ -119,7 +119,7 @@ class StudyController {
         long expected = Versions.expected(ifMatch);
         StudyResponse study = curation.replace(idOrSlug, expected,
                 bodies.patch(curation.current(idOrSlug), patch, StudyRequest.class));
-        return ResponseEntity.ok().eTag(Versions.etag(study.version())).body(study);
+        return ResponseEntity.ok().eTag(Versions.etag(study.version(), study)).body(study);
     }
 
     @DeleteMapping("/{idOrSlug}")
@@ -137,7 +137,10 @@ class StudyController {
     @GetMapping("/{idOrSlug}/revisions")
     @Operation(summary = "The study's history", description = "Every revision: when, which API key, what changed.")
     List<RevisionResponse> revisions(@PathVariable String idOrSlug) {
-        return history.revisions(Study.class, studies.idOf(idOrSlug));
+        // A deleted study keeps its history, reachable by id (its slug is gone with it).
+        String value = idOrSlug.strip();
+        boolean numeric = !value.isEmpty() && value.length() < 19 && value.chars().allMatch(Character::isDigit);
+        return history.revisions(Study.class, numeric ? Long.parseLong(value) : studies.idOf(idOrSlug));
     }
 
     @GetMapping("/{idOrSlug}/findings")

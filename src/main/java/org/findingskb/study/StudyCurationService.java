@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 import org.springframework.stereotype.Service;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.findingskb.concept.Concept;
 import org.findingskb.concept.ConceptService;
@@ -22,6 +25,8 @@ import org.findingskb.web.Versions;
 @Transactional
 public class StudyCurationService {
 
+    private static final int MAX_ATTEMPTS = 5;
+
     private final StudyRepository studies;
     private final StudyService reads;
     private final StudySlugs slugs;
@@ -29,9 +34,12 @@ public class StudyCurationService {
     private final SourceRepository sources;
     private final FindingRepository findings;
     private final MechanismRepository mechanisms;
+    private final TransactionTemplate transactions;
 
     StudyCurationService(StudyRepository studies, StudyService reads, StudySlugs slugs, ConceptService concepts,
-            SourceRepository sources, FindingRepository findings, MechanismRepository mechanisms) {
+            SourceRepository sources, FindingRepository findings, MechanismRepository mechanisms,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.studies = studies;
         this.reads = reads;
         this.slugs = slugs;
@@ -41,10 +49,26 @@ public class StudyCurationService {
         this.mechanisms = mechanisms;
     }
 
+    /**
+     * Creates a study under a slug of its own; when a concurrent create takes the same slug first, it tries
+     * again with the next one, so every create gets its own.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public StudyResponse create(StudyRequest request) {
-        Study study = new Study(slugs.uniqueFor(request.title()), request.title().strip(), null);
-        apply(study, request);
-        return reads.respond(studies.saveAndFlush(study));
+        for (int attempt = 1; ; attempt++) {
+            int current = attempt;
+            try {
+                return transactions.execute(status -> {
+                    Study study = new Study(slugs.uniqueFor(request.title(), current), request.title().strip(), null);
+                    apply(study, request);
+                    return reads.respond(studies.saveAndFlush(study));
+                });
+            } catch (DataIntegrityViolationException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Replaces the study's facts; its slug stays, so links to it keep working after a retitle. */

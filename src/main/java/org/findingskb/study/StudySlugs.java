@@ -2,6 +2,7 @@ package org.findingskb.study;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,14 @@ public class StudySlugs {
 
     /** A slug for {@code title} that no study has yet. */
     public String uniqueFor(String title) {
+        return uniqueFor(title, 1);
+    }
+
+    /**
+     * As {@link #uniqueFor(String)}; from the second attempt on (a concurrent create took the slug first) a
+     * random suffix makes another collision unlikely.
+     */
+    public String uniqueFor(String title, int attempt) {
         String base = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         if (base.length() > MAX_LENGTH) {
@@ -28,6 +37,9 @@ public class StudySlugs {
         // A slug never looks like an id, so /api/studies/{idOrSlug} stays unambiguous.
         if (base.isEmpty() || base.chars().allMatch(Character::isDigit)) {
             base = "study-" + base;
+        }
+        if (attempt > 1) {
+            base = base + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         }
         String slug = base;
         for (int n = 2; studies.existsBySlug(slug); n++) {

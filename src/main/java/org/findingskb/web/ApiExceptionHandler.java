@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
@@ -50,6 +51,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> handleLostRace(OptimisticLockingFailureException ex, WebRequest request) {
         Versions.PreconditionFailed lost = Versions.PreconditionFailed.concurrent();
         return handleExceptionInternal(lost, lost.toProblemDetail(), new HttpHeaders(), lost.status(), request);
+    }
+
+    /** A write that collided with stored data or a concurrent write: nothing was stored, it may be repeated. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> handleConflict(DataIntegrityViolationException ex, WebRequest request) {
+        log.info("Write refused by a database constraint serving {}: {}", describe(request), ex.getMostSpecificCause().getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The change conflicts with stored data or with a concurrent change; nothing was stored. Read the"
+                        + " resource again and repeat the change if it still applies.");
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 
     @ExceptionHandler(Exception.class)

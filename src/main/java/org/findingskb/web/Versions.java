@@ -1,6 +1,7 @@
 package org.findingskb.web;
 
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -8,9 +9,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * Entity versions as HTTP validators. Single-resource reads send the version as a strong {@code ETag} and
- * answer a matching {@code If-None-Match} with 304; writes to an existing resource must send the version they
- * are based on in {@code If-Match} (428 without one, 412 when it is not the current one).
+ * Entity versions as HTTP validators. A single resource's strong {@code ETag} is its version followed by a digest
+ * of the representation ({@code "3-1a2b3c4d"}): it changes when the resource does, and also when something it
+ * shows does (a linked finding, a renamed concept), so a matching {@code If-None-Match} answers 304 only for a
+ * representation that is really unchanged. Writes to an existing resource send the ETag they are based on in
+ * {@code If-Match}; its version decides (428 without one, 412 when it is not the current one).
  */
 public final class Versions {
 
@@ -20,13 +23,13 @@ public final class Versions {
     private Versions() {
     }
 
-    public static String etag(long version) {
-        return "\"" + version + "\"";
+    public static String etag(long version, Object representation) {
+        return "\"" + version + "-" + Integer.toHexString(Objects.hashCode(representation)) + "\"";
     }
 
-    /** 200 with the version's ETag, or 304 when the client's copy is current. */
+    /** 200 with the representation's ETag, or 304 when the client's copy is current. */
     public static <T> ResponseEntity<T> current(WebRequest request, long version, T body) {
-        String etag = etag(version);
+        String etag = etag(version, body);
         if (request.checkNotModified(etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(PUBLIC_REVALIDATED).build();
         }
@@ -52,8 +55,9 @@ public final class Versions {
             value = value.substring(2);
         }
         value = value.replace("\"", "");
+        int digest = value.indexOf('-');
         try {
-            return Long.parseLong(value);
+            return Long.parseLong(digest < 0 ? value : value.substring(0, digest));
         } catch (NumberFormatException e) {
             throw PreconditionFailed.notAVersion(ifMatch);
         }

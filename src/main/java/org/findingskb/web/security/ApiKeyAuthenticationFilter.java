@@ -27,10 +27,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
     private final AuthenticationEntryPoint entryPoint;
+    private final WriteRateLimitFilter limits;
 
-    ApiKeyAuthenticationFilter(ApiKeys keys, AuthenticationEntryPoint entryPoint) {
+    ApiKeyAuthenticationFilter(ApiKeys keys, AuthenticationEntryPoint entryPoint, WriteRateLimitFilter limits) {
         this.keys = keys;
         this.entryPoint = entryPoint;
+        this.limits = limits;
     }
 
     @Override
@@ -40,7 +42,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         if (presented != null) {
             var entry = keys.find(presented);
             if (entry.isEmpty()) {
-                entryPoint.commence(request, response, new BadCredentialsException("unknown API key"));
+                if (limits.admitRefusedKey(request, response)) {
+                    entryPoint.commence(request, response, new BadCredentialsException("unknown API key"));
+                }
                 return;
             }
             ApiKeys.Entry key = entry.get();

@@ -12,7 +12,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.filter.CorsFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +30,7 @@ class SecurityConfiguration {
             @Value("${kb.rate-limit.writes-per-address:240}") long perAddress,
             @Value("${kb.rate-limit.period:1m}") Duration period) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
+        WriteRateLimitFilter limits = new WriteRateLimitFilter(perKey, perAddress, period, json);
         CorsFilter cors = new CorsFilter(new CorsPolicy(writeOrigins.stream().filter(o -> !o.isBlank()).toList()));
         cors.setCorsProcessor(new CorsPolicy.ProblemCorsProcessor(json));
         return http
@@ -41,9 +41,10 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .anonymous(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(cors, AuthorizationFilter.class)
-                .addFilterAfter(new ApiKeyAuthenticationFilter(keys, problems), CorsFilter.class)
-                .addFilterAfter(new WriteRateLimitFilter(perKey, perAddress, period, json), ApiKeyAuthenticationFilter.class)
+                // CORS first, so that even a refusal (401, 403, 429) can be read by a browser app.
+                .addFilterAt(cors, CorsFilter.class)
+                .addFilterAfter(new ApiKeyAuthenticationFilter(keys, problems, limits), CorsFilter.class)
+                .addFilterAfter(limits, ApiKeyAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET).permitAll()
                         .requestMatchers(HttpMethod.HEAD).permitAll()

@@ -71,6 +71,19 @@ class WriteRateLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * Counts a request that presented an unknown key against its address, whatever its method, so that keys
+     * cannot be guessed faster than the address may write; answers 429 and returns false once over the limit.
+     */
+    boolean admitRefusedKey(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ConsumptionProbe probe = bucket("address:" + request.getRemoteAddr(), perAddress).tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return true;
+        }
+        refuse(request, response, probe.getNanosToWaitForRefill());
+        return false;
+    }
+
     private Bucket bucket(String id, long capacity) {
         return buckets.computeIfAbsent(id, k -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period)).build());
