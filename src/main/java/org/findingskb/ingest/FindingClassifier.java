@@ -176,7 +176,9 @@ final class FindingClassifier {
             kind = FindingKind.MECHANISM;
             confidence = 0.7;
         } else if (hedged) {
-            kind = reporting && !implicationCue ? FindingKind.RESULT : FindingKind.IMPLICATION;
+            // "Scans showed X, which suggests Y": an observation reported before the hedge is a result.
+            kind = reporting && (!implicationCue || reportsBeforeHedging(claim)) ? FindingKind.RESULT
+                    : FindingKind.IMPLICATION;
             confidence = kind == FindingKind.RESULT ? 0.7 : 0.8;
         } else if (implicationCue && anaphoric && adjacent && previous.finding().kind() == FindingKind.IMPLICATION) {
             kind = FindingKind.IMPLICATION;
@@ -206,7 +208,8 @@ final class FindingClassifier {
                 || previous.finding().kind() == FindingKind.RESULT)) {
             kind = previous.finding().kind();
             confidence = 0.6;
-        } else if (distinctLexiconConcepts(matches) >= 2 && !aboutTheStudyOnly) {
+        } else if ((distinctLexiconConcepts(matches) >= 2 || presentTenseOnly(s) && namesConditionAmongOthers(matches))
+                && !aboutTheStudyOnly) {
             // After the study is introduced, an observed event ("When X, dopamine was released in Y") is a
             // result; a statement in the present tense is background.
             boolean observed = !background && cues.findsPattern("observation", text);
@@ -342,6 +345,14 @@ final class FindingClassifier {
         return present;
     }
 
+    /** Whether a reporting verb ("showed") comes before the first hedge of the sentence. */
+    private boolean reportsBeforeHedging(String text) {
+        List<PhraseMatcher.Hit> reports = cues.reporting.all(text);
+        List<PhraseMatcher.Hit> hedges = cues.hedges.all(text);
+        return !reports.isEmpty() && !hedges.isEmpty() && reports.get(0).start() < hedges.get(0).start()
+                && text.substring(reports.get(0).end(), hedges.get(0).start()).contains(",");
+    }
+
     /** A sentence in the writer's own voice ("I have a confession"), outside any quotation. */
     private boolean personalAside(String text) {
         return text.indexOf('"') < 0 && FIRST_PERSON.matcher(text).find() && !cues.reporting.in(text);
@@ -385,6 +396,12 @@ final class FindingClassifier {
             }
         }
         return false;
+    }
+
+    /** A condition and something else named with it ("a virus that causes a cancer"): a fact about a disease. */
+    private static boolean namesConditionAmongOthers(List<Lexicon.Match> matches) {
+        return matches.stream().anyMatch(m -> m.entry().type() == ConceptType.CONDITION)
+                && matches.stream().map(m -> m.entry().name()).distinct().count() >= 2;
     }
 
     private static long distinctLexiconConcepts(List<Lexicon.Match> matches) {

@@ -27,6 +27,9 @@ final class MetadataExtractor {
     private static final String NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
             + "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
     private static final Pattern TIME_UNIT = Pattern.compile("(?:second|minute|hour|day|night|week|month|year|decade)s?");
+    /** Words after "and"/"or" that start a new clause rather than name a second condition. */
+    private static final Set<String> NOT_A_CONDITION = Set.of("then", "also", "later", "still", "so", "thus", "now",
+            "were", "was", "are", "is", "had", "have", "took", "received", "got", "all", "each", "both", "most");
     private static final Set<String> NOT_A_COUNT = Set.of("percent", "per", "cent", "of", "%");
     private static final Pattern WORD = Pattern.compile("\\p{Ll}[\\p{Ll}\\-']*");
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\-]+");
@@ -151,6 +154,9 @@ final class MetadataExtractor {
     Copyright source(String text, List<Sentence> sentences, List<SentenceRole> roles) {
         Copyright copyright = copyright(sentences, roles);
         String publisher = copyright.publisher() != null ? copyright.publisher() : republisher(sentences);
+        if (publisher == null) {
+            publisher = wireAgency(sentences, roles);
+        }
         Integer year = copyright.year();
         if (year == null) {
             year = dateLineYear(sentences, roles);
@@ -160,6 +166,23 @@ final class MetadataExtractor {
             year = reference == null ? null : reference.year();
         }
         return new Copyright(publisher, year);
+    }
+
+    /** The agency of a wire story's opening dateline ("PARIS, March 3 (Agency) - …"). */
+    private String wireAgency(List<Sentence> sentences, List<SentenceRole> roles) {
+        for (Sentence s : sentences) {
+            if (roles.get(s.index()) != SentenceRole.BODY) {
+                continue;
+            }
+            for (Pattern p : cues.wireDatelines) {
+                Matcher m = p.matcher(s.folded());
+                if (m.find()) {
+                    return s.text().substring(m.start("publisher"), m.end("publisher")).strip();
+                }
+            }
+            return null;
+        }
+        return null;
     }
 
     private String republisher(List<Sentence> sentences) {
@@ -424,7 +447,8 @@ final class MetadataExtractor {
             String bare = word.replaceAll("[^\\p{L}\\p{N},'\\-]", "").toLowerCase(Locale.ROOT);
             // "with overweight or obesity": a second condition joined by "or"/"and" stays.
             boolean joinsCondition = (bare.equals("or") || bare.equals("and")) && i + 1 < words.length && WORD.matcher(words[i + 1]).matches()
-                    && !cues.qualifierStops.contains(words[i + 1]) && !words[i + 1].endsWith("ly");
+                    && !cues.qualifierStops.contains(words[i + 1]) && !words[i + 1].endsWith("ly")
+                    && !NOT_A_CONDITION.contains(words[i + 1]);
             if (afterWith && ((cues.qualifierStops.contains(bare) && !joinsCondition) || wordsAfterWith >= 4)) {
                 break;
             }

@@ -28,7 +28,8 @@ final class ResearcherExtractor {
     private static final Pattern AFFILIATION = Pattern.compile("^\\s+(?:of|at|from)\\s+(?:the\\s+)?");
 
     /** ", and Charles X, …": the appositive ends where a second person is named. */
-    private static final Pattern NEXT_PERSON = Pattern.compile("^\\s+and\\s+(?:(?:Dr|Prof|Professor)\\.?\\s+)?\\p{Lu}");
+    private static final Pattern NEXT_PERSON = Pattern.compile("^\\s+and\\s+(?:(?:(?:Dr|Prof|Professor)\\.?\\s+)?\\p{Lu}"
+            + "|(?:her|his|their)\\s+(?:colleagues|team|co-workers|collaborators)\\b)");
     private static final Pattern NEXT_WORD = Pattern.compile("^\\s+(\\p{Ll}[\\p{Ll}'\\-]*)\\b");
     /** Words that go on describing a person after a comma ("…, a chemist, and the study's first author"). */
     private static final Set<String> APPOSITIVE_CONTINUATIONS = Set.of("a", "an", "the", "and", "or", "who", "whom",
@@ -37,6 +38,10 @@ final class ResearcherExtractor {
             "professor", "director", "head", "chair", "author", "researcher", "scientist");
     /** "… Centre for Healthy Ageing, said": capitalised words after an organisation's "for"/"of" are its name. */
     private static final Pattern ORGANISATION_BEFORE = Pattern.compile("\\b(\\p{Lu}[\\p{L}'\\-]*)\\s+(?:for|of)\\s+$");
+
+    /** "a physicist", "an economist", "a paediatrician": a profession the cue list does not name. */
+    private static final Pattern PROFESSION = Pattern.compile(
+            "(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?\\p{L}{3,}(?:ist|ician)\\b", Pattern.CASE_INSENSITIVE);
 
     private final Cues cues;
     private final Pattern namePattern;
@@ -173,7 +178,8 @@ final class ResearcherExtractor {
                 || (appositive != null && cues.speechVerbs.startsWith(
                         after.substring(Math.min(after.length(), after.indexOf(appositive) + appositive.length()))
                                 .replaceFirst("^\\s*,", " ")));
-        boolean profession = appositive != null && cues.personNouns.in(appositive);
+        boolean profession = appositive != null
+                && (cues.personNouns.in(appositive) || PROFESSION.matcher(appositive).lookingAt());
         if (honorific == null && roles.isEmpty() && !quoted && !profession) {
             return null;
         }
