@@ -143,6 +143,15 @@ class PipelineEvaluationTests {
         assertMeetsOverallThresholds(pooled("holdout"));
     }
 
+    /**
+     * The second held-out set was written blind to the rules, but the rules were later improved while it was scored,
+     * so it now guards against regressions rather than measuring generality.
+     */
+    @Test
+    void secondHeldOutSetMeetsTheOverallThresholds() {
+        assertMeetsOverallThresholds(pooled("holdout2"));
+    }
+
     @Test
     void noNotFindingIsEverExtracted() {
         assertThat(pooled("seed", "dev", "extra").notFindingViolations()).isZero();
