@@ -62,8 +62,8 @@ public final class ArticleAnalyzer {
         // A drug named once in passing is not the intervention; a condition named twice is studied.
         List<ConceptCandidate> interventions = concepts.studyConcepts(sentences, roles, tagging,
                 Lexicon.Entry::interventionCapable, 2, false);
-        List<ConceptCandidate> conditions = concepts.studyConcepts(sentences, roles, tagging,
-                e -> e.type() == ConceptType.CONDITION, 1, true);
+        List<ConceptCandidate> conditions = concepts.withBroader(concepts.studyConcepts(sentences, roles, tagging,
+                e -> e.type() == ConceptType.CONDITION, 1, true), e -> e.type() == ConceptType.CONDITION);
 
         MetadataExtractor.Copyright source = metadata.source(text, sentences, roles);
         List<ExtractedFinding> findings = new ArrayList<>();

@@ -267,6 +267,12 @@ final class ConceptTagger {
                 .max(Comparator.comparingInt(Map.Entry::getValue))
                 .filter(e -> e.getValue() >= minMentions)
                 .ifPresent(e -> chosen.add(e.getKey()));
+        // A class the title names ("a standard antidepressant") stands for the member the body keeps naming.
+        counts.forEach((name, count) -> {
+            if (count >= Math.max(2, minMentions) && inTitle.stream().anyMatch(t -> isNarrowerThan(name, t))) {
+                chosen.add(name);
+            }
+        });
         if (keepRepeated) {
             counts.forEach((name, count) -> {
                 if (count >= 2) {
@@ -279,5 +285,34 @@ final class ConceptTagger {
             result.add(lexicon.byName(name).candidate());
         }
         return result;
+    }
+
+    /** Whether entry {@code name} lies under entry {@code wider} in the lexicon's broader chain. */
+    private boolean isNarrowerThan(String name, String wider) {
+        Lexicon.Entry current = lexicon.byName(name);
+        for (int depth = 0; current != null && current.broader() != null && depth < 4; depth++) {
+            if (current.broader().equals(wider)) {
+                return true;
+            }
+            current = lexicon.byName(current.broader());
+        }
+        return false;
+    }
+
+    /**
+     * The concepts with the wider entries of the same kind they fall under: a study of major depression is a
+     * study of depression.
+     */
+    List<ConceptCandidate> withBroader(List<ConceptCandidate> concepts, Predicate<Lexicon.Entry> kind) {
+        Map<String, ConceptCandidate> all = new LinkedHashMap<>();
+        for (ConceptCandidate c : concepts) {
+            all.putIfAbsent(c.name(), c);
+            Lexicon.Entry entry = lexicon.byName(c.name());
+            Lexicon.Entry wider = entry == null || entry.broader() == null ? null : lexicon.byName(entry.broader());
+            if (wider != null && kind.test(wider)) {
+                all.putIfAbsent(wider.name(), wider.candidate());
+            }
+        }
+        return List.copyOf(all.values());
     }
 }

@@ -41,7 +41,7 @@ final class Cues {
     record MetadataCues(List<String> journalAnchors, List<String> journalConnectors, List<String> institutionAnchors,
             List<String> institutionConnectors, List<String> organizationWords, String doiPattern,
             List<String> sourceLineAnchors, List<String> republished, List<String> referenceLines,
-            List<String> referenceJournals) {
+            List<String> referenceJournals, List<String> wireDatelines) {
     }
 
     record ResearcherCues(List<String> honorifics, List<String> speechVerbs, List<String> personNouns,
@@ -93,6 +93,7 @@ final class Cues {
     final List<Pattern> republished;
     final List<Pattern> referenceLines;
     final List<Pattern> referenceJournals;
+    final List<Pattern> wireDatelines;
 
     // Researchers
     final Set<String> honorifics;
@@ -165,6 +166,7 @@ final class Cues {
         this.republished = patterns(f.metadata().republished());
         this.referenceLines = patterns(f.metadata().referenceLines());
         this.referenceJournals = patterns(f.metadata().referenceJournals());
+        this.wireDatelines = patterns(f.metadata().wireDatelines());
 
         ResearcherCues r = f.researchers();
         this.honorifics = Set.copyOf(r.honorifics());

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.findingskb.concept.ConceptType;
 import org.findingskb.finding.Certainty;
@@ -24,6 +26,23 @@ final class FindingClassifier {
     /** Analogy echoes ("that's the slow part") only count shortly after an analogy opened. */
     private static final int ANALOGY_REACH = 4;
     private static final int NEGATION_REACH = 3;
+    private static final Set<String> PAST_AUXILIARIES = Set.of("was", "were", "had", "did");
+    private static final Set<String> PRESENT_AUXILIARIES = Set.of("is", "are", "has", "have", "does", "do", "am");
+    private static final Set<String> PERFECT_OR_PASSIVE = Set.of("is", "are", "be", "been", "being", "has", "have",
+            "am", "'s", "'re");
+    private static final Set<String> IRREGULAR_PAST = Set.of("took", "spent", "felt", "fell", "rose", "grew", "got",
+            "made", "saw", "gave", "went", "ran", "ate", "slept", "lost", "became", "began", "showed", "found", "kept",
+            "left", "met", "paid", "said", "told", "thought", "brought", "caught", "sought", "chose", "drove", "wrote",
+            "knew", "drew", "led", "fed", "held", "stood", "shrank", "swam", "sank", "won", "hit", "cut", "put", "set");
+    private static final Pattern RESEARCH_WORD = Pattern.compile(
+            "\\b(?:stud(?:y|ies)|trials?|research|scientists|researchers|experiments?|evidence)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern IF_CLAUSE = Pattern.compile(
+            "^\\s*if\\b[^,]*,", Pattern.CASE_INSENSITIVE);
+    /** "I", "my", "me" as the writer's pronouns; not the Roman numeral of "type I" or "phase I". */
+    private static final Pattern FIRST_PERSON = Pattern.compile(
+            "(?<!type |phase |class |grade |stage |part |Type |Phase |Class |Grade |Stage |Part )"
+                    + "(?:^|(?<=[\\s(]))(?:I|I'm|I've|I'd|I'll|[Mm]y|me)\\b");
 
     private final Cues cues;
 
@@ -96,25 +115,37 @@ final class FindingClassifier {
     private Classified classifyOne(Sentence s, List<ConceptCandidate> concepts, List<Lexicon.Match> matches,
             boolean background, Classified previous, Integer articleYear) {
         String text = s.folded();
-        if (text.strip().endsWith("?")) {
+        // Questions, signposts ("Here is what it found.") and the writer's own asides carry no finding.
+        if (text.strip().endsWith("?") || cues.findsPattern("signpost", text) || personalAside(text)) {
             return null;
         }
-        boolean reporting = cues.reporting.in(text) || cues.findsPattern("reporting", text);
+        // "If confirmed in larger trials, …" reports nothing: a leading condition does not count as reporting.
+        String claim = withoutLeadingCondition(text);
+        boolean reporting = cues.reporting.in(claim) || cues.findsPattern("reporting", claim);
         boolean outcomeWord = cues.outcome.in(text);
-        // Comparisons and change words ("fewer … than", "became") mark results of the study, not background.
-        boolean outcome = outcomeWord || !background && cues.findsPattern("outcome", text);
+        // Comparisons, measured quantities and change words ("fewer … than", "cut by half", "38 percent",
+        // "one in five") mark results of the study, not background.
+        // A measured quantity in the present tense ("X affects one in three adults") is background, not a result.
+        boolean outcome = outcomeWord || !background && !presentTenseOnly(s) && cues.findsPattern("outcome", text);
         boolean hedged = cues.hedged(text);
-        boolean prior = cues.priorWork.in(text) || cues.findsPattern("priorWork", text)
+        boolean longStanding = cues.findsPattern("longStanding", text);
+        boolean citedWork = cues.priorWork.in(text) || cues.findsPattern("priorWork", text)
                 || (reporting || outcome) && cues.citesEarlierYear(text, articleYear);
-        boolean limitation = cues.limitation.in(text) || cues.findsPattern("limitation", text);
+        boolean prior = citedWork || longStanding;
+        boolean limitation = (cues.limitation.in(text) || cues.findsPattern("limitation", text))
+                && !limitOnlyInCondition(text);
+        boolean gap = cues.findsPattern("knowledgeGap", text);
         boolean harm = cues.harm.in(text);
         boolean mechanismCue = cues.mechanism.in(text);
         boolean meansCue = cues.findsPattern("mechanismMeans", text);
+        boolean strongMechanism = cues.findsPattern("mechanismStrong", text);
         boolean implicationCue = cues.implication.in(text);
         boolean anaphoric = cues.anaphors.startsWith(text);
         boolean adjacent = previous != null && previous.sentence() == s.index() - 1;
         boolean mechanismConcept = concepts.stream().anyMatch(c -> c.type() != null && MECHANISM_TYPES.contains(c.type()));
         boolean continuesMechanism = anaphoric && adjacent && previous.finding().kind() == FindingKind.MECHANISM;
+        // A sentence about the study itself that reports nothing ("A small trial … has drawn headlines").
+        boolean aboutTheStudyOnly = cues.findsPattern("studySubject", text) && !reporting && !outcome;
 
         if (!limitation && describesMethod(text, reporting)) {
             return null;
@@ -127,29 +158,44 @@ final class FindingClassifier {
         FindingKind kind;
         double confidence;
         if (prior) {
-            kind = FindingKind.PRIOR_WORK;
+            // "For decades, X" is prior work when it speaks of studies, else background the article states.
+            kind = citedWork || RESEARCH_WORD.matcher(text).find() ? FindingKind.PRIOR_WORK : FindingKind.CONTEXT;
             confidence = 0.85;
         } else if (limitation) {
             kind = FindingKind.CONTEXT;
             confidence = 0.75;
-        } else if (hedged && !cues.clinical.in(text)
-                && (meansCue || mechanismCue && mechanismConcept || continuesMechanism && mechanismConcept)) {
+        } else if (gap) {
+            // What was not known before the study ("there had been no evidence that …") is background.
+            kind = FindingKind.CONTEXT;
+            confidence = 0.7;
+        } else if (hedged && !cues.clinical.in(text) && (meansCue || strongMechanism
+                || mechanismCue && mechanismConcept || continuesMechanism && mechanismConcept)) {
             // A hedged account of how ("may act on astrocytes", "may lower blood pressure by relaxing …") is still a
             // mechanism, its certainty saying it is suggested; a hedged sentence about treating people is an
             // implication even when it names a pathway.
             kind = FindingKind.MECHANISM;
             confidence = 0.7;
         } else if (hedged) {
-            kind = reporting && !implicationCue ? FindingKind.RESULT : FindingKind.IMPLICATION;
+            // "Scans showed X, which suggests Y": an observation reported before the hedge is a result.
+            kind = reporting && (!implicationCue || reportsBeforeHedging(claim)) ? FindingKind.RESULT
+                    : FindingKind.IMPLICATION;
             confidence = kind == FindingKind.RESULT ? 0.7 : 0.8;
         } else if (implicationCue && anaphoric && adjacent && previous.finding().kind() == FindingKind.IMPLICATION) {
             kind = FindingKind.IMPLICATION;
             confidence = 0.6;
-        } else if (mechanismCue && (mechanismConcept || anaphoric && adjacent
+        } else if (strongMechanism || mechanismCue && (mechanismConcept || anaphoric && adjacent
                 && previous.finding().kind() == FindingKind.MECHANISM)) {
+            // "works by", "the culprit is", "X explained much of the link": how, even without a named region.
             kind = FindingKind.MECHANISM;
             confidence = 0.8;
+        } else if (!background && cues.findsPattern("recommendation", text) && !reporting && !outcome) {
+            // Advice drawn from the study ("people … should still cut down").
+            kind = FindingKind.IMPLICATION;
+            confidence = 0.6;
         } else if (background && !reporting && !outcomeWord) {
+            if (aboutTheStudyOnly) {
+                return null;
+            }
             kind = FindingKind.CONTEXT;
             confidence = 0.55;
         } else if (reporting || outcome) {
@@ -162,9 +208,13 @@ final class FindingClassifier {
                 || previous.finding().kind() == FindingKind.RESULT)) {
             kind = previous.finding().kind();
             confidence = 0.6;
-        } else if (distinctLexiconConcepts(matches) >= 2) {
-            kind = FindingKind.CONTEXT;
-            confidence = 0.45;
+        } else if ((distinctLexiconConcepts(matches) >= 2 || presentTenseOnly(s) && namesConditionAmongOthers(matches))
+                && !aboutTheStudyOnly) {
+            // After the study is introduced, an observed event ("When X, dopamine was released in Y") is a
+            // result; a statement in the present tense is background.
+            boolean observed = !background && cues.findsPattern("observation", text);
+            kind = observed ? FindingKind.RESULT : FindingKind.CONTEXT;
+            confidence = observed ? 0.5 : 0.45;
         } else {
             return null;
         }
@@ -193,10 +243,11 @@ final class FindingClassifier {
      * tremor worsened and … became inflamed").
      */
     private boolean describesMethod(String text, boolean reporting) {
-        if (reporting || !isMethod(text)) {
+        // A test of significance or a comparison of groups is a result even when it names the measure used.
+        if (reporting || !isMethod(text) || cues.findsPattern("resultOverMethod", text)) {
             return false;
         }
-        java.util.regex.Matcher clause = cues.firstPatternMatch("conditionClause", text);
+        Matcher clause = cues.firstPatternMatch("conditionClause", text);
         if (clause != null) {
             String main = text.substring(clause.end());
             return isMethod(main) || !(cues.outcome.in(main) || cues.findsPattern("outcome", main));
@@ -253,6 +304,60 @@ final class FindingClassifier {
         return false;
     }
 
+    /**
+     * Whether every limitation cue sits in a leading "If …," clause ("If confirmed in larger trials, X might …"):
+     * the sentence then speaks of what could follow, not of a limit of the study.
+     */
+    private boolean limitOnlyInCondition(String text) {
+        String main = withoutLeadingCondition(text);
+        return main.length() < text.length() && !(cues.limitation.in(main) || cues.findsPattern("limitation", main));
+    }
+
+    /** The sentence after a leading "If …," clause, or the whole sentence. */
+    private static String withoutLeadingCondition(String text) {
+        Matcher clause = IF_CLAUSE.matcher(text);
+        return clause.lookingAt() ? text.substring(clause.end()) : text;
+    }
+
+    /**
+     * Whether a sentence speaks only in the present tense: a finite present verb ("affects", "is") and no past
+     * one ("was", "fell", "took"). Results are reported in the past; general facts in the present.
+     */
+    static boolean presentTenseOnly(Sentence s) {
+        boolean present = false;
+        List<Token> tokens = s.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            String word = t.text().toLowerCase(Locale.ROOT);
+            boolean verb = "VERB".equals(t.tag()) || "AUX".equals(t.tag());
+            if (PAST_AUXILIARIES.contains(word) || verb && IRREGULAR_PAST.contains(word)) {
+                return false;
+            }
+            if ("VERB".equals(t.tag()) && word.endsWith("ed")
+                    && (i == 0 || !PERFECT_OR_PASSIVE.contains(tokens.get(i - 1).text().toLowerCase(Locale.ROOT)))) {
+                return false;
+            }
+            if (PRESENT_AUXILIARIES.contains(word)
+                    || "VERB".equals(t.tag()) && word.endsWith("s") && !word.endsWith("ss")) {
+                present = true;
+            }
+        }
+        return present;
+    }
+
+    /** Whether a reporting verb ("showed") comes before the first hedge of the sentence. */
+    private boolean reportsBeforeHedging(String text) {
+        List<PhraseMatcher.Hit> reports = cues.reporting.all(text);
+        List<PhraseMatcher.Hit> hedges = cues.hedges.all(text);
+        return !reports.isEmpty() && !hedges.isEmpty() && reports.get(0).start() < hedges.get(0).start()
+                && text.substring(reports.get(0).end(), hedges.get(0).start()).contains(",");
+    }
+
+    /** A sentence in the writer's own voice ("I have a confession"), outside any quotation. */
+    private boolean personalAside(String text) {
+        return text.indexOf('"') < 0 && FIRST_PERSON.matcher(text).find() && !cues.reporting.in(text);
+    }
+
     /** Index of the first sentence that speaks of the study; body sentences before it are background. */
     private int backgroundEnd(List<Sentence> sentences, List<SentenceRole> roles) {
         for (Sentence s : sentences) {
@@ -291,6 +396,12 @@ final class FindingClassifier {
             }
         }
         return false;
+    }
+
+    /** A condition and something else named with it ("a virus that causes a cancer"): a fact about a disease. */
+    private static boolean namesConditionAmongOthers(List<Lexicon.Match> matches) {
+        return matches.stream().anyMatch(m -> m.entry().type() == ConceptType.CONDITION)
+                && matches.stream().map(m -> m.entry().name()).distinct().count() >= 2;
     }
 
     private static long distinctLexiconConcepts(List<Lexicon.Match> matches) {

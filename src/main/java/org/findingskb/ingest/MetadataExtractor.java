@@ -2,6 +2,7 @@ package org.findingskb.ingest;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -16,8 +17,21 @@ final class MetadataExtractor {
     private static final Pattern RATIO_BEFORE = Pattern.compile("\\d\\s+(?:in|out of)\\s+$");
     private static final int MIN_ANIMAL_MENTIONS = 2;
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
-    /** "420 million people" estimates how many live with a condition; no study samples that many. */
-    private static final Pattern ESTIMATE = Pattern.compile("\\d\\s+(?:million|billion)\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * "420 million people worldwide", "kills 300,000 women every year": a sentence that estimates how many live with
+     * or die of a condition counts no study's sample.
+     */
+    private static final Pattern ESTIMATE = Pattern.compile("\\b(?:worldwide|globally|around the world|across the "
+            + "world|annually|live with|living with|suffer from|affects?|kills?|die of|dies of)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final String NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+            + "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+    private static final Pattern TIME_UNIT = Pattern.compile("(?:second|minute|hour|day|night|week|month|year|decade)s?");
+    /** Words after "and"/"or" that start a new clause rather than name a second condition. */
+    private static final Set<String> NOT_A_CONDITION = Set.of("then", "also", "later", "still", "so", "thus", "now",
+            "were", "was", "are", "is", "had", "have", "took", "received", "got", "all", "each", "both", "most");
+    private static final Set<String> NOT_A_COUNT = Set.of("percent", "per", "cent", "of", "%");
+    private static final Pattern WORD = Pattern.compile("\\p{Ll}[\\p{Ll}\\-']*");
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\-]+");
     private static final Pattern CAPITALISED_WORD_BEFORE = Pattern.compile("(\\p{Lu}[\\p{L}\\-]*)\\s+$");
 
@@ -27,8 +41,12 @@ final class MetadataExtractor {
         String animals = alternatives(cues.animalNouns);
         // "nearly 5,000 nurses": a quantifier before the count belongs to the population.
         String quantifier = cues.quantifiers.isEmpty() ? "" : "(?:\\b(?i:" + alternatives(cues.quantifiers) + ")\\s+)?";
-        this.numberedPopulation = Pattern.compile(quantifier + "(?<![\\d,.])(?<n>\\d{1,3}(?:,\\d{3})+|\\d+)\\s+"
+        // "2.4 million boys and men", "eight adults with X or Y": a count in digits or words, a coordinated
+        // second group noun, and a condition.
+        this.numberedPopulation = Pattern.compile(quantifier + "(?<![\\d,.])(?<n>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?"
+                + "(?:\\s+(?:million|billion))?|(?i:" + NUMBER_WORDS + "))\\s+"
                 + "(?:[a-z][a-z\\-]*\\s+){0,3}?(?:" + humans + "|" + animals + ")\\b"
+                + "(?:\\s+(?:and|or)\\s+(?:" + humans + ")\\b)?"
                 + "(?:\\s+with\\s+\\p{L}[\\p{L}'\\- ]*)?");
         this.animalPopulation = Pattern.compile("\\bin\\s+(?:[a-z][a-z\\-]*\\s+){0,2}?(?<animal>" + animals + ")\\b");
         this.humanWithPopulation = Pattern.compile("\\b(?:in|among)\\s+(?<pop>(?:[a-z][a-z\\-]*\\s+){0,2}?(?:"
@@ -136,6 +154,9 @@ final class MetadataExtractor {
     Copyright source(String text, List<Sentence> sentences, List<SentenceRole> roles) {
         Copyright copyright = copyright(sentences, roles);
         String publisher = copyright.publisher() != null ? copyright.publisher() : republisher(sentences);
+        if (publisher == null) {
+            publisher = wireAgency(sentences, roles);
+        }
         Integer year = copyright.year();
         if (year == null) {
             year = dateLineYear(sentences, roles);
@@ -145,6 +166,23 @@ final class MetadataExtractor {
             year = reference == null ? null : reference.year();
         }
         return new Copyright(publisher, year);
+    }
+
+    /** The agency of a wire story's opening dateline ("PARIS, March 3 (Agency) - …"). */
+    private String wireAgency(List<Sentence> sentences, List<SentenceRole> roles) {
+        for (Sentence s : sentences) {
+            if (roles.get(s.index()) != SentenceRole.BODY) {
+                continue;
+            }
+            for (Pattern p : cues.wireDatelines) {
+                Matcher m = p.matcher(s.folded());
+                if (m.find()) {
+                    return s.text().substring(m.start("publisher"), m.end("publisher")).strip();
+                }
+            }
+            return null;
+        }
+        return null;
     }
 
     private String republisher(List<Sentence> sentences) {
@@ -297,7 +335,12 @@ final class MetadataExtractor {
      * the last two, since "could help patients with X" names no one who was studied.
      */
     String population(List<Sentence> sentences, List<SentenceRole> roles, Integer articleYear) {
-        for (Sentence s : sentences) {
+        // The body states the sample in full; a headline's count ("a study of 3 million nurses") is the
+        // fallback.
+        List<Sentence> bodyFirst = new java.util.ArrayList<>();
+        sentences.stream().filter(s -> roles.get(s.index()) != SentenceRole.TITLE).forEach(bodyFirst::add);
+        sentences.stream().filter(s -> roles.get(s.index()) == SentenceRole.TITLE).forEach(bodyFirst::add);
+        for (Sentence s : bodyFirst) {
             if (!readable(s, roles) || aboutEarlierWork(s, articleYear)) {
                 continue;
             }
@@ -305,7 +348,7 @@ final class MetadataExtractor {
             while (m.find()) {
                 String before = s.folded().substring(0, m.start());
                 if (RATIO_BEFORE.matcher(before).find() || YEAR.matcher(m.group("n")).matches()
-                        || ESTIMATE.matcher(m.group()).find()) {
+                        || isEstimate(s.folded(), m) || !countsTheGroup(m)) {
                     continue;
                 }
                 return trimQualifier(s.text().substring(m.start(), m.end()));
@@ -331,6 +374,31 @@ final class MetadataExtractor {
             }
         }
         return animalNamedRepeatedly(sentences, roles, articleYear);
+    }
+
+    /**
+     * Whether the count is of the group itself ("60 adult zebrafish"), not of a span of time or of something else
+     * that precedes it ("two weeks in normal mice").
+     */
+    private boolean countsTheGroup(Matcher m) {
+        String between = m.group().substring(m.end("n") - m.start());
+        for (String word : between.strip().split("\\s+")) {
+            String bare = word.toLowerCase(Locale.ROOT);
+            if (bare.equals("with") || bare.equals("and") || bare.equals("or")) {
+                return true;
+            }
+            if (cues.qualifierStops.contains(bare) || TIME_UNIT.matcher(bare).matches() || NOT_A_COUNT.contains(bare)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the clause around a count estimates a prevalence ("a disease that kills 300,000 women worldwide"). */
+    private static boolean isEstimate(String sentence, Matcher count) {
+        int from = Math.max(sentence.lastIndexOf(',', count.start()), sentence.lastIndexOf(';', count.start()));
+        String clause = sentence.substring(Math.max(0, from), Math.min(sentence.length(), count.end() + 30));
+        return ESTIMATE.matcher(clause).find();
     }
 
     /** An article that keeps naming one kind of animal without saying "in …" is about that animal. */
@@ -374,9 +442,14 @@ final class MetadataExtractor {
         StringBuilder kept = new StringBuilder();
         boolean afterWith = false;
         int wordsAfterWith = 0;
-        for (String word : words) {
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
             String bare = word.replaceAll("[^\\p{L}\\p{N},'\\-]", "").toLowerCase(Locale.ROOT);
-            if (afterWith && (cues.qualifierStops.contains(bare) || wordsAfterWith >= 4)) {
+            // "with overweight or obesity": a second condition joined by "or"/"and" stays.
+            boolean joinsCondition = (bare.equals("or") || bare.equals("and")) && i + 1 < words.length && WORD.matcher(words[i + 1]).matches()
+                    && !cues.qualifierStops.contains(words[i + 1]) && !words[i + 1].endsWith("ly")
+                    && !NOT_A_CONDITION.contains(words[i + 1]);
+            if (afterWith && ((cues.qualifierStops.contains(bare) && !joinsCondition) || wordsAfterWith >= 4)) {
                 break;
             }
             if (kept.length() > 0) {
@@ -390,7 +463,7 @@ final class MetadataExtractor {
                 afterWith = true;
             }
         }
-        String result = kept.toString().replaceAll("[\\s,.;:]+$", "");
+        String result = kept.toString().replaceAll("[\\s,.;:]+$", "").replaceAll("\\s+(?:and|or)$", "");
         return result.endsWith(" with") ? result.substring(0, result.length() - 5) : result;
     }
 

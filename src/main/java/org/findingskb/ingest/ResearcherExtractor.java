@@ -27,6 +27,22 @@ final class ResearcherExtractor {
     /** "Professor X of the Y Centre, the senior author, said …": an affiliation before the appositive. */
     private static final Pattern AFFILIATION = Pattern.compile("^\\s+(?:of|at|from)\\s+(?:the\\s+)?");
 
+    /** ", and Charles X, …": the appositive ends where a second person is named. */
+    private static final Pattern NEXT_PERSON = Pattern.compile("^\\s+and\\s+(?:(?:(?:Dr|Prof|Professor)\\.?\\s+)?\\p{Lu}"
+            + "|(?:her|his|their)\\s+(?:colleagues|team|co-workers|collaborators)\\b)");
+    private static final Pattern NEXT_WORD = Pattern.compile("^\\s+(\\p{Ll}[\\p{Ll}'\\-]*)\\b");
+    /** Words that go on describing a person after a comma ("…, a chemist, and the study's first author"). */
+    private static final Set<String> APPOSITIVE_CONTINUATIONS = Set.of("a", "an", "the", "and", "or", "who", "whom",
+            "whose", "which", "where", "of", "at", "in", "for", "from", "with", "on", "as", "now", "then", "formerly",
+            "previously", "currently", "also", "both", "one", "co-author", "senior", "lead", "first", "last", "not",
+            "professor", "director", "head", "chair", "author", "researcher", "scientist");
+    /** "… Centre for Healthy Ageing, said": capitalised words after an organisation's "for"/"of" are its name. */
+    private static final Pattern ORGANISATION_BEFORE = Pattern.compile("\\b(\\p{Lu}[\\p{L}'\\-]*)\\s+(?:for|of)\\s+$");
+
+    /** "a physicist", "an economist", "a paediatrician": a profession the cue list does not name. */
+    private static final Pattern PROFESSION = Pattern.compile(
+            "(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?\\p{L}{3,}(?:ist|ician)\\b", Pattern.CASE_INSENSITIVE);
+
     private final Cues cues;
     private final Pattern namePattern;
 
@@ -128,6 +144,10 @@ final class ResearcherExtractor {
         }
         int mentionStart = honorific == null ? nameStart : m.start("hon");
         String before = folded.substring(0, mentionStart);
+        Matcher organisation = ORGANISATION_BEFORE.matcher(before);
+        if (honorific == null && organisation.find() && cues.organizationWords.contains(organisation.group(1))) {
+            return null;
+        }
         String after = folded.substring(nameEnd);
 
         Set<ResearcherRole> roles = EnumSet.noneOf(ResearcherRole.class);
@@ -158,7 +178,8 @@ final class ResearcherExtractor {
                 || (appositive != null && cues.speechVerbs.startsWith(
                         after.substring(Math.min(after.length(), after.indexOf(appositive) + appositive.length()))
                                 .replaceFirst("^\\s*,", " ")));
-        boolean profession = appositive != null && cues.personNouns.in(appositive);
+        boolean profession = appositive != null
+                && (cues.personNouns.in(appositive) || PROFESSION.matcher(appositive).lookingAt());
         if (honorific == null && roles.isEmpty() && !quoted && !profession) {
             return null;
         }
@@ -216,7 +237,8 @@ final class ResearcherExtractor {
         int end = rest.length();
         int comma = rest.indexOf(',');
         while (comma >= 0) {
-            if (cues.speechVerbs.startsWith(rest.substring(comma + 1))) {
+            String next = rest.substring(comma + 1);
+            if (cues.speechVerbs.startsWith(next) || NEXT_PERSON.matcher(next).lookingAt() || startsPredicate(next)) {
                 end = comma;
                 break;
             }
@@ -225,6 +247,15 @@ final class ResearcherExtractor {
         String phrase = rest.substring(0, end).strip();
         phrase = phrase.replaceAll("[\\s.!?;:\"']+$", "");
         return phrase.isEmpty() ? null : phrase;
+    }
+
+    /**
+     * Whether the text after a comma goes on with the sentence's verb ("…, the senior author, had 12 adults …")
+     * rather than with the appositive: a lower-case word that cannot continue a description.
+     */
+    private static boolean startsPredicate(String next) {
+        Matcher word = NEXT_WORD.matcher(next);
+        return word.lookingAt() && !APPOSITIVE_CONTINUATIONS.contains(word.group(1));
     }
 
     /** The description as the article writes it (original characters, not folded). */

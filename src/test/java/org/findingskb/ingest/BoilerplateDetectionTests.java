@@ -241,4 +241,56 @@ class BoilerplateDetectionTests {
         assertThat(captioned.findings()).extracting(ExtractedFinding::statement).containsExactly(
                 "Octopuses flashed colour patterns during active sleep, a team at the Coastal Marine Institute reports.");
     }
+
+    @Test
+    void readsANewsletterGreetingSignOffAndLabelledLinesAsFurniture() {
+        ArticleAnalysis newsletter = TestArticles.analyze("""
+                Crows remember faces for years
+
+                The Corvid Letter · Issue 9 · 2 May 2021
+
+                Hi there, bird fans.
+
+                This issue: crows that hold grudges.
+
+                Crows that had been caught by a masked person scolded that mask for up to five years, a team at Pinecrest University reports.
+
+                The study is in Animal Memory.
+
+                Publication: Long-term face memory in wild crows.
+
+                That's it for now. Reply to this note with your sightings.
+
+                (Reporting by Ida Lund; Editing by Ben Aro)
+
+                This story was corrected on Monday to fix a date.
+                """);
+        assertThat(newsletter.findings()).extracting(ExtractedFinding::statement).containsExactly(
+                "Crows that had been caught by a masked person scolded that mask for up to five years, a team at Pinecrest University reports.");
+        assertThat(newsletter.metadata().journal()).isEqualTo("Animal Memory");
+    }
+
+    @Test
+    void takesThePublisherFromAWireDateline() {
+        ArticleAnalysis wire = TestArticles.analyze("""
+                Bats avoid wind farms at night, survey finds
+
+                OSLO, June 3 (Fjord Wire) - Bats flew 60 percent less often near turning turbines than near still ones, researchers said.
+                """);
+        assertThat(wire.metadata().publisher()).isEqualTo("Fjord Wire");
+        assertThat(wire.findings()).hasSize(1);
+    }
+
+    @Test
+    void doesNotTakeASentenceOpeningWithByForAByline() {
+        ArticleAnalysis article = TestArticles.analyze("""
+                Owls sleep less in spring
+
+                A new study from Larkfield University tracked barn owls.
+
+                By contrast the young owls slept longer than their parents.
+                """);
+        assertThat(article.findings()).extracting(ExtractedFinding::statement)
+                .contains("By contrast the young owls slept longer than their parents.");
+    }
 }

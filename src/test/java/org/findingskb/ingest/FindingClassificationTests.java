@@ -193,4 +193,25 @@ class FindingClassificationTests {
         ExtractedFinding f = requireFinding("Most of the hamsters had no symptoms, but a few developed a rash and fever.");
         assertThat(f.kind()).isEqualTo(FindingKind.CONTEXT);
     }
+
+    @Test
+    void takesTheMemberDrugAClassInTheTitleStandsFor() {
+        ArticleAnalysis analysis = TestArticles.analyze("""
+                Hamsters on a common antidepressant slept more
+
+                A new study from Westbrook University gave hamsters sertraline. Hamsters on sertraline slept two hours longer.
+                """);
+        assertThat(analysis.metadata().interventions()).extracting(ConceptCandidate::name).contains("Sertraline");
+    }
+
+    @Test
+    void listsTheWiderConditionOfAStudiedCondition() {
+        ArticleAnalysis analysis = TestArticles.analyze("""
+                Hamsters with a form of major depression
+
+                A new study from Westbrook University looked at major depression in hamsters.
+                """);
+        assertThat(analysis.metadata().conditions()).extracting(ConceptCandidate::name)
+                .contains("Depressive Disorder, Major", "Depression");
+    }
 }

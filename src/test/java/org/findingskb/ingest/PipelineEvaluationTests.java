@@ -32,6 +32,8 @@ class PipelineEvaluationTests {
                     "corpus/extra/psilocybin-trial.gold.json", "extra"),
             new Article("extra/microglia", "corpus/extra/microglia-forgetting-mice.txt",
                     "corpus/extra/microglia-forgetting-mice.gold.json", "extra"),
+            extra("oxytocin-loneliness-release"), extra("zebrafish-spinal-newsletter"),
+            extra("coffee-arrhythmia-wire"), extra("bilingual-aging-listicle"),
             holdout("lecanemab-early-alzheimers-2022"), holdout("steps-mortality-older-women-2019"),
             holdout("nitrous-oxide-depression-2014"), holdout("taxi-drivers-hippocampus-2011"),
             holdout("sleep-csf-waves-2019"), holdout("parkinsons-gut-microbes-2016"),
@@ -40,6 +42,12 @@ class PipelineEvaluationTests {
             fresh("psilocybin-vs-escitalopram-2021"), fresh("social-media-teen-depression-2019"),
             fresh("ereader-light-sleep-2015"), fresh("optogenetics-amygdala-anxiety-2011"),
             fresh("crispr-ttr-amyloidosis-2021"), fresh("music-dopamine-chills-2011"));
+
+    /** A probe article invented for this project in a style the other sets do not use. */
+    private static Article extra(String name) {
+        return new Article("extra/" + name, "corpus/extra/" + name + ".txt", "corpus/extra/" + name + ".gold.json",
+                "extra");
+    }
 
     /** A second set written blind to the rules, after the first was used to improve them. */
     private static Article fresh(String name) {
@@ -133,6 +141,15 @@ class PipelineEvaluationTests {
     @Test
     void heldOutArticlesWrittenBlindToTheRulesMeetTheOverallThresholds() {
         assertMeetsOverallThresholds(pooled("holdout"));
+    }
+
+    /**
+     * The second held-out set was written blind to the rules, but the rules were later improved while it was scored,
+     * so it now guards against regressions rather than measuring generality.
+     */
+    @Test
+    void secondHeldOutSetMeetsTheOverallThresholds() {
+        assertMeetsOverallThresholds(pooled("holdout2"));
     }
 
     @Test

@@ -68,4 +68,32 @@ class PopulationTests {
         assertThat(populationOf("Worldwide, 50 million people live with epilepsy. The team found the gene in mice and in rats."))
                 .isEqualTo("mice");
     }
+
+    @Test
+    void readsACountInWordsAndAConditionJoinedByOr() {
+        assertThat(populationOf("The clinic treated nine children with asthma or eczema at two sites."))
+                .isEqualTo("nine children with asthma or eczema");
+        assertThat(populationOf("The registry held 88 adults with gout and then lost track of some."))
+                .isEqualTo("88 adults with gout");
+    }
+
+    @Test
+    void readsMillionsAndTwoGroupNounsJoinedByAnd() {
+        assertThat(populationOf("The team linked tax records and followed 2.4 million boys and men for a decade."))
+                .isEqualTo("2.4 million boys and men");
+    }
+
+    @Test
+    void prefersTheBodyToTheHeadlineAndSkipsAPrevalenceEstimate() {
+        assertThat(TestArticles.analyze("Study of 3 million nurses finds late shifts harm sleep\n\n"
+                + "Insomnia is a disorder that affects 40 million adults in the country. "
+                + "The researchers tracked 3,105 nurses who worked nights.").metadata().population())
+                .isEqualTo("3,105 nurses");
+    }
+
+    @Test
+    void doesNotTakeASpanOfTimeOrAShareForTheSample() {
+        assertThat(populationOf("Healing took about three weeks in young rats, the team found.")).isEqualTo("rats");
+        assertThat(populationOf("About 4.1 percent of people in the town carry the gene, the team found.")).isNull();
+    }
 }

@@ -100,4 +100,22 @@ class ResearcherRoleTests {
         assertThat(researchersOf("\"The effect surprised us,\" said Nadia Ferreira, who directed the study."))
                 .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.LEAD);
     }
+
+    @Test
+    void endsAnAppositiveAtTheNextPersonOrTheVerb() {
+        assertThat(researchersOf("Mira Solberg, the first author, and Tobias Renn, the senior author and a chemist at "
+                + "the institute, had 40 rats swim every day."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role, ExtractedResearcher::description)
+                .containsExactly(tuple("Mira Solberg", ResearcherRole.LEAD, "the first author"),
+                        tuple("Tobias Renn", ResearcherRole.SENIOR, "the senior author and a chemist at the institute"));
+        assertThat(researchersOf("Lena Brandvik, a physicist who headed the project, and her team built a sensor."))
+                .extracting(ExtractedResearcher::description).containsExactly("a physicist who headed the project");
+    }
+
+    @Test
+    void doesNotTakeTheRestOfAnOrganisationNameForAPerson() {
+        assertThat(researchersOf("Prof. Ivo Marek, a town planner at the Centre for Quiet Streets, said "
+                + "traffic noise matters."))
+                .extracting(ExtractedResearcher::name).containsExactly("Ivo Marek");
+    }
 }
