@@ -12,7 +12,6 @@ import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
-import org.hibernate.search.engine.search.sort.dsl.SortOrder;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
@@ -64,7 +63,9 @@ public class ConceptService {
         UserQuery query = UserQuery.of(q == null || q.isBlank() || q.strip().endsWith("*")
                 || q.strip().endsWith("\"") ? q : q.strip() + "*");
         String prefix = q == null ? null : Synonym.keyOf(q);
-        List<SortKey> sort = sortOf(pageQuery, query);
+        List<SortKey> sort = IndexPager.sortOf(pageQuery, SORTABLE, query != null,
+                List.of(SortKey.ascending("name_sort"), SortKey.ascending("id_ref")),
+                List.of(SortKey.RELEVANCE, SortKey.ascending("name_sort"), SortKey.ascending("id_ref")), "id_ref");
         int fingerprint = Objects.hash(type, query, sort, pageQuery.pageSize());
         ResultPage<Concept> page = IndexPager.<Concept>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
                 Search.session(entityManager).search(Concept.class)
@@ -83,23 +84,12 @@ public class ConceptService {
                                 b.filter(IndexPager.after(f, sort, after));
                             }
                         }))
-                        .sort(f -> f.composite(c -> sort.forEach(key -> c.add(key.field() == null ? f.score()
-                                : f.field(key.field()).order(key.descending() ? SortOrder.DESC : SortOrder.ASC)))))
+                        .sort(f -> IndexPager.sort(f, sort))
                         .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
                         .toQuery(),
                 IndexPager.keysetCapable(sort, List.of("id_ref")) ? hit -> List.of(hit.getId()) : null);
         Map<Long, Long> counts = findingCounts(page.content().stream().map(Concept::getId).toList());
         return page.map(c -> ConceptResponse.from(c, counts.getOrDefault(c.getId(), 0L)));
-    }
-
-    private static List<SortKey> sortOf(PageQuery pageQuery, UserQuery query) {
-        List<PageQuery.Order> asked = pageQuery.orders(SORTABLE.keySet());
-        if (asked.isEmpty()) {
-            return query == null ? List.of(SortKey.ascending("name_sort"), SortKey.ascending("id_ref"))
-                    : List.of(SortKey.RELEVANCE, SortKey.ascending("name_sort"), SortKey.ascending("id_ref"));
-        }
-        return IndexPager.withTieBreak(asked.stream()
-                .map(o -> new SortKey(SORTABLE.get(o.field()), o.descending())).toList(), "id_ref");
     }
 
     /** The concepts with these ids, in order and without repeats; 422 naming {@code field} if one does not exist. */

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 import jakarta.persistence.EntityManager;
-import org.hibernate.search.engine.search.sort.dsl.SortOrder;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
@@ -67,7 +66,9 @@ public class FindingService {
         if (conceptIds != null && conceptIds.isEmpty()) {
             return ResultPage.empty(pageQuery.pageSize());
         }
-        List<SortKey> sort = sortOf(pageQuery, q);
+        List<SortKey> sort = IndexPager.sortOf(pageQuery, SORTABLE, q != null,
+                SOURCE_ORDER,
+                List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort")), "id_sort");
         int fingerprint = Objects.hash(q, filter.studyId(), filter.kind(), filter.timescale(), filter.certainty(),
                 conceptIds, filter.conceptType(), new TreeSet<>(filter.reviewStatuses()), sort, pageQuery.pageSize());
         boolean keyset = IndexPager.keysetCapable(sort, NUMERIC);
@@ -98,22 +99,11 @@ public class FindingService {
                                 b.filter(IndexPager.after(f, sort, after));
                             }
                         }))
-                        .sort(f -> f.composite(c -> sort.forEach(key -> c.add(key.field() == null ? f.score()
-                                : f.field(key.field()).order(key.descending() ? SortOrder.DESC : SortOrder.ASC)
-                                        .missing().last()))))
+                        .sort(f -> IndexPager.sort(f, sort))
                         .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
                         .toQuery(),
                 keyset ? hit -> sort.stream().map(key -> keyValue(hit, key.field())).toList() : null)
                 .map(FindingResponse::from);
-    }
-
-    private static List<SortKey> sortOf(PageQuery pageQuery, UserQuery q) {
-        List<PageQuery.Order> asked = pageQuery.orders(SORTABLE.keySet());
-        if (asked.isEmpty()) {
-            return q == null ? SOURCE_ORDER : List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort"));
-        }
-        return IndexPager.withTieBreak(asked.stream()
-                .map(o -> new SortKey(SORTABLE.get(o.field()), o.descending())).toList(), "id_sort");
     }
 
     private static Long keyValue(Finding finding, String field) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import jakarta.persistence.EntityManager;
-import org.hibernate.search.engine.search.sort.dsl.SortOrder;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
@@ -65,7 +64,9 @@ public class MechanismService {
         if (conceptIds != null && conceptIds.isEmpty()) {
             return ResultPage.empty(pageQuery.pageSize());
         }
-        List<SortKey> sort = sortOf(pageQuery, query);
+        List<SortKey> sort = IndexPager.sortOf(pageQuery, SORTABLE, query != null,
+                STUDY_ORDER,
+                List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort")), "id_sort");
         int fingerprint = Objects.hash(query, studyId, timescale, conceptIds, sort, pageQuery.pageSize());
         return IndexPager.<Mechanism>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
                 Search.session(entityManager).search(Mechanism.class)
@@ -85,23 +86,12 @@ public class MechanismService {
                                 b.filter(IndexPager.after(f, sort, after));
                             }
                         }))
-                        .sort(f -> f.composite(c -> sort.forEach(key -> c.add(key.field() == null ? f.score()
-                                : f.field(key.field()).order(key.descending() ? SortOrder.DESC : SortOrder.ASC)
-                                        .missing().last()))))
+                        .sort(f -> IndexPager.sort(f, sort))
                         .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
                         .toQuery(),
                 IndexPager.keysetCapable(sort, NUMERIC)
                         ? hit -> sort.stream().map(key -> key.field().equals("studyId") ? hit.getStudyId() : hit.getId()).toList()
                         : null)
                 .map(MechanismResponse::from);
-    }
-
-    private static List<SortKey> sortOf(PageQuery pageQuery, UserQuery query) {
-        List<PageQuery.Order> asked = pageQuery.orders(SORTABLE.keySet());
-        if (asked.isEmpty()) {
-            return query == null ? STUDY_ORDER : List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort"));
-        }
-        return IndexPager.withTieBreak(asked.stream()
-                .map(o -> new SortKey(SORTABLE.get(o.field()), o.descending())).toList(), "id_sort");
     }
 }

@@ -2,6 +2,7 @@ package org.findingskb.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -9,6 +10,9 @@ import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.TypedSearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchQuery;
 import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
+import org.hibernate.search.engine.search.sort.dsl.SortOrder;
+import org.hibernate.search.engine.search.sort.dsl.TypedSearchSortFactory;
 
 import org.findingskb.web.InvalidParameter;
 import org.findingskb.web.PageQuery;
@@ -114,7 +118,28 @@ public final class IndexPager {
         return keys.stream().allMatch(k -> k.field() != null && numericFields.contains(k.field()));
     }
 
-    public static List<SortKey> withTieBreak(List<SortKey> keys, String idField) {
+    /**
+     * The sort a list query uses: the one asked for in {@code pageQuery} (API field names mapped to index fields
+     * by {@code sortable}, ties broken by {@code idField}), else {@code byRelevance} for a text query or
+     * {@code unsorted} without one.
+     */
+    public static List<SortKey> sortOf(PageQuery pageQuery, Map<String, String> sortable, boolean textQuery,
+            List<SortKey> unsorted, List<SortKey> byRelevance, String idField) {
+        List<PageQuery.Order> asked = pageQuery.orders(sortable.keySet());
+        if (asked.isEmpty()) {
+            return textQuery ? byRelevance : unsorted;
+        }
+        return withTieBreak(asked.stream().map(o -> new SortKey(sortable.get(o.field()), o.descending())).toList(),
+                idField);
+    }
+
+    /** The index sort for {@code keys}; documents without a value for a key come last. */
+    public static SortFinalStep sort(TypedSearchSortFactory<?> f, List<SortKey> keys) {
+        return f.composite(c -> keys.forEach(key -> c.add(key.field() == null ? f.score()
+                : f.field(key.field()).order(key.descending() ? SortOrder.DESC : SortOrder.ASC).missing().last())));
+    }
+
+    static List<SortKey> withTieBreak(List<SortKey> keys, String idField) {
         List<SortKey> all = new ArrayList<>(keys);
         if (all.stream().noneMatch(k -> idField.equals(k.field()))) {
             all.add(SortKey.ascending(idField));

@@ -9,7 +9,6 @@ import java.util.Objects;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
-import org.hibernate.search.engine.search.sort.dsl.SortOrder;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
@@ -94,7 +93,9 @@ public class StudyService {
         }
         List<Long> viaFindings = conceptIds == null ? List.of() : studiesWithFindingsMentioning(conceptIds);
         String journalKey = journal == null || journal.isBlank() ? null : journal.strip();
-        List<SortKey> sort = sortOf(pageQuery, query);
+        List<SortKey> sort = IndexPager.sortOf(pageQuery, SORTABLE, query != null,
+                List.of(SortKey.ascending("id_sort")),
+                List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort")), "id_sort");
         int fingerprint = Objects.hash(query, conceptIds, journalKey, sort, pageQuery.pageSize());
         ResultPage<Study> page = IndexPager.<Study>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
                 Search.session(entityManager).search(Study.class)
@@ -116,8 +117,7 @@ public class StudyService {
                                 b.filter(IndexPager.after(f, sort, after));
                             }
                         }))
-                        .sort(f -> f.composite(c -> sort.forEach(key -> c.add(key.field() == null ? f.score()
-                                : f.field(key.field()).order(key.descending() ? SortOrder.DESC : SortOrder.ASC)))))
+                        .sort(f -> IndexPager.sort(f, sort))
                         .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
                         .toQuery(),
                 IndexPager.keysetCapable(sort, List.of("id_sort")) ? hit -> List.of(hit.getId()) : null);
@@ -133,16 +133,6 @@ public class StudyService {
                         .filter(f.terms().field("reviewStatus").matchingAny(ConceptService.VISIBLE)))
                 .aggregation(byStudy, f -> f.terms().field("studyId", Long.class).maxTermCount(MAX_STUDIES_BY_CONCEPT))
                 .fetch(0).aggregation(byStudy).keySet());
-    }
-
-    private static List<SortKey> sortOf(PageQuery pageQuery, UserQuery query) {
-        List<PageQuery.Order> asked = pageQuery.orders(SORTABLE.keySet());
-        if (asked.isEmpty()) {
-            return query == null ? List.of(SortKey.ascending("id_sort"))
-                    : List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort"));
-        }
-        return IndexPager.withTieBreak(asked.stream()
-                .map(o -> new SortKey(SORTABLE.get(o.field()), o.descending())).toList(), "id_sort");
     }
 
     /** Responses for {@code page}, with their counts and sources read in one query each. */
