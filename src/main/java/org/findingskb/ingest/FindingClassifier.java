@@ -37,6 +37,8 @@ final class FindingClassifier {
     private static final Pattern RESEARCH_WORD = Pattern.compile(
             "\\b(?:stud(?:y|ies)|trials?|research|scientists|researchers|experiments?|evidence)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(",\\s+(?:and|but|yet)\\s+(?=the\\b|these\\b|those\\b|its\\b|their\\b)|;\\s*",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern PASSIVE_BE = Pattern.compile("\\bbe\\s+$", Pattern.CASE_INSENSITIVE);
     private static final Pattern IF_CLAUSE = Pattern.compile(
             "^\\s*if\\b[^,]*,", Pattern.CASE_INSENSITIVE);
@@ -271,6 +273,13 @@ final class FindingClassifier {
         // A test of significance or a comparison of groups is a result even when it names the measure used.
         if (reporting || !isMethod(text) || cues.findsPattern("resultOverMethod", text)) {
             return false;
+        }
+        // "The team counted X, and the levels were lower than predicted": a result in a clause of its own.
+        String[] clauses = CLAUSE_BREAK.split(text);
+        for (int i = 1; i < clauses.length; i++) {
+            if (!isMethod(clauses[i]) && (cues.outcome.in(clauses[i]) || cues.findsPattern("outcome", clauses[i]))) {
+                return false;
+            }
         }
         Matcher clause = cues.firstPatternMatch("conditionClause", text);
         if (clause != null) {

@@ -125,4 +125,10 @@ class FindingRulesTests {
         assertThat(requireFinding("Our long-term trial demonstrates that zinc does not lower the risk of colds.")
                 .timescale()).isNull();
     }
+
+    @Test
+    void aResultInAClauseOfItsOwnOutweighsAMethodVerb() {
+        assertThat(requireFinding("The group has now measured these fibres in ferret lungs, and the counts were "
+                + "larger than anyone predicted.").kind()).isEqualTo(FindingKind.RESULT);
+    }
 }
