@@ -232,6 +232,10 @@ final class MetadataExtractor {
                     break;
                 }
             }
+            // "Press information - X - date": a label first, the publisher next.
+            if (first.isEmpty() && parts.length > 2) {
+                first = parts[1].strip();
+            }
             if (first.isEmpty() || first.chars().anyMatch(Character::isDigit)
                     || BoilerplateDetector.findsAny(cues.dates, first)) {
                 continue;

@@ -30,6 +30,7 @@ final class ResearcherExtractor {
     /** ", and Charles X, …": the appositive ends where a second person is named. */
     private static final Pattern NEXT_PERSON = Pattern.compile("^\\s+and\\s+(?:(?:(?:Dr|Prof|Professor)\\.?\\s+)?\\p{Lu}"
             + "|(?:her|his|their)\\s+(?:colleagues|team|co-workers|collaborators)\\b)");
+    private static final Pattern BARE_PROFESSION = Pattern.compile("\\p{Ll}{3,}(?:ist|ician)\\b");
     private static final Pattern WORD_IN_RUN = Pattern.compile("[\\p{L}'\\-]+");
     /** Word classes that cannot begin a person's name ("In London, …", "After Smith …"). */
     private static final Set<String> NOT_NAME_TAGS = Set.of("ADP", "DET", "SCONJ", "CCONJ", "ADV", "PART");
@@ -277,7 +278,9 @@ final class ResearcherExtractor {
             return null;
         }
         String rest = after.substring(lead.end());
-        if (!cues.appositiveStarts.startsWith(rest)) {
+        // "…, neurologist and leader of the group, …": an appositive may start with the profession itself.
+        if (!cues.appositiveStarts.startsWith(rest) && !cues.personNouns.startsWith(rest)
+                && !BARE_PROFESSION.matcher(rest).lookingAt()) {
             return null;
         }
         int end = rest.length();

@@ -131,4 +131,27 @@ class FindingRulesTests {
         assertThat(requireFinding("The group has now measured these fibres in ferret lungs, and the counts were "
                 + "larger than anyone predicted.").kind()).isEqualTo(FindingKind.RESULT);
     }
+
+    @Test
+    void readsProbablyAsAHedgeAndNotKnowingAsALimit() {
+        assertThat(requireFinding("She says the spray probably works by quieting nerve signals to the gut.")
+                .certainty()).isEqualTo(Certainty.SUGGESTED);
+        assertThat(requireFinding("All the ferrets were female, and the group does not know whether males react "
+                + "alike.").kind()).isEqualTo(FindingKind.CONTEXT);
+        assertThat(requireFinding("The trial has some limits: the owners knew which treatment each ferret got.")
+                .kind()).isEqualTo(FindingKind.CONTEXT);
+    }
+
+    @Test
+    void aHostsComparisonAndAnInterviewedMethodAreNoFinding() {
+        assertThat(findingFor("The host compares it to a tunnel under a river, and the guest agrees.")).isEmpty();
+        assertThat(findingFor("Mara explains that her team fed ferrets a daily pellet containing the herb for six "
+                + "weeks, while a second group got plain pellets.")).isEmpty();
+    }
+
+    @Test
+    void readsAWorldwideCountAsBackground() {
+        assertThat(requireFinding("Every year, about 3 million persons in the world break a hip.").kind())
+                .isEqualTo(FindingKind.CONTEXT);
+    }
 }

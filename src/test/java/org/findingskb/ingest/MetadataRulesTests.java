@@ -112,4 +112,27 @@ class MetadataRulesTests {
         assertThat(metadataOf("May 3, 2019 | Ecology\n\nThe team found that the birds sang less.").publisher())
                 .isNull();
     }
+
+    @Test
+    void readsAPressReleaseMastheadWithDashesAndACityDateline() {
+        ArticleAnalysis analysis = TestArticles.analyze("A headline\n\nPress information - Ostrava Heart Centre - "
+                + "9 May 2018\n\nBrenna, 9 May 2018. The team found that the pump lowered blood pressure by 9 percent.");
+        assertThat(analysis.metadata().publisher()).isEqualTo("Ostrava Heart Centre");
+        assertThat(analysis.findings()).noneMatch(f -> f.statement().startsWith("Brenna"));
+    }
+
+    @Test
+    void readsTheJournalOfACitationAfterEtAl() {
+        assertThat(metadataOf("The team found that the birds sang less.\n\nPaper: Orsk P et al., Avian Song "
+                + "Letters, 2021.").journal()).isEqualTo("Avian Song Letters");
+    }
+
+    @Test
+    void readsAProfessionWithoutAnArticleAndTheAuthorOfTheWork() {
+        assertThat(metadataOf("\"It works,\" explains Prof. Ilse Varga, cardiologist and research group leader. "
+                + "The paper's first author is Dr. Piet Ruys, nurse and researcher at the centre.").researchers())
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactlyInAnyOrder(tuple("Ilse Varga", ResearcherRole.SENIOR),
+                        tuple("Piet Ruys", ResearcherRole.LEAD));
+    }
 }
