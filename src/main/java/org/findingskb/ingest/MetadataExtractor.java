@@ -15,6 +15,8 @@ final class MetadataExtractor {
     private final Pattern animalPopulation;
     private final Pattern humanWithPopulation;
     private final Pattern secondGroup;
+    /** Each animal noun as a whole word, compiled once. */
+    private final List<Pattern> animalWords;
     private static final Pattern RATIO_BEFORE = Pattern.compile("\\d\\s+(?:in|out of)\\s+$");
     private static final int MIN_ANIMAL_MENTIONS = 2;
     /** An earlier year dates an earlier study only where a study is named, not the samples ("autopsies in 2016"). */
@@ -61,6 +63,8 @@ final class MetadataExtractor {
         // "… with asthma and 300 healthy controls": a second counted group compared with the first.
         this.secondGroup = Pattern.compile("^\\s+and\\s+" + quantifier + "(?<![\\d,.])" + count + "\\s+(?:[a-z][a-z\\-]*\\s+){0,3}?(?:"
                 + humans + ")\\b");
+        this.animalWords = cues.animalNouns.stream()
+                .map(a -> Pattern.compile("\\b" + Pattern.quote(a) + "\\b", Pattern.CASE_INSENSITIVE)).toList();
         this.animalPopulation = Pattern.compile("\\bin\\s+(?:[a-z][a-z\\-]*\\s+){0,2}?(?<animal>" + animals + ")\\b");
         this.humanWithPopulation = Pattern.compile("\\b(?:in|among)\\s+(?<pop>(?:[a-z][a-z\\-]*\\s+){0,2}?(?:"
                 + humans + ")\\s+with\\s+[a-z][a-z'\\- ]*)");
@@ -496,8 +500,7 @@ final class MetadataExtractor {
 
     /** An article that keeps naming one kind of animal without saying "in …" is about that animal. */
     private String animalNamedRepeatedly(List<Sentence> sentences, List<SentenceRole> roles, Integer articleYear) {
-        for (String animal : cues.animalNouns) {
-            Pattern word = Pattern.compile("\\b" + Pattern.quote(animal) + "\\b", Pattern.CASE_INSENSITIVE);
+        for (Pattern word : animalWords) {
             String seen = null;
             int count = 0;
             for (Sentence s : sentences) {
