@@ -41,17 +41,18 @@ final class Cues {
     record MetadataCues(List<String> journalAnchors, List<String> journalConnectors, List<String> institutionAnchors,
             List<String> institutionConnectors, List<String> organizationWords, String doiPattern,
             List<String> sourceLineAnchors, List<String> republished, List<String> referenceLines,
-            List<String> referenceJournals, List<String> wireDatelines) {
+            List<String> referenceJournals, List<String> wireDatelines, String mastheadSeparators,
+            List<String> mastheadLeadIns, List<String> mastheadBylines) {
     }
 
     record ResearcherCues(List<String> honorifics, List<String> speechVerbs, List<String> personNouns,
             Map<String, List<String>> roles, List<String> leadBeforeName, List<String> seniorBeforeName,
-            List<String> seniorAfterName, List<String> leadAfterName, List<String> appositiveStarts,
-            List<String> nameParticles) {
+            List<String> seniorAfterName, List<String> leadAfterName, List<String> authorBeforeName,
+            List<String> appositiveStarts, List<String> nameParticles) {
     }
 
     record PopulationCues(List<String> humanNouns, List<String> animalNouns, List<String> qualifierStops,
-            List<String> quantifiers) {
+            List<String> quantifiers, List<String> conditionStops) {
     }
 
     record FindingCues(List<String> hedges, List<String> hedgeExceptions, List<String> reporting, List<String> outcome, List<String> priorWork,
@@ -94,6 +95,9 @@ final class Cues {
     final List<Pattern> referenceLines;
     final List<Pattern> referenceJournals;
     final List<Pattern> wireDatelines;
+    final Pattern mastheadSeparators;
+    final List<Pattern> mastheadLeadIns;
+    final List<Pattern> mastheadBylines;
 
     // Researchers
     final Set<String> honorifics;
@@ -104,6 +108,7 @@ final class Cues {
     final List<Pattern> seniorBeforeName;
     final List<Pattern> seniorAfterName;
     final List<Pattern> leadAfterName;
+    final List<Pattern> authorBeforeName;
     final PhraseMatcher appositiveStarts;
     final List<String> nameParticles;
 
@@ -112,6 +117,7 @@ final class Cues {
     final List<String> animalNouns;
     final Set<String> qualifierStops;
     final List<String> quantifiers;
+    final Set<String> conditionStops;
 
     // Findings
     final PhraseMatcher hedges;
@@ -167,6 +173,9 @@ final class Cues {
         this.referenceLines = patterns(f.metadata().referenceLines());
         this.referenceJournals = patterns(f.metadata().referenceJournals());
         this.wireDatelines = patterns(f.metadata().wireDatelines());
+        this.mastheadSeparators = Pattern.compile(f.metadata().mastheadSeparators());
+        this.mastheadLeadIns = patterns(f.metadata().mastheadLeadIns());
+        this.mastheadBylines = patterns(f.metadata().mastheadBylines());
 
         ResearcherCues r = f.researchers();
         this.honorifics = Set.copyOf(r.honorifics());
@@ -179,6 +188,7 @@ final class Cues {
         this.seniorBeforeName = patterns(r.seniorBeforeName());
         this.seniorAfterName = patterns(r.seniorAfterName());
         this.leadAfterName = patterns(r.leadAfterName());
+        this.authorBeforeName = patterns(r.authorBeforeName());
         this.appositiveStarts = new PhraseMatcher(r.appositiveStarts());
         this.nameParticles = r.nameParticles() == null ? List.of() : List.copyOf(r.nameParticles());
 
@@ -186,6 +196,7 @@ final class Cues {
         this.animalNouns = List.copyOf(f.population().animalNouns());
         this.qualifierStops = lowerSet(f.population().qualifierStops());
         this.quantifiers = f.population().quantifiers() == null ? List.of() : List.copyOf(f.population().quantifiers());
+        this.conditionStops = lowerSet(f.population().conditionStops());
 
         FindingCues c = f.findings();
         this.hedges = new PhraseMatcher(c.hedges());

@@ -37,6 +37,9 @@ final class FindingClassifier {
     private static final Pattern RESEARCH_WORD = Pattern.compile(
             "\\b(?:stud(?:y|ies)|trials?|research|scientists|researchers|experiments?|evidence)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(",\\s+(?:and|but|yet)\\s+(?=the\\b|these\\b|those\\b|its\\b|their\\b)|;\\s*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PASSIVE_BE = Pattern.compile("\\bbe\\s+$", Pattern.CASE_INSENSITIVE);
     private static final Pattern IF_CLAUSE = Pattern.compile(
             "^\\s*if\\b[^,]*,", Pattern.CASE_INSENSITIVE);
     /** "I", "my", "me" as the writer's pronouns; not the Roman numeral of "type I" or "phase I". */
@@ -121,7 +124,7 @@ final class FindingClassifier {
         }
         // "If confirmed in larger trials, …" reports nothing: a leading condition does not count as reporting.
         String claim = withoutLeadingCondition(text);
-        boolean reporting = cues.reporting.in(claim) || cues.findsPattern("reporting", claim);
+        boolean reporting = reports(claim) || cues.findsPattern("reporting", claim);
         boolean outcomeWord = cues.outcome.in(text);
         // Comparisons, measured quantities and change words ("fewer … than", "cut by half", "38 percent",
         // "one in five") mark results of the study, not background.
@@ -130,7 +133,7 @@ final class FindingClassifier {
         boolean hedged = cues.hedged(text);
         boolean longStanding = cues.findsPattern("longStanding", text);
         boolean citedWork = cues.priorWork.in(text) || cues.findsPattern("priorWork", text)
-                || (reporting || outcome) && cues.citesEarlierYear(text, articleYear);
+                || (reporting || outcome && RESEARCH_WORD.matcher(text).find()) && cues.citesEarlierYear(text, articleYear);
         boolean prior = citedWork || longStanding;
         boolean limitation = (cues.limitation.in(text) || cues.findsPattern("limitation", text))
                 && !limitOnlyInCondition(text);
@@ -150,14 +153,30 @@ final class FindingClassifier {
         if (!limitation && describesMethod(text, reporting)) {
             return null;
         }
+        // How the study ran ("the groups met twice a week", "one group could eat at any time, while the other …",
+        // "none had the condition when the trial began"): a procedure, unless the sentence also reports an outcome.
+        if (!limitation && !reporting && !outcome && !prior && cues.findsPattern("procedure", text)) {
+            return null;
+        }
+        // Who the participants were before the study ("none had X when the trial began") is no finding.
+        if (!limitation && !reporting && !outcomeWord && cues.findsPattern("baseline", text)) {
+            return null;
+        }
+        boolean regulatory = cues.findsPattern("regulatory", text);
+        boolean established = !reporting && cues.findsPattern("establishedFact", text);
+        boolean verdict = cues.findsPattern("verdict", text);
         if (cues.metadataLine.in(text) && !(reporting || outcome || hedged || prior || limitation || harm
-                || mechanismCue)) {
+                || mechanismCue || established || verdict)) {
             return null;
         }
 
         FindingKind kind;
         double confidence;
-        if (prior) {
+        if (regulatory) {
+            // An approval by a regulator ("the agency approved X for Y in 2023") is background, not a result.
+            kind = FindingKind.CONTEXT;
+            confidence = 0.7;
+        } else if (prior) {
             // "For decades, X" is prior work when it speaks of studies, else background the article states.
             kind = citedWork || RESEARCH_WORD.matcher(text).find() ? FindingKind.PRIOR_WORK : FindingKind.CONTEXT;
             confidence = 0.85;
@@ -168,8 +187,16 @@ final class FindingClassifier {
             // What was not known before the study ("there had been no evidence that …") is background.
             kind = FindingKind.CONTEXT;
             confidence = 0.7;
-        } else if (hedged && !cues.clinical.in(text) && (meansCue || strongMechanism
-                || mechanismCue && mechanismConcept || continuesMechanism && mechanismConcept)) {
+        } else if (established && !hedged) {
+            // What is already standard or known ("X is a standard treatment for Y", "an estimated 10 percent of …").
+            kind = FindingKind.CONTEXT;
+            confidence = 0.65;
+        } else if (verdict) {
+            // What the findings do or do not support ("do not support taking X to prevent Y"): an implication.
+            kind = FindingKind.IMPLICATION;
+            confidence = 0.7;
+        } else if (hedged && (strongMechanism || !cues.clinical.in(text) && (meansCue
+                || mechanismCue && mechanismConcept || continuesMechanism && mechanismConcept))) {
             // A hedged account of how ("may act on astrocytes", "may lower blood pressure by relaxing …") is still a
             // mechanism, its certainty saying it is suggested; a hedged sentence about treating people is an
             // implication even when it names a pathway.
@@ -246,6 +273,13 @@ final class FindingClassifier {
         // A test of significance or a comparison of groups is a result even when it names the measure used.
         if (reporting || !isMethod(text) || cues.findsPattern("resultOverMethod", text)) {
             return false;
+        }
+        // "The team counted X, and the levels were lower than predicted": a result in a clause of its own.
+        String[] clauses = CLAUSE_BREAK.split(text);
+        for (int i = 1; i < clauses.length; i++) {
+            if (!isMethod(clauses[i]) && (cues.outcome.in(clauses[i]) || cues.findsPattern("outcome", clauses[i]))) {
+                return false;
+            }
         }
         Matcher clause = cues.firstPatternMatch("conditionClause", text);
         if (clause != null) {
@@ -343,6 +377,19 @@ final class FindingClassifier {
             }
         }
         return present;
+    }
+
+    /**
+     * Whether a reporting phrase occurs other than in a passive after a modal ("fragments that could be identified"),
+     * which says what can be done, not what the study found.
+     */
+    private boolean reports(String text) {
+        for (PhraseMatcher.Hit hit : cues.reporting.all(text)) {
+            if (!PASSIVE_BE.matcher(text.substring(0, hit.start())).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a reporting verb ("showed") comes before the first hedge of the sentence. */

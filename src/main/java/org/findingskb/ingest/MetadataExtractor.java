@@ -14,8 +14,15 @@ final class MetadataExtractor {
     private final Pattern numberedPopulation;
     private final Pattern animalPopulation;
     private final Pattern humanWithPopulation;
+    private final Pattern secondGroup;
+    /** Each animal noun as a whole word, compiled once. */
+    private final List<Pattern> animalWords;
     private static final Pattern RATIO_BEFORE = Pattern.compile("\\d\\s+(?:in|out of)\\s+$");
     private static final int MIN_ANIMAL_MENTIONS = 2;
+    /** An earlier year dates an earlier study only where a study is named, not the samples ("autopsies in 2016"). */
+    private static final Pattern STUDY_WORD = Pattern.compile(
+            "\\b(?:stud(?:y|ies)|trials?|surveys?|experiments?|reports?|papers?|analys[ie]s|research|work)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
     /**
      * "420 million people worldwide", "kills 300,000 women every year": a sentence that estimates how many live with
@@ -33,7 +40,8 @@ final class MetadataExtractor {
     private static final Set<String> NOT_A_COUNT = Set.of("percent", "per", "cent", "of", "%");
     private static final Pattern WORD = Pattern.compile("\\p{Ll}[\\p{Ll}\\-']*");
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\-]+");
-    private static final Pattern CAPITALISED_WORD_BEFORE = Pattern.compile("(\\p{Lu}[\\p{L}\\-]*)\\s+$");
+    /** A capitalised word ending where a name continues; a possessive ("King's College") belongs to the name. */
+    private static final Pattern CAPITALISED_WORD_BEFORE = Pattern.compile("(\\p{Lu}[\\p{L}'\\-]*)\\s+$");
 
     MetadataExtractor(Cues cues) {
         this.cues = cues;
@@ -43,11 +51,20 @@ final class MetadataExtractor {
         String quantifier = cues.quantifiers.isEmpty() ? "" : "(?:\\b(?i:" + alternatives(cues.quantifiers) + ")\\s+)?";
         // "2.4 million boys and men", "eight adults with X or Y": a count in digits or words, a coordinated
         // second group noun, and a condition.
-        this.numberedPopulation = Pattern.compile(quantifier + "(?<![\\d,.])(?<n>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?"
-                + "(?:\\s+(?:million|billion))?|(?i:" + NUMBER_WORDS + "))\\s+"
-                + "(?:[a-z][a-z\\-]*\\s+){0,3}?(?:" + humans + "|" + animals + ")\\b"
-                + "(?:\\s+(?:and|or)\\s+(?:" + humans + ")\\b)?"
+        String count = "(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?(?:\\s+(?:million|billion))?|(?i:"
+                + NUMBER_WORDS + "))";
+        // "adults aged 50 and older", "children aged 8 to 12 years": an age range belongs to the population.
+        String age = "(?:\\s+aged\\s+(?:\\d+|(?i:" + NUMBER_WORDS + "))(?:\\s*(?:-|to|and|or)\\s*(?:\\d+|older|over|above))?"
+                + "(?:\\s+years(?:\\s+old)?)?)?";
+        this.numberedPopulation = Pattern.compile(quantifier + "(?<![\\d,.])(?<n>" + count + ")\\s+"
+                + "(?:[a-z][a-z\\-]*\\s+){0,4}?(?<noun>" + humans + "|" + animals + ")\\b"
+                + "(?:\\s+(?:and|or)\\s+(?:" + humans + ")\\b)?" + age
                 + "(?:\\s+with\\s+\\p{L}[\\p{L}'\\- ]*)?");
+        // "… with asthma and 300 healthy controls": a second counted group compared with the first.
+        this.secondGroup = Pattern.compile("^\\s+and\\s+" + quantifier + "(?<![\\d,.])" + count + "\\s+(?:[a-z][a-z\\-]*\\s+){0,3}?(?:"
+                + humans + ")\\b");
+        this.animalWords = cues.animalNouns.stream()
+                .map(a -> Pattern.compile("\\b" + Pattern.quote(a) + "\\b", Pattern.CASE_INSENSITIVE)).toList();
         this.animalPopulation = Pattern.compile("\\bin\\s+(?:[a-z][a-z\\-]*\\s+){0,2}?(?<animal>" + animals + ")\\b");
         this.humanWithPopulation = Pattern.compile("\\b(?:in|among)\\s+(?<pop>(?:[a-z][a-z\\-]*\\s+){0,2}?(?:"
                 + humans + ")\\s+with\\s+[a-z][a-z'\\- ]*)");
@@ -157,6 +174,9 @@ final class MetadataExtractor {
         if (publisher == null) {
             publisher = wireAgency(sentences, roles);
         }
+        if (publisher == null) {
+            publisher = mastheadPublisher(sentences, roles);
+        }
         Integer year = copyright.year();
         if (year == null) {
             year = dateLineYear(sentences, roles);
@@ -181,6 +201,53 @@ final class MetadataExtractor {
                 }
             }
             return null;
+        }
+        return null;
+    }
+
+    /**
+     * The publication named first on a masthead line above the story ("X Magazine | Health | May 2013",
+     * "Distributed by X Newsroom | March 2005"): a line of separated parts, one of them a date, whose first part
+     * is a name rather than a byline or the date itself.
+     */
+    private String mastheadPublisher(List<Sentence> sentences, List<SentenceRole> roles) {
+        for (Sentence s : sentences) {
+            SentenceRole role = roles.get(s.index());
+            if (role == SentenceRole.BODY) {
+                return null;
+            }
+            if (role == SentenceRole.TITLE) {
+                continue;
+            }
+            String line = s.text().strip();
+            String[] parts = cues.mastheadSeparators.split(TextFolding.fold(line));
+            if (parts.length < 2 || java.util.Arrays.stream(parts).noneMatch(
+                    p -> BoilerplateDetector.findsAny(cues.dates, p))) {
+                continue;
+            }
+            String first = parts[0].strip();
+            if (BoilerplateDetector.findsAny(cues.mastheadBylines, first)) {
+                continue;
+            }
+            for (Pattern leadIn : cues.mastheadLeadIns) {
+                Matcher m = leadIn.matcher(first);
+                if (m.lookingAt()) {
+                    first = first.substring(m.end()).strip();
+                    break;
+                }
+            }
+            // "Press information - X - date": a label first, the publisher next.
+            if (first.isEmpty() && parts.length > 2) {
+                first = parts[1].strip();
+            }
+            if (first.isEmpty() || first.chars().anyMatch(Character::isDigit)
+                    || BoilerplateDetector.findsAny(cues.dates, first)) {
+                continue;
+            }
+            if (first.equals(NameRuns.read(first, 0, cues.journalConnectors))) {
+                return line.substring(TextFolding.fold(line).indexOf(first), TextFolding.fold(line).indexOf(first)
+                        + first.length());
+            }
         }
         return null;
     }
@@ -294,6 +361,7 @@ final class MetadataExtractor {
      * by "and" is kept whole only when the part before "and" is not already an organisation's name.
      */
     private String oneOrganisation(String name) {
+        name = withoutParent(name);
         int and = name.indexOf(" and ");
         if (and < 0) {
             return name;
@@ -307,6 +375,28 @@ final class MetadataExtractor {
             }
         }
         return endsAsOrganisation ? name : before;
+    }
+
+    /**
+     * "Northwell Health's Feinstein Institutes": a possessive organisation before the name is the parent body, and
+     * the institution is what it owns; a possessive person's name ("King's College") is part of the name.
+     */
+    private String withoutParent(String name) {
+        String[] words = name.split("\\s+");
+        for (int i = 0; i < words.length - 1; i++) {
+            if (!words[i].endsWith("'s")) {
+                continue;
+            }
+            String owner = words[i].substring(0, words[i].length() - 2);
+            for (int j = 0; j <= i; j++) {
+                String w = j == i ? owner : words[j];
+                if (cues.organizationWords.contains(w)) {
+                    String rest = String.join(" ", java.util.Arrays.copyOfRange(words, i + 1, words.length));
+                    return NameRuns.isCapitalised(rest) ? rest : name;
+                }
+            }
+        }
+        return name;
     }
 
     private static int runStartBefore(String text, int wordStart) {
@@ -351,7 +441,14 @@ final class MetadataExtractor {
                         || isEstimate(s.folded(), m) || !countsTheGroup(m)) {
                     continue;
                 }
-                return trimQualifier(s.text().substring(m.start(), m.end()));
+                String population = trimQualifier(s.text().substring(m.start(), m.end()));
+                Matcher second = secondGroup.matcher(s.folded().substring(m.start() + population.length()));
+                // Only a case group named by its condition is read with its comparison group ("N patients with X
+                // and M healthy volunteers"); "N drivers and M people who …" keeps the studied group.
+                return population.contains(" with ") && second.lookingAt()
+                        ? population + s.text().substring(m.start() + population.length(),
+                                m.start() + population.length() + second.end())
+                        : population;
             }
         }
         for (Sentence s : sentences) {
@@ -381,7 +478,7 @@ final class MetadataExtractor {
      * that precedes it ("two weeks in normal mice").
      */
     private boolean countsTheGroup(Matcher m) {
-        String between = m.group().substring(m.end("n") - m.start());
+        String between = m.group().substring(m.end("n") - m.start(), m.start("noun") - m.start());
         for (String word : between.strip().split("\\s+")) {
             String bare = word.toLowerCase(Locale.ROOT);
             if (bare.equals("with") || bare.equals("and") || bare.equals("or")) {
@@ -403,8 +500,7 @@ final class MetadataExtractor {
 
     /** An article that keeps naming one kind of animal without saying "in …" is about that animal. */
     private String animalNamedRepeatedly(List<Sentence> sentences, List<SentenceRole> roles, Integer articleYear) {
-        for (String animal : cues.animalNouns) {
-            Pattern word = Pattern.compile("\\b" + Pattern.quote(animal) + "\\b", Pattern.CASE_INSENSITIVE);
+        for (Pattern word : animalWords) {
             String seen = null;
             int count = 0;
             for (Sentence s : sentences) {
@@ -433,7 +529,7 @@ final class MetadataExtractor {
     /** A sentence about earlier studies names their population, not this study's. */
     private boolean aboutEarlierWork(Sentence s, Integer articleYear) {
         return cues.priorWork.in(s.folded()) || cues.findsPattern("priorWork", s.folded())
-                || cues.citesEarlierYear(s.folded(), articleYear);
+                || cues.citesEarlierYear(s.folded(), articleYear) && STUDY_WORD.matcher(s.folded()).find();
     }
 
     /** Cuts "… adults with depression who were …" after the condition, at the first clause word. */
@@ -449,7 +545,9 @@ final class MetadataExtractor {
             boolean joinsCondition = (bare.equals("or") || bare.equals("and")) && i + 1 < words.length && WORD.matcher(words[i + 1]).matches()
                     && !cues.qualifierStops.contains(words[i + 1]) && !words[i + 1].endsWith("ly")
                     && !NOT_A_CONDITION.contains(words[i + 1]);
-            if (afterWith && ((cues.qualifierStops.contains(bare) && !joinsCondition) || wordsAfterWith >= 4)) {
+            boolean stop = (cues.qualifierStops.contains(bare) && !joinsCondition)
+                    || wordsAfterWith >= 1 && cues.conditionStops.contains(bare);
+            if (afterWith && (stop || wordsAfterWith >= 4)) {
                 break;
             }
             if (kept.length() > 0) {

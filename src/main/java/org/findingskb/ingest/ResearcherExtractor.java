@@ -30,6 +30,11 @@ final class ResearcherExtractor {
     /** ", and Charles X, …": the appositive ends where a second person is named. */
     private static final Pattern NEXT_PERSON = Pattern.compile("^\\s+and\\s+(?:(?:(?:Dr|Prof|Professor)\\.?\\s+)?\\p{Lu}"
             + "|(?:her|his|their)\\s+(?:colleagues|team|co-workers|collaborators)\\b)");
+    private static final Pattern BARE_PROFESSION = Pattern.compile("\\p{Ll}{3,}(?:ist|ician)\\b");
+    private static final Pattern WORD_IN_RUN = Pattern.compile("[\\p{L}'\\-]+");
+    /** Word classes that cannot begin a person's name ("In London, …", "After Smith …"). */
+    private static final Set<String> NOT_NAME_TAGS = Set.of("ADP", "DET", "SCONJ", "CCONJ", "ADV", "PART");
+    private static final Pattern PLAIN_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+");
     private static final Pattern NEXT_WORD = Pattern.compile("^\\s+(\\p{Ll}[\\p{Ll}'\\-]*)\\b");
     /** Words that go on describing a person after a comma ("…, a chemist, and the study's first author"). */
     private static final Set<String> APPOSITIVE_CONTINUATIONS = Set.of("a", "an", "the", "and", "or", "who", "whom",
@@ -73,7 +78,15 @@ final class ResearcherExtractor {
                 continue;
             }
             Matcher m = namePattern.matcher(sentence.folded());
-            while (m.find()) {
+            int from = 0;
+            while (from < sentence.folded().length() && m.find(from)) {
+                from = m.end();
+                // "Co-author Dr. X": a run that ends in a title stops at its full stop; the name follows the title.
+                int title = titleInsideRun(m);
+                if (title > m.start()) {
+                    from = title;
+                    continue;
+                }
                 Mention mention = mentionAt(sentence, m);
                 if (mention != null) {
                     mentions.add(mention);
@@ -81,6 +94,22 @@ final class ResearcherExtractor {
             }
         }
         return mentions;
+    }
+
+    /** The offset of a title ("Dr", "Professor") inside a matched name run after its first word, or -1. */
+    private int titleInsideRun(Matcher m) {
+        if (m.group("hon") != null) {
+            return -1;
+        }
+        Matcher word = WORD_IN_RUN.matcher(m.group("name"));
+        boolean first = true;
+        while (word.find()) {
+            if (!first && cues.honorifics.contains(word.group())) {
+                return m.start("name") + word.start();
+            }
+            first = false;
+        }
+        return -1;
     }
 
     List<ExtractedResearcher> researchers(List<Mention> mentions) {
@@ -122,6 +151,17 @@ final class ResearcherExtractor {
             name = name.substring(0, name.length() - 2);
             nameEnd -= 2;
         }
+        // "Professor Sir X Y": further titles and words that cannot begin a name ("In London") are not the name.
+        while (name.indexOf(' ') > 0) {
+            String first = name.substring(0, name.indexOf(' '));
+            boolean title = cues.honorifics.contains(first);
+            if (!title && !(NOT_NAME_TAGS.contains(tagAt(sentence, nameStart)) && PLAIN_WORD.matcher(first).matches())) {
+                break;
+            }
+            honorific = title && honorific == null ? first : honorific;
+            nameStart += first.length() + 1;
+            name = name.substring(first.length() + 1);
+        }
         // A capitalised first word of the sentence is a name only if the tagger calls it a proper noun, or if an
         // appositive describes the whole run as a person ("Robin Y, an associate professor …, said").
         if (honorific == null && nameStart <= leadingOffset(folded)
@@ -160,6 +200,9 @@ final class ResearcherExtractor {
         }
         if (BoilerplateDetector.findsAny(cues.leadAfterName, after)) {
             roles.add(ResearcherRole.LEAD);
+        }
+        if (BoilerplateDetector.findsAny(cues.authorBeforeName, before)) {
+            roles.add(ResearcherRole.AUTHOR);
         }
         String appositive = appositive(after);
         boolean notInvolved = false;
@@ -205,13 +248,17 @@ final class ResearcherExtractor {
     }
 
     private static boolean properNounAt(Sentence sentence, int offsetInSentence) {
+        return "PROPN".equals(tagAt(sentence, offsetInSentence));
+    }
+
+    private static String tagAt(Sentence sentence, int offsetInSentence) {
         int absolute = sentence.start() + offsetInSentence;
         for (Token token : sentence.tokens()) {
             if (token.start() == absolute) {
-                return "PROPN".equals(token.tag());
+                return token.tag();
             }
         }
-        return false;
+        return null;
     }
 
     /**
@@ -231,7 +278,9 @@ final class ResearcherExtractor {
             return null;
         }
         String rest = after.substring(lead.end());
-        if (!cues.appositiveStarts.startsWith(rest)) {
+        // "…, neurologist and leader of the group, …": an appositive may start with the profession itself.
+        if (!cues.appositiveStarts.startsWith(rest) && !cues.personNouns.startsWith(rest)
+                && !BARE_PROFESSION.matcher(rest).lookingAt()) {
             return null;
         }
         int end = rest.length();

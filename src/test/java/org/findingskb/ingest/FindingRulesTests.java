@@ -1,0 +1,157 @@
+package org.findingskb.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+
+import org.findingskb.finding.Certainty;
+import org.findingskb.finding.FindingKind;
+import org.findingskb.finding.Timescale;
+import org.junit.jupiter.api.Test;
+
+/** Procedures, comparisons, hedged mechanisms, background facts and verdicts on invented sentences. */
+class FindingRulesTests {
+
+    private static final String INTRO = "A headline\n\nA new study from Harrowgate University looked at ferrets.\n\n";
+
+    private static Optional<ExtractedFinding> findingFor(String sentence) {
+        return findingFor("", sentence);
+    }
+
+    private static Optional<ExtractedFinding> findingFor(String before, String sentence) {
+        ArticleAnalysis analysis = TestArticles.analyze(INTRO + before + sentence);
+        return analysis.findings().stream().filter(f -> f.statement().equals(sentence)).findFirst();
+    }
+
+    private static ExtractedFinding requireFinding(String sentence) {
+        return findingFor(sentence).orElseThrow(() -> new AssertionError("not a finding: " + sentence));
+    }
+
+    @Test
+    void aScheduleOrTheArmsOfAStudyAreNoFinding() {
+        assertThat(findingFor("The swimming groups trained twice a week in sessions that included 20 minutes of "
+                + "laps, rowing or treading water.")).isEmpty();
+        assertThat(findingFor("One group could drink at any hour, whereas the second had access to its water for "
+                + "just six hours a day.")).isEmpty();
+        assertThat(findingFor("They froze each sample until the cells split into pieces that could be counted and "
+                + "sorted.")).isEmpty();
+        assertThat(findingFor("The trial, published this month in the journal Thorax, involved nine patients with "
+                + "severe asthma.")).isEmpty();
+        assertThat(findingFor("All nine had tried two or more inhalers without any relief.")).isEmpty();
+        assertThat(findingFor("None of the ferrets had a heart murmur when the study began, although some had one "
+                + "in the past.")).isEmpty();
+    }
+
+    @Test
+    void aScheduleWithAnOutcomeIsStillAResult() {
+        assertThat(requireFinding("Ferrets that swam three times a week lived 20 percent longer than the others.")
+                .kind()).isEqualTo(FindingKind.RESULT);
+    }
+
+    @Test
+    void readsNoExtraBenefitAndSameInBothGroupsAsResults() {
+        assertThat(requireFinding("Adding the herb to the diet gave no extra benefit over the diet alone.").kind())
+                .isEqualTo(FindingKind.RESULT);
+        assertThat(requireFinding("Over two years, infection rates were nearly identical between the groups.")
+                .kind()).isEqualTo(FindingKind.RESULT);
+        assertThat(requireFinding("Body weight shifted only slightly, and by a similar margin in both groups.").kind())
+                .isEqualTo(FindingKind.RESULT);
+        assertThat(requireFinding("Most of the dust was cotton fibre, the material of towels and sheets.").kind())
+                .isEqualTo(FindingKind.RESULT);
+        assertThat(requireFinding("Lung tissue from nine ferrets that had been sick contained even more dust.")
+                .kind()).isEqualTo(FindingKind.RESULT);
+    }
+
+    @Test
+    void aYearComparedWithAnotherIsNotAnEarlierStudy() {
+        assertThat(findingFor("Copyright 2024 Pellow Media.\n\n", "Dust levels were about 30 percent higher in 2023 "
+                + "than in 2015.").orElseThrow().kind()).isEqualTo(FindingKind.RESULT);
+    }
+
+    @Test
+    void readsHedgedAccountsOfHowAsSuggestedMechanisms() {
+        ExtractedFinding works = requireFinding("The authors suggested that swimming might work partly by giving "
+                + "patients a feeling of control over their pain.");
+        assertThat(works.kind()).isEqualTo(FindingKind.MECHANISM);
+        assertThat(works.certainty()).isEqualTo(Certainty.SUGGESTED);
+        assertThat(requireFinding("She said a leaky gut lining could allow more toxins to build up in the blood.")
+                .kind()).isEqualTo(FindingKind.MECHANISM);
+        assertThat(requireFinding("The team suspects that the toxins ride into the liver along with dietary fats.")
+                .kind()).isEqualTo(FindingKind.MECHANISM);
+        assertThat(requireFinding("They believe the spray might rebalance inhibitory signals that are lost after "
+                + "an injury.").kind()).isEqualTo(FindingKind.MECHANISM);
+    }
+
+    @Test
+    void readsEstimatesStandardTreatmentsAndApprovalsAsBackground() {
+        assertThat(requireFinding("An estimated 5 to 10 percent of people with asthma do not get better with "
+                + "inhalers.").kind()).isEqualTo(FindingKind.CONTEXT);
+        assertThat(requireFinding("At high doses, zinc is a standard treatment for the condition and is known to "
+                + "lower the risk of relapse.").kind()).isEqualTo(FindingKind.CONTEXT);
+        ExtractedFinding approval = requireFinding("In May 2021 the FDA approved the inhaler for "
+                + "severe asthma.");
+        assertThat(approval.kind()).isEqualTo(FindingKind.CONTEXT);
+        assertThat(approval.timescale()).isNull();
+    }
+
+    @Test
+    void readsWhatTheFindingsDoNotSupportAsAReportedImplication() {
+        ExtractedFinding f = requireFinding("According to the lead author, these results do not support giving zinc to "
+                + "prevent colds.");
+        assertThat(f.kind()).isEqualTo(FindingKind.IMPLICATION);
+        assertThat(f.certainty()).isEqualTo(Certainty.REPORTED);
+    }
+
+    @Test
+    void readsLimitsOfRecallAndOfWhatTheStudyCanTell() {
+        assertThat(requireFinding("The date of the first attack was based on owners' memories, which can "
+                + "be imprecise.").kind()).isEqualTo(FindingKind.CONTEXT);
+        assertThat(requireFinding("Most ferrets were healthy at the start, so the study does not tell us about "
+                + "sick animals.").kind()).isEqualTo(FindingKind.CONTEXT);
+    }
+
+    @Test
+    void readsPriorWorkInAnimalsAndInOtherStudies() {
+        assertThat(requireFinding("Studies in hamsters have shown that cold rooms slow growth.").kind())
+                .isEqualTo(FindingKind.PRIOR_WORK);
+    }
+
+    @Test
+    void timesAfterADoseAreSustainedButDelaysAndStudyLengthsAreNot() {
+        assertThat(requireFinding("The benefit was still clear at week 8, a month after treatment stopped.")
+                .timescale()).isEqualTo(Timescale.SUSTAINED);
+        assertThat(requireFinding("Trained ferrets lost their sight about 2.5 years later than untrained ones.")
+                .timescale()).isNull();
+        assertThat(requireFinding("Our long-term trial demonstrates that zinc does not lower the risk of colds.")
+                .timescale()).isNull();
+    }
+
+    @Test
+    void aResultInAClauseOfItsOwnOutweighsAMethodVerb() {
+        assertThat(requireFinding("The group has now measured these fibres in ferret lungs, and the counts were "
+                + "larger than anyone predicted.").kind()).isEqualTo(FindingKind.RESULT);
+    }
+
+    @Test
+    void readsProbablyAsAHedgeAndNotKnowingAsALimit() {
+        assertThat(requireFinding("She says the spray probably works by quieting nerve signals to the gut.")
+                .certainty()).isEqualTo(Certainty.SUGGESTED);
+        assertThat(requireFinding("All the ferrets were female, and the group does not know whether males react "
+                + "alike.").kind()).isEqualTo(FindingKind.CONTEXT);
+        assertThat(requireFinding("The trial has some limits: the owners knew which treatment each ferret got.")
+                .kind()).isEqualTo(FindingKind.CONTEXT);
+    }
+
+    @Test
+    void aHostsComparisonAndAnInterviewedMethodAreNoFinding() {
+        assertThat(findingFor("The host compares it to a tunnel under a river, and the guest agrees.")).isEmpty();
+        assertThat(findingFor("Mara explains that her team fed ferrets a daily pellet containing the herb for six "
+                + "weeks, while a second group got plain pellets.")).isEmpty();
+    }
+
+    @Test
+    void readsAWorldwideCountAsBackground() {
+        assertThat(requireFinding("Every year, about 3 million persons in the world break a hip.").kind())
+                .isEqualTo(FindingKind.CONTEXT);
+    }
+}

@@ -1,0 +1,138 @@
+package org.findingskb.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import org.findingskb.study.ResearcherRole;
+import org.junit.jupiter.api.Test;
+
+/** Metadata rules on invented sentences: institution names, journals, populations, researchers, mastheads. */
+class MetadataRulesTests {
+
+    private static ArticleMetadata metadataOf(String body) {
+        return TestArticles.analyze("A headline\n\n" + body).metadata();
+    }
+
+    @Test
+    void keepsAPossessiveThatBelongsToTheInstitutionName() {
+        assertThat(metadataOf("Dr. Ivo Brandt, a chemist at Marlowe's Institute of Marine Sciences in Cork, said the "
+                + "shells grew thicker.").institution()).isEqualTo("Marlowe's Institute of Marine Sciences");
+    }
+
+    @Test
+    void dropsAParentOrganisationBeforeAPossessive() {
+        assertThat(metadataOf("A trial led by researchers at Eastvale Health's Corrin Institute for Brain Research "
+                + "found that the pill worked.").institution()).isEqualTo("Corrin Institute for Brain Research");
+    }
+
+    @Test
+    void keepsTheCapitalisedArticleOfAJournalName() {
+        assertThat(metadataOf("The work, published in The Lancet Neurology, followed 40 volunteers.").journal())
+                .isEqualTo("The Lancet Neurology");
+        assertThat(metadataOf("The work was published in the journal Brain Reports last week.").journal())
+                .isEqualTo("Brain Reports");
+    }
+
+    @Test
+    void keepsAnAgeRangeAndAConditionInThePopulation() {
+        assertThat(metadataOf("The team recruited 240 women aged 60 and older with chronic insomnia.").population())
+                .isEqualTo("240 women aged 60 and older with chronic insomnia");
+        assertThat(metadataOf("The survey followed 9,120 children aged 8 to 12 years in four towns.").population())
+                .isEqualTo("9,120 children aged 8 to 12 years");
+    }
+
+    @Test
+    void readsACaseGroupWithItsComparisonGroup() {
+        assertThat(metadataOf("The study compared 310 patients with bipolar disorder and 402 healthy volunteers from "
+                + "the same towns.").population()).isEqualTo("310 patients with bipolar disorder and 402 healthy volunteers");
+    }
+
+    @Test
+    void stopsTheConditionAtAParticipleClause() {
+        assertThat(metadataOf("The team reviewed notes on 512 patients with epilepsy seen at two clinics.").population())
+                .isEqualTo("512 patients with epilepsy");
+    }
+
+    @Test
+    void readsAGroupWithSeveralAdjectives() {
+        assertThat(metadataOf("The trial enrolled 44 anxious but otherwise healthy students.").population())
+                .isEqualTo("44 anxious but otherwise healthy students");
+    }
+
+    @Test
+    void aYearOfSampleCollectionIsNotAnEarlierStudy() {
+        assertThat(metadataOf("Copyright 2024 Pellow Media.\n\nThe researchers examined tissue from 38 deceased "
+                + "people whose samples were stored in 2011 or 2023.").population()).isEqualTo("38 deceased people");
+    }
+
+    @Test
+    void aPlaceAtTheStartOfASentenceIsNotAPerson() {
+        assertThat(metadataOf("In Lisbon, the researchers found that 12% of cases were linked to the drug.")
+                .researchers()).isEmpty();
+    }
+
+    @Test
+    void readsACoAuthorNamedBeforeATitle() {
+        assertThat(metadataOf("Co-author Dr. Nadia Lorne of Westfield University said the result was robust.")
+                .researchers()).extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Nadia Lorne", ResearcherRole.AUTHOR));
+    }
+
+    @Test
+    void readsLeadAndCoAuthorFromAnAuthorSentence() {
+        assertThat(metadataOf("The paper's first author is Tomas Ruel, working with co-author Hana Ostrava.")
+                .researchers()).extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactlyInAnyOrder(tuple("Tomas Ruel", ResearcherRole.LEAD),
+                        tuple("Hana Ostrava", ResearcherRole.AUTHOR));
+    }
+
+    @Test
+    void dropsAKnighthoodFromTheName() {
+        assertThat(metadataOf("Professor Sir Alan Brightwell, a co-author of the trial, said it was careful.")
+                .researchers()).extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Alan Brightwell", ResearcherRole.AUTHOR));
+    }
+
+    @Test
+    void readsThePublisherAndYearFromAMastheadLine() {
+        ArticleMetadata meta = TestArticles.analyze("A headline\n\nCoastline Health Monthly | Ageing | October 2017\n\n"
+                + "The team found that the birds sang less.").metadata();
+        assertThat(meta.publisher()).isEqualTo("Coastline Health Monthly");
+        assertThat(meta.publishedYear()).isEqualTo(2017);
+        ArticleMetadata release = TestArticles.analyze("A headline\n\nFOR IMMEDIATE RELEASE\n"
+                + "Distributed by Harrow Newswire | June 2012\n\nThe team found that the birds sang less.").metadata();
+        assertThat(release.publisher()).isEqualTo("Harrow Newswire");
+        assertThat(release.publishedYear()).isEqualTo(2012);
+    }
+
+    @Test
+    void aBylineOrADateOnTheMastheadNamesNoPublisher() {
+        assertThat(metadataOf("By Ola Brenn | 3 May 2019\n\nThe team found that the birds sang less.").publisher())
+                .isNull();
+        assertThat(metadataOf("May 3, 2019 | Ecology\n\nThe team found that the birds sang less.").publisher())
+                .isNull();
+    }
+
+    @Test
+    void readsAPressReleaseMastheadWithDashesAndACityDateline() {
+        ArticleAnalysis analysis = TestArticles.analyze("A headline\n\nPress information - Ostrava Heart Centre - "
+                + "9 May 2018\n\nBrenna, 9 May 2018. The team found that the pump lowered blood pressure by 9 percent.");
+        assertThat(analysis.metadata().publisher()).isEqualTo("Ostrava Heart Centre");
+        assertThat(analysis.findings()).noneMatch(f -> f.statement().startsWith("Brenna"));
+    }
+
+    @Test
+    void readsTheJournalOfACitationAfterEtAl() {
+        assertThat(metadataOf("The team found that the birds sang less.\n\nPaper: Orsk P et al., Avian Song "
+                + "Letters, 2021.").journal()).isEqualTo("Avian Song Letters");
+    }
+
+    @Test
+    void readsAProfessionWithoutAnArticleAndTheAuthorOfTheWork() {
+        assertThat(metadataOf("\"It works,\" explains Prof. Ilse Varga, cardiologist and research group leader. "
+                + "The paper's first author is Dr. Piet Ruys, nurse and researcher at the centre.").researchers())
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactlyInAnyOrder(tuple("Ilse Varga", ResearcherRole.SENIOR),
+                        tuple("Piet Ruys", ResearcherRole.LEAD));
+    }
+}
