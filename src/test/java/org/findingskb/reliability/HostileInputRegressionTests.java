@@ -1,0 +1,104 @@
+package org.findingskb.reliability;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import org.findingskb.support.TestKeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The requests the HTTP fuzz suite found answered with a 5xx, one test each, so that each defect is seen (and
+ * its fix confirmed) on its own. Every one must be refused with a 4xx problem detail, or answered normally.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HostileInputRegressionTests {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private HttpResponse<byte[]> send(String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static void assertRefusedWithProblem(HttpResponse<byte[]> response) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(response.statusCode()).as("status of %s: %s", response.request().uri(), body).isBetween(400, 499);
+        assertThat(HttpFuzzTests.problemDefect(response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null), response.body())).as(body).isNull();
+    }
+
+    /** PageQuery.orders splits "," into no parts at all and reads parts[0]: ArrayIndexOutOfBoundsException. */
+    @Test
+    void aSortOfOnlyACommaIsA400NotA500() throws Exception {
+        for (String list : new String[] {"/api/findings", "/api/studies", "/api/sources", "/api/mechanisms",
+            "/api/concepts"}) {
+            assertRefusedWithProblem(send("GET", list + "?sort=%2C", null));
+        }
+    }
+
+    /** An empty element in reviewStatus becomes a null in the set; FindingService puts it in a TreeSet: NPE. */
+    @Test
+    void anEmptyReviewStatusElementIsNotA500() throws Exception {
+        for (String value : new String[] {"%2C", "UNREVIEWED%2C", "+", "%2CACCEPTED"}) {
+            HttpResponse<byte[]> response = send("GET", "/api/findings?reviewStatus=" + value, null);
+            assertThat(response.statusCode()).as("reviewStatus=%s", value).isLessThan(500);
+            response = send("GET", "/api/studies/1/findings?reviewStatus=" + value, null);
+            assertThat(response.statusCode()).as("study findings, reviewStatus=%s", value).isLessThan(500);
+        }
+    }
+
+    /**
+     * A cross-origin request (with Origin) whose Content-Type is a wildcard: the CORS filter reads the headers
+     * through Spring's HttpHeaders, which refuses a wildcard content type with an IllegalArgumentException.
+     */
+    @Test
+    void aWildcardContentTypeOnACrossOriginRequestIsRefusedNotA500() throws Exception {
+        for (String type : new String[] {"*/*", "application/*"}) {
+            assertRefusedWithProblem(send("POST", "/api/findings", "{\"fuzzUnknown\":1}", "Content-Type", type,
+                    "Origin", "http://evil.example", "Authorization", "Bearer " + TestKeys.ADMIN));
+            assertRefusedWithProblem(send("POST", "/api/sources", "{}", "Content-Type", type,
+                    "Origin", "http://evil.example"));
+        }
+    }
+
+    /** FormContentFilter parses PUT/PATCH/DELETE form bodies before Spring MVC; a broken one escapes as a 500. */
+    @Test
+    void aBrokenFormBodyOnPatchIsRefusedNotA500() throws Exception {
+        assertRefusedWithProblem(send("PATCH", "/api/findings/1", "a=%zz&%", "Content-Type",
+                "application/x-www-form-urlencoded", "If-Match", "\"999999\"", "Authorization", "Bearer " + TestKeys.ADMIN));
+        assertRefusedWithProblem(send("PUT", "/api/mechanisms/1", "{\"name\":\"%\"}", "Content-Type",
+                "application/x-www-form-urlencoded", "Authorization", "Bearer " + TestKeys.ADMIN));
+    }
+
+    /** The error path requested directly has no error status: ProblemErrorController falls back to 500. */
+    @Test
+    void theErrorPathRequestedDirectlyIsNotA500() throws Exception {
+        for (String method : new String[] {"GET", "POST", "DELETE"}) {
+            assertRefusedWithProblem(send(method, "/error", null));
+        }
+        assertThat(send("HEAD", "/error", null).statusCode()).isBetween(400, 499);
+    }
+
+    /** An empty Accept header makes the Prometheus scrape endpoint fail with a NullPointerException. */
+    @Test
+    void thePrometheusEndpointWithAnEmptyAcceptHeaderIsNotA500() throws Exception {
+        assertThat(send("GET", "/actuator/prometheus", null, "Accept", "").statusCode()).isLessThan(500);
+        assertThat(send("HEAD", "/actuator/prometheus", null, "Accept", "").statusCode()).isLessThan(500);
+    }
+}
