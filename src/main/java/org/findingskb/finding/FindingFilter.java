@@ -30,8 +30,10 @@ public record FindingFilter(
         return new FindingFilter(q, studyId, kind, timescale, certainty, idOrName, conceptType, reviewStatus);
     }
 
+    /** The review states asked for; empty elements of the list ({@code reviewStatus=ACCEPTED,}) are ignored. */
     Set<ReviewStatus> reviewStatuses() {
-        return reviewStatus == null || reviewStatus.isEmpty()
-                ? ConceptService.VISIBLE : reviewStatus;
+        Set<ReviewStatus> asked = reviewStatus == null ? Set.of()
+                : reviewStatus.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        return asked.isEmpty() ? ConceptService.VISIBLE : asked;
     }
 }

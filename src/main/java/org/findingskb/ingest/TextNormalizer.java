@@ -21,9 +21,8 @@ public final class TextNormalizer {
         }
         String text = raw.replace("\r\n", "\n").replace('\r', '\n')
                 .replace('\u2028', '\n').replace('\u2029', '\n');
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
-        }
+        // A byte-order mark carries no text; anywhere it stands it would only make equal texts differ.
+        text = text.replace("\uFEFF", "");
         text = Normalizer.normalize(text, Normalizer.Form.NFC);
         text = TRAILING_WHITESPACE.matcher(text).replaceAll("");
         text = BLANK_LINE_RUNS.matcher(text).replaceAll("\n\n");

@@ -50,9 +50,9 @@ public record PageQuery(
     public List<Order> orders(java.util.Collection<String> sortable) {
         List<Order> orders = new ArrayList<>();
         for (String value : sort) {
-            String[] parts = value.split(",");
+            String[] parts = value.split(",", -1);
             String field = parts[0].strip();
-            if (!sortable.contains(field) || parts.length > 2) {
+            if (!sortable.contains(field) || parts.length > 2 || (parts.length == 2 && parts[1].isBlank())) {
                 throw InvalidParameter.of("sort", "must be field,asc or field,desc with field one of "
                         + String.join(", ", sortable) + "; '" + value + "' is not");
             }

@@ -36,6 +36,10 @@ class ProblemErrorController implements ErrorController {
 
     private static HttpStatus statusOf(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // Asked for directly rather than reached by an error: there is nothing at this path.
+            return HttpStatus.NOT_FOUND;
+        }
         HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }
