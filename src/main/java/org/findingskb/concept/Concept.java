@@ -54,7 +54,9 @@ public class Concept {
     @GenericField(name = "id_ref", sortable = Sortable.YES, projectable = Projectable.YES, aggregable = Aggregable.YES)
     private Long id;
 
+    // Indexed so that the start-up check can tell an index that missed an edit from one that did not.
     @Version
+    @GenericField(aggregable = Aggregable.YES, searchable = Searchable.NO)
     private long version;
 
     @Column(nullable = false)

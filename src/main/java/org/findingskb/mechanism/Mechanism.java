@@ -63,7 +63,9 @@ public class Mechanism {
     @GenericField(name = "id_sort", sortable = Sortable.YES, projectable = Projectable.YES)
     private Long id;
 
+    // Indexed so that the start-up check can tell an index that missed an edit from one that did not.
     @Version
+    @GenericField(aggregable = Aggregable.YES, searchable = Searchable.NO)
     private long version;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -2,11 +2,12 @@ package org.findingskb.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor;
 import org.hibernate.search.mapper.pojo.massindexing.MassIndexingTypeGroupMonitor;
@@ -24,19 +25,21 @@ import org.findingskb.mechanism.Mechanism;
 import org.findingskb.study.Study;
 
 /**
- * Keeps the search index whole. JPA writes reach it by themselves; what was written around it (bulk JDBC
- * inserts, an index directory deleted or lost) is found at start-up and re-indexed. The check reads the
- * highest id of each table and of each index, so it costs the same at any size.
+ * Keeps the search index whole. JPA writes reach it by themselves, just after their database commit; what was
+ * written around it (bulk JDBC inserts, an index directory deleted or lost, a process killed between the two
+ * commits) is found at start-up and re-indexed. The check compares, per entity type, the number of rows and the sum
+ * of their optimistic-lock versions in the database with the same figures in the index: an insert or delete the
+ * index missed changes the count, an update it missed changes the sum. Both sides are single aggregate queries.
  */
 @Component
 public class SearchIndex {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+    private static final AggregationKey<Long> VERSION_SUM = AggregationKey.of("versionSum");
 
-    /** Each indexed entity with the name of its id field in the index. */
-    private static final Map<Class<?>, String> INDEXED = Map.of(Concept.class, "id_ref", Study.class, "id_sort",
-            Mechanism.class, "id_sort", Finding.class, "id_sort");
+    /** The indexed entity types; concepts come first because the other types embed their names. */
+    private static final List<Class<?>> INDEXED = List.of(Concept.class, Study.class, Mechanism.class, Finding.class);
 
     private final EntityManagerFactory entityManagerFactory;
     private final EntityManager entityManager;
@@ -58,26 +61,33 @@ public class SearchIndex {
     }
 
     /**
-     * Re-indexes every entity type whose index is missing entries (or all of them when {@code
+     * Re-indexes every entity type whose index disagrees with the database (or all of them when {@code
      * kb.search.reindex-on-start} asks for it); returns the types it re-indexed.
      */
     public List<Class<?>> ensureComplete() {
         if (reindexOnStart) {
-            List<Class<?>> all = List.copyOf(INDEXED.keySet());
             log.info("Re-indexing everything, as kb.search.reindex-on-start asks");
-            reindex(all);
-            return all;
+            reindex(INDEXED);
+            return INDEXED;
         }
+        long started = System.nanoTime();
         List<Class<?>> stale = new ArrayList<>();
-        INDEXED.forEach((type, idField) -> {
-            Long inDatabase = transactions.execute(status -> highestIdInDatabase(type));
-            Long inIndex = transactions.execute(status -> highestIdInIndex(type, idField));
-            if (inDatabase != null && !inDatabase.equals(inIndex)) {
-                log.info("Search index of {} is behind the database (highest id {} indexed, {} stored)",
-                        type.getSimpleName(), inIndex, inDatabase);
+        for (Class<?> type : INDEXED) {
+            Fingerprint inDatabase = transactions.execute(status -> fingerprintInDatabase(type));
+            Fingerprint inIndex = transactions.execute(status -> fingerprintInIndex(type));
+            if (!inDatabase.equals(inIndex)) {
+                log.info("Search index of {} disagrees with the database ({} documents, version sum {}; {} rows,"
+                        + " version sum {})", type.getSimpleName(), inIndex.count(), inIndex.versionSum(),
+                        inDatabase.count(), inDatabase.versionSum());
+                if (type == Concept.class) {
+                    // Every other document embeds concept names, so a concept edit the index missed is in them too.
+                    stale = new ArrayList<>(INDEXED);
+                    break;
+                }
                 stale.add(type);
             }
-        });
+        }
+        log.info("Search index checked against the database in {} ms", (System.nanoTime() - started) / 1_000_000);
         if (!stale.isEmpty()) {
             reindex(stale);
         }
@@ -104,18 +114,23 @@ public class SearchIndex {
                 String.format("%.1f", (System.nanoTime() - started) / 1e9));
     }
 
-    private Long highestIdInDatabase(Class<?> type) {
-        return entityManager.createQuery("select max(e.id) from " + type.getSimpleName() + " e", Long.class)
-                .getSingleResult();
+    private Fingerprint fingerprintInDatabase(Class<?> type) {
+        Object[] row = entityManager.createQuery("select count(e), coalesce(sum(e.version), 0) from "
+                + type.getSimpleName() + " e", Object[].class).getSingleResult();
+        return new Fingerprint(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
-    private Long highestIdInIndex(Class<?> type, String idField) {
-        List<Long> ids = Search.session(entityManager).search(type)
-                .select(f -> f.field(idField, Long.class))
+    private Fingerprint fingerprintInIndex(Class<?> type) {
+        SearchResult<?> result = Search.session(entityManager).search(type)
                 .where(f -> f.matchAll())
-                .sort(f -> f.field(idField).desc())
-                .fetchHits(1);
-        return ids.isEmpty() ? null : ids.get(0);
+                .aggregation(VERSION_SUM, f -> f.sum().field("version", Long.class))
+                .fetch(0);
+        Long sum = result.aggregation(VERSION_SUM);
+        return new Fingerprint(result.total().hitCount(), sum == null ? 0 : sum);
+    }
+
+    /** What the start-up check compares: how many entities of a type there are and the sum of their versions. */
+    private record Fingerprint(long count, long versionSum) {
     }
 
     /** Logs how far a re-index has come, at most every few seconds. */
