@@ -251,6 +251,7 @@ final class ResearcherExtractor {
         return "PROPN".equals(tagAt(sentence, offsetInSentence));
     }
 
+    /** The part-of-speech tag of the token starting at that offset; "" where no token starts (odd characters). */
     private static String tagAt(Sentence sentence, int offsetInSentence) {
         int absolute = sentence.start() + offsetInSentence;
         for (Token token : sentence.tokens()) {
@@ -258,7 +259,7 @@ final class ResearcherExtractor {
                 return token.tag();
             }
         }
-        return null;
+        return "";
     }
 
     /**

@@ -1,9 +1,17 @@
 package org.findingskb.search;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
@@ -26,10 +34,17 @@ import org.findingskb.study.Study;
 
 /**
  * Keeps the search index whole. JPA writes reach it by themselves, just after their database commit; what was
- * written around it (bulk JDBC inserts, an index directory deleted or lost, a process killed between the two
- * commits) is found at start-up and re-indexed. The check compares, per entity type, the number of rows and the sum
- * of their optimistic-lock versions in the database with the same figures in the index: an insert or delete the
- * index missed changes the count, an update it missed changes the sum. Both sides are single aggregate queries.
+ * written around it is found at start-up and re-indexed:
+ * <ul>
+ * <li>after an orderly shutdown, rows written without JPA (bulk JDBC inserts) or an index directory deleted or
+ * lost: the highest id of each table is compared with the highest id in its index, which costs the same at any
+ * size;</li>
+ * <li>after a run that did not stop in order (killed, crashed: the marker file it keeps in the index directory is
+ * still there), writes cut off between the database commit and the index commit too: per type, the row count and
+ * the sum of the optimistic-lock versions are compared with the same figures in the index (a missed insert or
+ * delete changes the count, a missed edit the sum). Both are single aggregate queries, but they read every row,
+ * so they are kept for this case.</li>
+ * </ul>
  */
 @Component
 public class SearchIndex {
@@ -37,9 +52,11 @@ public class SearchIndex {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
     private static final AggregationKey<Long> VERSION_SUM = AggregationKey.of("versionSum");
+    private static final String IN_USE_MARKER = "in-use";
 
-    /** The indexed entity types; concepts come first because the other types embed their names. */
-    private static final List<Class<?>> INDEXED = List.of(Concept.class, Study.class, Mechanism.class, Finding.class);
+    /** Each indexed entity type with the name of its id field in the index; concepts first (see ensureComplete). */
+    private static final Map<Class<?>, String> INDEXED = orderedMap(Concept.class, "id_ref", Study.class, "id_sort",
+            Mechanism.class, "id_sort", Finding.class, "id_sort");
 
     private final EntityManagerFactory entityManagerFactory;
     private final EntityManager entityManager;
@@ -47,17 +64,37 @@ public class SearchIndex {
     private final int loadingThreads;
     private final int batchSize;
     private final boolean reindexOnStart;
+    private final Path inUseMarker;
+    private final boolean previousRunStoppedInOrder;
 
     SearchIndex(EntityManagerFactory entityManagerFactory, EntityManager entityManager, TransactionTemplate transactions,
             @Value("${kb.search.mass-indexing.threads:2}") int loadingThreads,
             @Value("${kb.search.mass-indexing.batch-size:250}") int batchSize,
-            @Value("${kb.search.reindex-on-start:false}") boolean reindexOnStart) {
+            @Value("${kb.search.reindex-on-start:false}") boolean reindexOnStart,
+            @Value("${spring.jpa.properties.hibernate.search.backend.directory.root:${kb.data-dir}/index}") Path indexRoot)
+            throws IOException {
         this.reindexOnStart = reindexOnStart;
         this.entityManagerFactory = entityManagerFactory;
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.loadingThreads = loadingThreads;
         this.batchSize = batchSize;
+        this.inUseMarker = indexRoot.resolve(IN_USE_MARKER);
+        this.previousRunStoppedInOrder = !Files.exists(inUseMarker);
+        Files.createDirectories(indexRoot);
+        Files.writeString(inUseMarker, "The search index is in use; this file is removed when the application stops"
+                + " in order.\n");
+    }
+
+    /** The file whose presence at start-up says that the previous run did not stop in order. */
+    public Path inUseMarker() {
+        return inUseMarker;
+    }
+
+    /** The index was written until the last moment: this run stops in order, and the next start need not dig. */
+    @PreDestroy
+    void stoppedInOrder() throws IOException {
+        Files.deleteIfExists(inUseMarker);
     }
 
     /**
@@ -65,23 +102,29 @@ public class SearchIndex {
      * kb.search.reindex-on-start} asks for it); returns the types it re-indexed.
      */
     public List<Class<?>> ensureComplete() {
+        List<Class<?>> all = List.copyOf(INDEXED.keySet());
         if (reindexOnStart) {
             log.info("Re-indexing everything, as kb.search.reindex-on-start asks");
-            reindex(INDEXED);
-            return INDEXED;
+            reindex(all);
+            return all;
         }
         long started = System.nanoTime();
+        if (!previousRunStoppedInOrder) {
+            log.info("The previous run did not stop in order: comparing row counts and versions with the search index");
+        }
         List<Class<?>> stale = new ArrayList<>();
-        for (Class<?> type : INDEXED) {
-            Fingerprint inDatabase = transactions.execute(status -> fingerprintInDatabase(type));
-            Fingerprint inIndex = transactions.execute(status -> fingerprintInIndex(type));
-            if (!inDatabase.equals(inIndex)) {
-                log.info("Search index of {} disagrees with the database ({} documents, version sum {}; {} rows,"
-                        + " version sum {})", type.getSimpleName(), inIndex.count(), inIndex.versionSum(),
-                        inDatabase.count(), inDatabase.versionSum());
+        for (Map.Entry<Class<?>, String> indexed : INDEXED.entrySet()) {
+            Class<?> type = indexed.getKey();
+            Object inDatabase = transactions.execute(status -> previousRunStoppedInOrder
+                    ? highestIdInDatabase(type) : fingerprintInDatabase(type));
+            Object inIndex = transactions.execute(status -> previousRunStoppedInOrder
+                    ? highestIdInIndex(type, indexed.getValue()) : fingerprintInIndex(type));
+            if (!Objects.equals(inDatabase, inIndex)) {
+                log.info("Search index of {} disagrees with the database (index: {}, database: {})",
+                        type.getSimpleName(), inIndex, inDatabase);
                 if (type == Concept.class) {
                     // Every other document embeds concept names, so a concept edit the index missed is in them too.
-                    stale = new ArrayList<>(INDEXED);
+                    stale = new ArrayList<>(all);
                     break;
                 }
                 stale.add(type);
@@ -114,6 +157,20 @@ public class SearchIndex {
                 String.format("%.1f", (System.nanoTime() - started) / 1e9));
     }
 
+    private Long highestIdInDatabase(Class<?> type) {
+        return entityManager.createQuery("select max(e.id) from " + type.getSimpleName() + " e", Long.class)
+                .getSingleResult();
+    }
+
+    private Long highestIdInIndex(Class<?> type, String idField) {
+        List<Long> ids = Search.session(entityManager).search(type)
+                .select(f -> f.field(idField, Long.class))
+                .where(f -> f.matchAll())
+                .sort(f -> f.field(idField).desc())
+                .fetchHits(1);
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
     private Fingerprint fingerprintInDatabase(Class<?> type) {
         Object[] row = entityManager.createQuery("select count(e), coalesce(sum(e.version), 0) from "
                 + type.getSimpleName() + " e", Object[].class).getSingleResult();
@@ -129,7 +186,15 @@ public class SearchIndex {
         return new Fingerprint(result.total().hitCount(), sum == null ? 0 : sum);
     }
 
-    /** What the start-up check compares: how many entities of a type there are and the sum of their versions. */
+    private static Map<Class<?>, String> orderedMap(Object... typesAndFields) {
+        Map<Class<?>, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < typesAndFields.length; i += 2) {
+            map.put((Class<?>) typesAndFields[i], (String) typesAndFields[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    /** What the check after a disorderly stop compares: how many entities of a type there are, their versions' sum. */
     private record Fingerprint(long count, long versionSum) {
     }
 

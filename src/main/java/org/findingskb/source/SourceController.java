@@ -36,6 +36,6 @@ class SourceController {
     ResponseEntity<SourceDetailResponse> get(@PathVariable long id, WebRequest request) {
         SourceDetailResponse source = sources.get(id);
         // Annotations change with the findings, so the validator covers them too.
-        return Versions.derived(request, source, source.hashCode());
+        return Versions.derived(request, source);
     }
 }

@@ -171,15 +171,14 @@ class StudyController {
     @Operation(summary = "The study in brief, as JSON-LD")
     ResponseEntity<Map<String, Object>> summaryLinkedData(@PathVariable String idOrSlug, WebRequest request) {
         SummaryResponse summary = summaries.summarize(idOrSlug);
-        return Versions.derived(request, JsonLd.summary(summary, studies.get(idOrSlug), base()), summary.hashCode());
+        return Versions.derived(request, JsonLd.summary(summary, studies.get(idOrSlug), base()));
     }
 
     @GetMapping(path = "/{idOrSlug}/summary", produces = SummaryMarkdown.MEDIA_TYPE)
     @Operation(summary = "The study in brief, as Markdown with its citation")
     ResponseEntity<String> summaryMarkdown(@PathVariable String idOrSlug, WebRequest request) {
         SummaryResponse summary = summaries.summarize(idOrSlug);
-        return Versions.derived(request, SummaryMarkdown.of(summary, base() + "/api/studies/" + idOrSlug),
-                summary.hashCode());
+        return Versions.derived(request, SummaryMarkdown.of(summary, base() + "/api/studies/" + idOrSlug));
     }
 
     @GetMapping(path = "/{idOrSlug}/summary", params = "format=md")
@@ -195,6 +194,6 @@ class StudyController {
             description = "Every sentence carries the ids of the findings it rests on; caveats say what the source leaves out.")
     ResponseEntity<SummaryResponse> summary(@PathVariable String idOrSlug, WebRequest request) {
         SummaryResponse summary = summaries.summarize(idOrSlug);
-        return Versions.derived(request, summary, summary.hashCode());
+        return Versions.derived(request, summary);
     }
 }

@@ -1,7 +1,6 @@
 package org.findingskb.web;
 
 import java.util.Map;
-import java.util.Objects;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -24,7 +23,15 @@ public final class Versions {
     }
 
     public static String etag(long version, Object representation) {
-        return "\"" + version + "-" + Integer.toHexString(Objects.hashCode(representation)) + "\"";
+        return "\"" + version + "-" + Integer.toHexString(digest(representation)) + "\"";
+    }
+
+    /**
+     * A digest of what a representation shows, the same in every JVM (unlike a record's hashCode, which takes enum
+     * constants' identity hashes), so that instances and restarts agree on an ETag.
+     */
+    private static int digest(Object representation) {
+        return representation == null ? 0 : representation.toString().hashCode();
     }
 
     /** 200 with the representation's ETag, or 304 when the client's copy is current. */
@@ -37,8 +44,8 @@ public final class Versions {
     }
 
     /** 200 with a validator made from the body itself, for representations built from many entities. */
-    public static <T> ResponseEntity<T> derived(WebRequest request, T body, int fingerprint) {
-        String etag = "\"h" + Integer.toHexString(fingerprint) + "\"";
+    public static <T> ResponseEntity<T> derived(WebRequest request, T body) {
+        String etag = "\"h" + Integer.toHexString(digest(body)) + "\"";
         if (request.checkNotModified(etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(PUBLIC_REVALIDATED).build();
         }

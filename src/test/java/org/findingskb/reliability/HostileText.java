@@ -1,25 +1,17 @@
 package org.findingskb.reliability;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 
 /** Generates article-like text mixed with hostile content for the text pipeline and query fuzz tests. */
 final class HostileText {
 
-    private static final String[] SENTENCES = {
-        "The researchers found that ketamine increases the activity of young neurons in the hippocampus within hours.",
-        "Dr. Jane Roe, who led the study at Eastgate University, said the results could change treatment.",
-        "The study was published in Cellular and Molecular Life Sciences.",
-        "Scientists discovered that lowering BMP signaling helps more newborn neurons survive over several weeks.",
-        "This could lead to new treatments for depression.",
-        "The team showed that psilocybin might reduce anxiety in adults with depression.",
-        "Previous research had shown that many antidepressants also work by lowering BMP signals.",
-        "In mice, the effect lasted 3.5 weeks (p < 0.05) compared with 1.2 days for placebo.",
-        "Copyright 2025 Cedar Health Press. All rights reserved.",
-        "“It’s exciting,” said Prof. Kessler — the senior author — of Northwestern Medicine.",
-        "The U.S. trial enrolled 104 adults, i.e. about half of those screened, e.g. in Chicago.",
-        "Related: How psychedelics rewire the brain",
-    };
+    /** Plausible article sentences (data, like every article phrase): one per line. */
+    private static final String[] SENTENCES = sentences();
     private static final String[] HOSTILE = {
         "\u0000", "\u0007", "\u001b[31m", "\t", "\f", "\u000b", "\r", "\r\n", "\n\n\n\n", "\u2028", "\u2029", "\u0085",
         "\u00a0", "\u2007", "\u200b", "\u200d", "\u2060", "\ufeff", "\ufffd", "\uffff", "\ud800", "\udfff", "\ud83d\ude00",
@@ -32,6 +24,15 @@ final class HostileText {
     };
 
     private HostileText() {
+    }
+
+    private static String[] sentences() {
+        try (InputStream in = HostileText.class.getResourceAsStream("/reliability/article-sentences.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank())
+                    .toArray(String[]::new);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String article(Random rng) {
@@ -85,7 +86,7 @@ final class HostileText {
         return List.of("", " ", "\n", "\ufeff", "\ufeff\ufeff", " \ufeffTitle\n\nThe researchers found that it works.",
                 "\ufeff \ufeffTitle", ".", "...", "\u0000", "\ud800", "a\u0301", "\u00e9", "Title\r\r\r\rBody found that x.",
                 "x".repeat(50_000), "The researchers found that " + "a ".repeat(5_000) + ".",
-                ("The researchers found that ketamine works. ").repeat(300), "\u2028\u2029\u0085",
+                (SENTENCES[0] + " ").repeat(300), "\u2028\u2029\u0085",
                 "Title\n\n\u00a0\n\nThe study found that mice \u200b slept.", "\t\f\u000b", "“”", "Dr. Dr. Dr.");
     }
 }

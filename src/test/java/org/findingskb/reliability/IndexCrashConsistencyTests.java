@@ -1,5 +1,8 @@
 package org.findingskb.reliability;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +23,7 @@ import org.findingskb.finding.FindingService;
 import org.findingskb.ingest.IngestOutcome;
 import org.findingskb.ingest.IngestService;
 import org.findingskb.ingest.SourceOverrides;
+import org.findingskb.search.SearchIndex;
 import org.findingskb.study.Study;
 import org.findingskb.study.StudyService;
 import org.findingskb.web.PageQuery;
@@ -30,14 +34,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a SIGKILL between a database commit and the search index commit leaves behind, made deterministic: the
  * database holds a write that the index never received. bench/crash and {@link CrashRecoveryTests} meet this
  * state at random (a concurrent write that was committed but not yet indexed when the process died, while a later
- * one was); these tests build it on purpose and restart the application, which must bring the index back in line
- * with the database (the start-up check SearchIndex.ensureComplete).
+ * one was); these tests build it on purpose, stop the application leaving the marker a killed process leaves, and
+ * restart it, which must bring the index back in line with the database (SearchIndex.ensureComplete).
  */
 class IndexCrashConsistencyTests {
 
     private static ConfigurableApplicationContext start(String databaseKey) {
         return new SpringApplicationBuilder(FindingsKbApplication.class).web(WebApplicationType.NONE)
                 .properties("kb.test.database-key=" + databaseKey, "spring.main.banner-mode=off").run();
+    }
+
+    /** A killed process leaves the marker its orderly stop would have removed. */
+    private static void killedInsteadOfStopped(Path inUse) throws IOException {
+        assertThat(inUse).as("an orderly stop removes the marker").doesNotExist();
+        Files.writeString(inUse, "");
     }
 
     private static String article(String token) {
@@ -61,11 +71,13 @@ class IndexCrashConsistencyTests {
     }
 
     @Test
-    void aStudyCommittedButNeverIndexedBelowTheHighestIdIsIndexedAfterARestart() {
+    void aStudyCommittedButNeverIndexedBelowTheHighestIdIsIndexedAfterARestart() throws IOException {
         String database = "index-gap-" + UUID.randomUUID();
         long missing;
         List<Long> missingFindings;
+        Path inUse;
         try (ConfigurableApplicationContext context = start(database)) {
+            inUse = context.getBean(SearchIndex.class).inUseMarker();
             IngestService ingest = context.getBean(IngestService.class);
             IngestOutcome first = ingest.ingest(article("kbgapfirst"), SourceOverrides.none());
             IngestOutcome second = ingest.ingest(article("kbgapsecond"), SourceOverrides.none());
@@ -82,6 +94,7 @@ class IndexCrashConsistencyTests {
             });
             assertThat(studyFound(context, "kbgapfirst", missing)).as("the study is out of the index").isFalse();
         }
+        killedInsteadOfStopped(inUse);
         try (ConfigurableApplicationContext context = start(database)) {
             assertThat(studyFound(context, "kbgapfirst", missing))
                     .as("study %d, stored but not indexed, is searchable after the restart", missing).isTrue();
@@ -92,10 +105,12 @@ class IndexCrashConsistencyTests {
     }
 
     @Test
-    void anEditCommittedButNeverIndexedIsSearchableAfterARestart() {
+    void anEditCommittedButNeverIndexedIsSearchableAfterARestart() throws IOException {
         String database = "index-stale-" + UUID.randomUUID();
         long findingId;
+        Path inUse;
         try (ConfigurableApplicationContext context = start(database)) {
+            inUse = context.getBean(SearchIndex.class).inUseMarker();
             IngestOutcome outcome = context.getBean(IngestService.class).ingest(article("kbstale"), SourceOverrides.none());
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             findingId = jdbc.queryForObject("select min(id) from finding where study_id = ?", Long.class, outcome.studyId());
@@ -104,6 +119,7 @@ class IndexCrashConsistencyTests {
                     + " where id = ?", findingId);
             assertThat(findingFound(context, "edstaleword", findingId)).as("the index holds the old statement").isFalse();
         }
+        killedInsteadOfStopped(inUse);
         try (ConfigurableApplicationContext context = start(database)) {
             assertThat(findingFound(context, "edstaleword", findingId))
                     .as("finding %d is found by its committed statement after the restart", findingId).isTrue();

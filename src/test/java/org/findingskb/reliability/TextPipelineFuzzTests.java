@@ -92,7 +92,10 @@ class TextPipelineFuzzTests {
         try {
             analysis = analyzer().analyze(text);
         } catch (RuntimeException e) {
-            StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            // The first frame of the application says more than a JDK frame such as Objects.requireNonNull.
+            StackTraceElement at = java.util.Arrays.stream(e.getStackTrace())
+                    .filter(frame -> frame.getClassName().startsWith("org.findingskb.")).findFirst()
+                    .orElse(e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null);
             return "analyze threw " + e + " at " + at;
         }
         if (!analysis.text().equals(text)) {
