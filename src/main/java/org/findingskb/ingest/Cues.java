@@ -241,7 +241,14 @@ final class Cues {
      * open question ("it is unclear whether a higher dose might work better").
      */
     boolean hedged(String folded) {
-        List<PhraseMatcher.Hit> exceptions = hedgeExceptions.all(folded);
+        List<PhraseMatcher.Hit> exceptions = new ArrayList<>(hedgeExceptions.all(folded));
+        // Ability rather than a hedge: "improved how well people could hear".
+        for (Pattern p : findingPatterns.getOrDefault("hedgeException", List.of())) {
+            java.util.regex.Matcher m = p.matcher(folded);
+            while (m.find()) {
+                exceptions.add(new PhraseMatcher.Hit(m.start(), m.end()));
+            }
+        }
         for (PhraseMatcher.Hit hedge : hedges.all(folded)) {
             boolean inException = exceptions.stream()
                     .anyMatch(e -> e.start() <= hedge.start() && hedge.end() <= e.end());
