@@ -231,4 +231,22 @@ class FindingRulesTests {
         assertThat(findingFor("They looked at 40 samples of lung fluid previously shown to carry the virus.")).isEmpty();
         assertThat(findingFor("None of the ferrets had asthma when they entered the study.")).isEmpty();
     }
+
+    @Test
+    void anotherPossibleAccountOfHowIsASuggestedMechanismAndAnOnsetIsAResult() {
+        ExtractedFinding other = requireFinding("A second explanation, the vets propose, is that the herb coats the "
+                + "airway, so that less dust sticks to it.");
+        assertThat(other.kind()).isEqualTo(FindingKind.MECHANISM);
+        assertThat(other.certainty()).isEqualTo(Certainty.SUGGESTED);
+        ExtractedFinding onset = requireFinding("The easier breathing set in within a few days of the first puff.");
+        assertThat(onset.kind()).isEqualTo(FindingKind.RESULT);
+        assertThat(onset.timescale()).isEqualTo(Timescale.RAPID);
+    }
+
+    @Test
+    void anImportantPieceTeaserAndALikeningAreNoFinding() {
+        assertThat(findingFor("Vets in Harrowgate say they have an important piece of the answer in ferrets."))
+                .isEmpty();
+        assertThat(findingFor("The lead vet said the herb behaves less like a drug and more like a filter.")).isEmpty();
+    }
 }
