@@ -42,7 +42,8 @@ final class Cues {
             List<String> institutionConnectors, List<String> organizationWords, String doiPattern,
             List<String> sourceLineAnchors, List<String> republished, List<String> referenceLines,
             List<String> referenceJournals, List<String> wireDatelines, String mastheadSeparators,
-            List<String> mastheadLeadIns, List<String> mastheadBylines) {
+            List<String> mastheadLeadIns, List<String> mastheadBylines, List<String> subUnitWords,
+            List<String> independentUnitWords, List<String> issueLines) {
     }
 
     record ResearcherCues(List<String> honorifics, List<String> speechVerbs, List<String> personNouns,
@@ -98,6 +99,9 @@ final class Cues {
     final Pattern mastheadSeparators;
     final List<Pattern> mastheadLeadIns;
     final List<Pattern> mastheadBylines;
+    final Set<String> subUnitWords;
+    final Set<String> independentUnitWords;
+    final List<Pattern> issueLines;
 
     // Researchers
     final Set<String> honorifics;
@@ -176,6 +180,10 @@ final class Cues {
         this.mastheadSeparators = Pattern.compile(f.metadata().mastheadSeparators());
         this.mastheadLeadIns = patterns(f.metadata().mastheadLeadIns());
         this.mastheadBylines = patterns(f.metadata().mastheadBylines());
+        this.subUnitWords = f.metadata().subUnitWords() == null ? Set.of() : Set.copyOf(f.metadata().subUnitWords());
+        this.independentUnitWords = f.metadata().independentUnitWords() == null ? Set.of()
+                : Set.copyOf(f.metadata().independentUnitWords());
+        this.issueLines = patterns(f.metadata().issueLines());
 
         ResearcherCues r = f.researchers();
         this.honorifics = Set.copyOf(r.honorifics());
@@ -241,7 +249,14 @@ final class Cues {
      * open question ("it is unclear whether a higher dose might work better").
      */
     boolean hedged(String folded) {
-        List<PhraseMatcher.Hit> exceptions = hedgeExceptions.all(folded);
+        List<PhraseMatcher.Hit> exceptions = new ArrayList<>(hedgeExceptions.all(folded));
+        // Ability rather than a hedge: "improved how well people could hear".
+        for (Pattern p : findingPatterns.getOrDefault("hedgeException", List.of())) {
+            java.util.regex.Matcher m = p.matcher(folded);
+            while (m.find()) {
+                exceptions.add(new PhraseMatcher.Hit(m.start(), m.end()));
+            }
+        }
         for (PhraseMatcher.Hit hedge : hedges.all(folded)) {
             boolean inException = exceptions.stream()
                     .anyMatch(e -> e.start() <= hedge.start() && hedge.end() <= e.end());

@@ -40,6 +40,9 @@ final class FindingClassifier {
     private static final Pattern CLAUSE_BREAK = Pattern.compile(",\\s+(?:and|but|yet)\\s+(?=the\\b|these\\b|those\\b|its\\b|their\\b)|;\\s*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PASSIVE_BE = Pattern.compile("\\bbe\\s+$", Pattern.CASE_INSENSITIVE);
+    /** A reporting verb that describes a tool or a participle ("which shows", "previously shown"), not a finding. */
+    private static final Pattern DESCRIPTIVE_REPORT = Pattern.compile(
+            "(?:,\\s*which|(?<!had|has|have)\\s+previously)\\s+$", Pattern.CASE_INSENSITIVE);
     private static final Pattern IF_CLAUSE = Pattern.compile(
             "^\\s*if\\b[^,]*,", Pattern.CASE_INSENSITIVE);
     /** "I", "my", "me" as the writer's pronouns; not the Roman numeral of "type I" or "phase I". */
@@ -153,6 +156,10 @@ final class FindingClassifier {
         if (!limitation && describesMethod(text, reporting)) {
             return null;
         }
+        // A lede that announces a finding without stating it ("a team has now worked out a missing piece of the story").
+        if (!outcome && cues.findsPattern("teaser", text)) {
+            return null;
+        }
         // How the study ran ("the groups met twice a week", "one group could eat at any time, while the other …",
         // "none had the condition when the trial began"): a procedure, unless the sentence also reports an outcome.
         if (!limitation && !reporting && !outcome && !prior && cues.findsPattern("procedure", text)) {
@@ -215,6 +222,10 @@ final class FindingClassifier {
             // "works by", "the culprit is", "X explained much of the link": how, even without a named region.
             kind = FindingKind.MECHANISM;
             confidence = 0.8;
+        } else if (meansCue && !reporting && !hedged && presentTenseOnly(s)) {
+            // A general account of how in the present tense ("a drug eases pain by blocking a nerve signal").
+            kind = FindingKind.MECHANISM;
+            confidence = 0.6;
         } else if (!background && cues.findsPattern("recommendation", text) && !reporting && !outcome) {
             // Advice drawn from the study ("people … should still cut down").
             kind = FindingKind.IMPLICATION;
@@ -294,7 +305,13 @@ final class FindingClassifier {
     }
 
     Timescale timescaleOf(String folded) {
-        List<PhraseMatcher.Hit> exceptions = cues.timescaleExceptions.all(folded);
+        List<PhraseMatcher.Hit> exceptions = new ArrayList<>(cues.timescaleExceptions.all(folded));
+        // How long people were exposed ("long-term aspirin use") is no effect's timescale.
+        Matcher exposure = cues.firstPatternMatch("timescaleException", folded);
+        while (exposure != null) {
+            exceptions.add(new PhraseMatcher.Hit(exposure.start(), exposure.end()));
+            exposure = exposure.find() ? exposure : null;
+        }
         boolean rapid = anyUnnegated(folded, outside(cues.rapid.all(folded), exceptions));
         boolean sustained = anyUnnegated(folded, outside(cues.sustained.all(folded), exceptions));
         if (rapid == sustained) {
@@ -385,7 +402,9 @@ final class FindingClassifier {
      */
     private boolean reports(String text) {
         for (PhraseMatcher.Hit hit : cues.reporting.all(text)) {
-            if (!PASSIVE_BE.matcher(text.substring(0, hit.start())).find()) {
+            String before = text.substring(0, hit.start());
+            // "an imaging method, which shows where …", "snippets previously shown to …": a description, not a report.
+            if (!PASSIVE_BE.matcher(before).find() && !DESCRIPTIVE_REPORT.matcher(before).find()) {
                 return true;
             }
         }

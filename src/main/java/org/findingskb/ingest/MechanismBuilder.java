@@ -47,6 +47,18 @@ final class MechanismBuilder {
                 groups.get(f.timescale()).add(i);
             }
         }
+        // "Such a misfire may explain why …": a mechanism that points back at the sentence before it takes
+        // that sentence in as its evidence.
+        for (int i = 1; i < findings.size(); i++) {
+            ExtractedFinding f = findings.get(i);
+            ExtractedFinding before = findings.get(i - 1);
+            List<Integer> group = groups.get(f.timescale());
+            if (f.kind() == FindingKind.MECHANISM && group.contains(i) && !inAnyGroup(groups, i - 1)
+                    && cues.anaphors.startsWith(TextFolding.fold(f.statement()))
+                    && text.substring(before.evidence().end(), f.evidence().start()).isBlank()) {
+                group.add(group.indexOf(i), i - 1);
+            }
+        }
         // Untimed mechanism findings beside timed ones speak of them all ("both ways involve..."): they support
         // each timed mechanism instead of forming one of their own.
         List<Integer> untimed = groups.get(null);
@@ -70,7 +82,11 @@ final class MechanismBuilder {
         return mechanisms;
     }
 
-    private static boolean formsMechanism(List<Integer> indexes, List<ExtractedFinding> findings) {
+    private static boolean inAnyGroup(Map<Timescale, List<Integer>> groups, int index) {
+        return groups.values().stream().anyMatch(g -> g.contains(index));
+    }
+
+        private static boolean formsMechanism(List<Integer> indexes, List<ExtractedFinding> findings) {
         return !indexes.isEmpty() && indexes.stream().anyMatch(i -> isMechanismish(findings.get(i)));
     }
 

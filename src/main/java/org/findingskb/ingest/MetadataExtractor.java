@@ -17,7 +17,8 @@ final class MetadataExtractor {
     private final Pattern secondGroup;
     /** Each animal noun as a whole word, compiled once. */
     private final List<Pattern> animalWords;
-    private static final Pattern RATIO_BEFORE = Pattern.compile("\\d\\s+(?:in|out of)\\s+$");
+    private static final Pattern RATIO_BEFORE = Pattern.compile(
+            "(?:\\d|\\b(?i:one|two|three|four|five|six|seven|eight|nine|ten))\\s+(?:in|out of)\\s+$");
     private static final int MIN_ANIMAL_MENTIONS = 2;
     /** An earlier year dates an earlier study only where a study is named, not the samples ("autopsies in 2016"). */
     private static final Pattern STUDY_WORD = Pattern.compile(
@@ -39,6 +40,8 @@ final class MetadataExtractor {
             "were", "was", "are", "is", "had", "have", "took", "received", "got", "all", "each", "both", "most");
     private static final Set<String> NOT_A_COUNT = Set.of("percent", "per", "cent", "of", "%");
     private static final Pattern WORD = Pattern.compile("\\p{Ll}[\\p{Ll}\\-']*");
+    private static final Pattern SEVERITY_FROM = Pattern.compile("(?i)mild|moderate|low|medium");
+    private static final Pattern SEVERITY_TO = Pattern.compile("(?i)moderate|severe|high");
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\-]+");
     /** A capitalised word ending where a name continues; a possessive ("King's College") belongs to the name. */
     private static final Pattern CAPITALISED_WORD_BEFORE = Pattern.compile("(\\p{Lu}[\\p{L}'\\-]*)\\s+$");
@@ -59,6 +62,10 @@ final class MetadataExtractor {
         this.numberedPopulation = Pattern.compile(quantifier + "(?<![\\d,.])(?<n>" + count + ")\\s+"
                 + "(?:[a-z][a-z\\-]*\\s+){0,4}?(?<noun>" + humans + "|" + animals + ")\\b"
                 + "(?:\\s+(?:and|or)\\s+(?:" + humans + ")\\b)?" + age
+                // "recruits serving in the army", "residents of a named region": where the group is.
+                + "(?:\\s+(?:serving|living|working|stationed)\\s+in\\s+(?:the\\s+)?[\\p{L}.'\\-]+"
+                + "(?:\\s+(?!(?:who|and|with|for|from|to|in)\\b)[\\p{L}.'\\-]+){0,2}"
+                + "|(?<=residents|inhabitants|citizens)\\s+of\\s+\\p{Lu}[\\p{L}'\\-]+(?:\\s+\\p{Lu}[\\p{L}'\\-]+)*(?:,\\s+\\p{Lu}[\\p{L}'\\-]+)?)?"
                 + "(?:\\s+with\\s+\\p{L}[\\p{L}'\\- ]*)?");
         // "… with asthma and 300 healthy controls": a second counted group compared with the first.
         this.secondGroup = Pattern.compile("^\\s+and\\s+" + quantifier + "(?<![\\d,.])" + count + "\\s+(?:[a-z][a-z\\-]*\\s+){0,3}?(?:"
@@ -177,7 +184,14 @@ final class MetadataExtractor {
         if (publisher == null) {
             publisher = mastheadPublisher(sentences, roles);
         }
+        Copyright issue = issueLine(sentences);
+        if (publisher == null) {
+            publisher = issue.publisher();
+        }
         Integer year = copyright.year();
+        if (year == null) {
+            year = issue.year();
+        }
         if (year == null) {
             year = dateLineYear(sentences, roles);
         }
@@ -186,6 +200,37 @@ final class MetadataExtractor {
             year = reference == null ? null : reference.year();
         }
         return new Copyright(publisher, year);
+    }
+
+    /** A magazine's closing line ("This article appears in the Winter 2021 issue of X"): publisher and year. */
+    private Copyright issueLine(List<Sentence> sentences) {
+        for (Sentence s : sentences) {
+            for (Pattern p : cues.issueLines) {
+                Matcher m = p.matcher(s.folded());
+                if (m.find()) {
+                    String name = NameRuns.read(s.text(), m.end(), cues.journalConnectors);
+                    return new Copyright(name, Integer.valueOf(m.group("year")));
+                }
+            }
+        }
+        return new Copyright(null, null);
+    }
+
+    /** "HEALTH NEWS WEEKLY" on a masthead is the publication "Health News Weekly". */
+    private String shoutedToTitleCase(String name) {
+        if (name.chars().anyMatch(Character::isLowerCase) || name.chars().filter(Character::isLetter).count() < 6) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String word : name.split(" ")) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            String lower = word.toLowerCase(Locale.ROOT);
+            out.append(out.length() > 0 && cues.journalConnectors.contains(lower) || lower.isEmpty() ? lower
+                    : Character.toUpperCase(lower.charAt(0)) + lower.substring(1));
+        }
+        return out.toString();
     }
 
     /** The agency of a wire story's opening dateline ("PARIS, March 3 (Agency) - …"). */
@@ -220,7 +265,8 @@ final class MetadataExtractor {
                 continue;
             }
             String line = s.text().strip();
-            String[] parts = cues.mastheadSeparators.split(TextFolding.fold(line));
+            // Split the line itself: folding turns an em dash, a masthead separator, into a space.
+            String[] parts = cues.mastheadSeparators.split(line);
             if (parts.length < 2 || java.util.Arrays.stream(parts).noneMatch(
                     p -> BoilerplateDetector.findsAny(cues.dates, p))) {
                 continue;
@@ -245,8 +291,7 @@ final class MetadataExtractor {
                 continue;
             }
             if (first.equals(NameRuns.read(first, 0, cues.journalConnectors))) {
-                return line.substring(TextFolding.fold(line).indexOf(first), TextFolding.fold(line).indexOf(first)
-                        + first.length());
+                return shoutedToTitleCase(first);
             }
         }
         return null;
@@ -392,7 +437,19 @@ final class MetadataExtractor {
                 String w = j == i ? owner : words[j];
                 if (cues.organizationWords.contains(w)) {
                     String rest = String.join(" ", java.util.Arrays.copyOfRange(words, i + 1, words.length));
-                    return NameRuns.isCapitalised(rest) ? rest : name;
+                    if (!NameRuns.isCapitalised(rest)) {
+                        return name;
+                    }
+                    // "X University's Centre for Y" is a unit of the university; "X Health's Y Institutes" a body
+                    // of its own.
+                    List<String> unit = List.of(words).subList(i + 1, words.length);
+                    boolean subUnit = unit.stream().anyMatch(cues.subUnitWords::contains)
+                            && unit.stream().noneMatch(cues.independentUnitWords::contains);
+                    if (subUnit) {
+                        String parent = String.join(" ", java.util.Arrays.copyOfRange(words, 0, i + 1));
+                        return parent.substring(0, parent.length() - 2);
+                    }
+                    return rest;
                 }
             }
         }
@@ -545,6 +602,9 @@ final class MetadataExtractor {
             boolean joinsCondition = (bare.equals("or") || bare.equals("and")) && i + 1 < words.length && WORD.matcher(words[i + 1]).matches()
                     && !cues.qualifierStops.contains(words[i + 1]) && !words[i + 1].endsWith("ly")
                     && !NOT_A_CONDITION.contains(words[i + 1]);
+            // "with moderate to severe depression": a range of severity is one condition.
+            joinsCondition |= bare.equals("to") && i > 0 && i + 1 < words.length
+                    && SEVERITY_FROM.matcher(words[i - 1]).matches() && SEVERITY_TO.matcher(words[i + 1]).matches();
             boolean stop = (cues.qualifierStops.contains(bare) && !joinsCondition)
                     || wordsAfterWith >= 1 && cues.conditionStops.contains(bare);
             if (afterWith && (stop || wordsAfterWith >= 4)) {

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  */
 final class NameRuns {
 
-    private static final Pattern WORD = Pattern.compile("[ \\t]*([\\p{L}\\p{N}][\\p{L}\\p{N}'\\-]*|&)");
+    /** A word, an ampersand, or initials inside a name ("Harvard T.H. Chan"). */
+    private static final Pattern WORD = Pattern.compile(
+            "[ \\t]*((?:\\p{Lu}\\.){1,3}(?=[ \\t]+\\p{Lu})|[\\p{L}\\p{N}][\\p{L}\\p{N}'\\-]*|&)");
 
     private NameRuns() {
     }

@@ -44,6 +44,16 @@ final class ResearcherExtractor {
     /** "… Centre for Healthy Ageing, said": capitalised words after an organisation's "for"/"of" are its name. */
     private static final Pattern ORGANISATION_BEFORE = Pattern.compile("\\b(\\p{Lu}[\\p{L}'\\-]*)\\s+(?:for|of)\\s+$");
 
+    private static final Pattern PLACE_BEFORE = Pattern.compile("\\b(?:at|in|near)\\s+(?:the\\s+)?$");
+    /** "… University of Norland, East Harbor": a campus named after its organisation. */
+    private static final Pattern CAMPUS_BEFORE = Pattern.compile(
+            "\\b(\\p{Lu}[\\p{L}'\\-]*)\\s+(?:for|of)\\s+\\p{Lu}[\\p{L}'\\-]*(?:\\s+\\p{Lu}[\\p{L}'\\-]*)*\\s*,\\s+$");
+
+    private boolean campusAfterOrganisation(String before) {
+        Matcher m = CAMPUS_BEFORE.matcher(before);
+        return m.find() && cues.organizationWords.contains(m.group(1));
+    }
+
     /** "a physicist", "an economist", "a paediatrician": a profession the cue list does not name. */
     private static final Pattern PROFESSION = Pattern.compile(
             "(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?\\p{L}{3,}(?:ist|ician)\\b", Pattern.CASE_INSENSITIVE);
@@ -186,6 +196,10 @@ final class ResearcherExtractor {
         String before = folded.substring(0, mentionStart);
         Matcher organisation = ORGANISATION_BEFORE.matcher(before);
         if (honorific == null && organisation.find() && cues.organizationWords.contains(organisation.group(1))) {
+            return null;
+        }
+        // "at Fenwick Bay", "the University of Norland, East Harbor": a place or an organisation, no person.
+        if (honorific == null && (PLACE_BEFORE.matcher(before).find() || campusAfterOrganisation(before))) {
             return null;
         }
         String after = folded.substring(nameEnd);

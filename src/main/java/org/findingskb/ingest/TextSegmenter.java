@@ -2,6 +2,7 @@ package org.findingskb.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.tokenize.TokenizerME;
@@ -130,6 +131,20 @@ final class TextSegmenter {
         String sentence = text.substring(span[0], span[1]);
         int lastSpace = sentence.lastIndexOf(' ');
         String lastWord = lastSpace < 0 ? sentence : sentence.substring(lastSpace + 1);
-        return cues.abbreviations.contains(lastWord);
+        return cues.abbreviations.contains(lastWord) || initialsInsideName(sentence, lastSpace, lastWord);
     }
+
+    /** "Harvard T.H." or "John F.": initials after a capitalised word are inside a name, not at a sentence end. */
+    private static boolean initialsInsideName(String sentence, int lastSpace, String lastWord) {
+        if (lastSpace <= 0 || !INITIALS.matcher(lastWord).matches()) {
+            return false;
+        }
+        String before = sentence.substring(0, lastSpace).strip();
+        int previousSpace = before.lastIndexOf(' ');
+        String previous = previousSpace < 0 ? before : before.substring(previousSpace + 1);
+        return CAPITALISED.matcher(previous).matches();
+    }
+
+    private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){1,3}");
+    private static final Pattern CAPITALISED = Pattern.compile("\\p{Lu}\\p{Ll}[\\p{L}'\\-]*");
 }

@@ -154,4 +154,99 @@ class FindingRulesTests {
         assertThat(requireFinding("Every year, about 3 million persons in the world break a hip.").kind())
                 .isEqualTo(FindingKind.CONTEXT);
     }
+
+    @Test
+    void readsBeliefsAboutHowAndWhatCouldExplainHowAsSuggestedMechanisms() {
+        ExtractedFinding belief = requireFinding("The authors believe that the herb relaxes the airway muscles and "
+                + "frees the lungs to take in more air.");
+        assertThat(belief.kind()).isEqualTo(FindingKind.MECHANISM);
+        assertThat(belief.certainty()).isEqualTo(Certainty.SUGGESTED);
+        assertThat(requireFinding("The group thinks the spray weakens the grip of mucus on the airway wall.").kind())
+                .isEqualTo(FindingKind.MECHANISM);
+        assertThat(requireFinding("Such a misfire could explain why the ferret immune system turns on its own lungs.")
+                .kind()).isEqualTo(FindingKind.MECHANISM);
+        assertThat(requireFinding("She said that with blocked ears, the cortex might need to work harder on "
+                + "speech, leaving less capacity for remembering it.").kind()).isEqualTo(FindingKind.MECHANISM);
+        assertThat(requireFinding("Dust and smoke may contribute to inflammation in the small airways, the authors "
+                + "suggest.").kind()).isEqualTo(FindingKind.MECHANISM);
+    }
+
+    @Test
+    void aGeneralAccountOfHowInThePresentTenseIsAMechanism() {
+        ExtractedFinding f = findingFor("", "Zinc shortens colds by stopping the virus from copying itself, which "
+                + "also makes nausea more likely.").orElseThrow();
+        assertThat(f.kind()).isEqualTo(FindingKind.MECHANISM);
+    }
+
+    @Test
+    void negativeResultsEquivalencesAndAbilitiesAreResults() {
+        assertThat(requireFinding("The herb did not extend the time ferrets stayed free of coughing.").kind())
+                .isEqualTo(FindingKind.RESULT);
+        assertThat(requireFinding("The vets did not find any difference in two other lung measures.").kind())
+                .isEqualTo(FindingKind.RESULT);
+        assertThat(requireFinding("The average gap in lung size between the groups was equivalent to three months "
+                + "of growth.").kind()).isEqualTo(FindingKind.RESULT);
+        ExtractedFinding ability = requireFinding("The spray also improved how well ferrets could run on a wheel.");
+        assertThat(ability.kind()).isEqualTo(FindingKind.RESULT);
+        assertThat(ability.certainty()).isEqualTo(Certainty.REPORTED);
+        assertThat(requireFinding("Overall, ferrets given the herb had a larger lung capacity.").kind())
+                .isEqualTo(FindingKind.RESULT);
+        assertThat(requireFinding("The herb made the airways far more open within an hour.").kind())
+                .isEqualTo(FindingKind.RESULT);
+    }
+
+    @Test
+    void statedLimitsAndCaveatsAreBackground() {
+        assertThat(requireFinding("An outside vet said the data must be read with care since only six "
+                + "ferrets improved.").kind()).isEqualTo(FindingKind.CONTEXT);
+        assertThat(requireFinding("The authors noted that two months is too short a period to see any "
+                + "change in growth.").kind()).isEqualTo(FindingKind.CONTEXT);
+        assertThat(requireFinding("Because this was an observational study, it reveals a link, not proof of harm.").kind())
+                .isEqualTo(FindingKind.CONTEXT);
+        assertThat(requireFinding("The team had no information on how often the ferrets were fed.").kind())
+                .isEqualTo(FindingKind.CONTEXT);
+        assertThat(requireFinding("A vet warned that the spray had mostly been tested in young, healthy ferrets.")
+                .kind()).isEqualTo(FindingKind.CONTEXT);
+        assertThat(requireFinding("Zinc is now being trialled for asthma in two small studies.")
+                .kind()).isEqualTo(FindingKind.CONTEXT);
+    }
+
+    @Test
+    void anExposureDurationOrAnotherGroupsStudyIsNoTimescaleOfThisStudy() {
+        ExtractedFinding exposure = requireFinding("Earlier studies had linked long-term zinc use to fewer colds.");
+        assertThat(exposure.kind()).isEqualTo(FindingKind.PRIOR_WORK);
+        assertThat(exposure.timescale()).isNull();
+        ExtractedFinding separate = requireFinding("A separate study from another lab, published a few weeks later, "
+                + "found that the herb binds to a receptor in the lung.");
+        assertThat(separate.kind()).isEqualTo(FindingKind.PRIOR_WORK);
+        assertThat(separate.timescale()).isNull();
+    }
+
+    @Test
+    void teasersToolDescriptionsAndBaselineAreNoFinding() {
+        assertThat(findingFor("Vets in Harrowgate have now uncovered a missing piece of the story."))
+                .isEmpty();
+        assertThat(findingFor("The team combined two lung tests: spirometry, which shows how much air moves, and "
+                + "a scan.")).isEmpty();
+        assertThat(findingFor("They looked at 40 samples of lung fluid previously shown to carry the virus.")).isEmpty();
+        assertThat(findingFor("None of the ferrets had asthma when they entered the study.")).isEmpty();
+    }
+
+    @Test
+    void anotherPossibleAccountOfHowIsASuggestedMechanismAndAnOnsetIsAResult() {
+        ExtractedFinding other = requireFinding("A second explanation, the vets propose, is that the herb coats the "
+                + "airway, so that less dust sticks to it.");
+        assertThat(other.kind()).isEqualTo(FindingKind.MECHANISM);
+        assertThat(other.certainty()).isEqualTo(Certainty.SUGGESTED);
+        ExtractedFinding onset = requireFinding("The easier breathing set in within a few days of the first puff.");
+        assertThat(onset.kind()).isEqualTo(FindingKind.RESULT);
+        assertThat(onset.timescale()).isEqualTo(Timescale.RAPID);
+    }
+
+    @Test
+    void anImportantPieceTeaserAndALikeningAreNoFinding() {
+        assertThat(findingFor("Vets in Harrowgate say they have an important piece of the answer in ferrets."))
+                .isEmpty();
+        assertThat(findingFor("The lead vet said the herb behaves less like a drug and more like a filter.")).isEmpty();
+    }
 }

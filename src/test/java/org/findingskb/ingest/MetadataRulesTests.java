@@ -135,4 +135,47 @@ class MetadataRulesTests {
                 .containsExactlyInAnyOrder(tuple("Ilse Varga", ResearcherRole.SENIOR),
                         tuple("Piet Ruys", ResearcherRole.LEAD));
     }
+
+    @Test
+    void aCentreOrDepartmentOfAUniversityResolvesToTheUniversity() {
+        assertThat(metadataOf("Researchers at Fenwick University's Centre for Tidal Studies found that the shells "
+                + "grew thicker.").institution()).isEqualTo("Fenwick University");
+        assertThat(metadataOf("To test this, vets at Brannock College's Department of Zoology set up a trial.")
+                .institution()).isEqualTo("Brannock College");
+    }
+
+    @Test
+    void initialsInsideAnInstitutionNameNeitherEndTheSentenceNorTheName() {
+        ArticleMetadata m = metadataOf("A group led by researchers at the Ormond J.K. Lyle School of Marine Health "
+                + "tracked 400 seals.");
+        assertThat(m.institution()).isEqualTo("Ormond J.K. Lyle School of Marine Health");
+    }
+
+    @Test
+    void readsTheJournalOfSeveralPapersAndAMagazineIssueLine() {
+        assertThat(metadataOf("The shells grew thicker.\n\nThe results were reported in two papers in the Journal "
+                + "of Shell Science.").journal()).isEqualTo("Journal of Shell Science");
+        ArticleMetadata issue = metadataOf("The shells grew thicker, the team found.\n\nThis story appears in the "
+                + "Autumn 2019 issue of Coastal Living Review.");
+        assertThat(issue.publisher()).isEqualTo("Coastal Living Review");
+        assertThat(issue.publishedYear()).isEqualTo(2019);
+    }
+
+    @Test
+    void readsAPressReleaseHeaderWithDashesAndAShoutedMasthead() {
+        assertThat(TestArticles.analyze("Seals dive deeper\n\nNews release \u2014 Fenwick University \u2014 3 May "
+                + "2021\n\nSeals dove deeper in warm years, a new study found.").metadata().publisher())
+                .isEqualTo("Fenwick University");
+        assertThat(TestArticles.analyze("Seals dive deeper\n\nCOASTAL SCIENCE DIGEST | Issue 12 | May 3, 2021\n\n"
+                + "Seals dove deeper in warm years, a new study found.").metadata().publisher())
+                .isEqualTo("Coastal Science Digest");
+    }
+
+    @Test
+    void aPlaceOrACampusAfterAtIsNoResearcher() {
+        ArticleMetadata m = metadataOf("Dr. Ana Ruiz, who headed the trial and runs a lab at Fenwick Bay, said the "
+                + "seals dove deeper. Dr. Tom Hale, now based at the University of Norland, East Harbor, said "
+                + "the work was careful.");
+        assertThat(m.researchers()).extracting(ExtractedResearcher::name).containsExactly("Ana Ruiz", "Tom Hale");
+    }
 }

@@ -34,7 +34,7 @@ class PipelineEvaluationTests {
                     "corpus/extra/microglia-forgetting-mice.gold.json", "extra"),
             extra("oxytocin-loneliness-release"), extra("zebrafish-spinal-newsletter"),
             extra("coffee-arrhythmia-wire"), extra("bilingual-aging-listicle"), extra("gut-vagus-podcast-notes"),
-            extra("stroke-robot-release-translated"),
+            extra("stroke-robot-release-translated"), extra("gut-chemical-anxiety-mice"),
             holdout("lecanemab-early-alzheimers-2022"), holdout("steps-mortality-older-women-2019"),
             holdout("nitrous-oxide-depression-2014"), holdout("taxi-drivers-hippocampus-2011"),
             holdout("sleep-csf-waves-2019"), holdout("parkinsons-gut-microbes-2016"),

@@ -96,4 +96,20 @@ class PopulationTests {
         assertThat(populationOf("Healing took about three weeks in young rats, the team found.")).isEqualTo("rats");
         assertThat(populationOf("About 4.1 percent of people in the town carry the gene, the team found.")).isNull();
     }
+
+    @Test
+    void keepsASeverityRangeAndWhereTheGroupLivesOrServes() {
+        assertThat(populationOf("The clinic enrolled 54 adults with mild to moderate eczema, most of whom used "
+                + "creams.")).isEqualTo("54 adults with mild to moderate eczema");
+        assertThat(populationOf("The team used records from about 2 million recruits serving in the Norland navy, who "
+                + "are tested yearly.")).isEqualTo("about 2 million recruits serving in the Norland navy");
+        assertThat(populationOf("Rashes were rarer, according to a study of 3.1 million residents of Norland, "
+                + "Eastmark.")).isEqualTo("3.1 million residents of Norland, Eastmark");
+    }
+
+    @Test
+    void aRatioInWordsIsNoPopulation() {
+        assertThat(populationOf("About one in four people with eczema do not respond to creams. The trial enrolled "
+                + "31 people with severe eczema.")).isEqualTo("31 people with severe eczema");
+    }
 }
