@@ -165,6 +165,8 @@ def main():
     req = f"POST /api/sources ({len(text)}-char article)"
     if status in (200, 201):
         add("ingest", "post", path, "ingest an article", req, "a unique text each request")
+        add("ingest-1", "post", path, "ingest an article, 1 client", req,
+            "one connection: the time one curator waits, without queueing behind others")
     elif status in (404, 405):
         add("ingest", "skip", "-", "ingest an article", req, f"skipped: POST /api/sources answered {status}")
     elif status in (401, 403):

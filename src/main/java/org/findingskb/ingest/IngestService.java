@@ -38,7 +38,7 @@ public class IngestService {
     public static final int MAX_TEXT_LENGTH = 200_000;
     private static final int MAX_TITLE_LENGTH = 500;
     private static final int MAX_NAME_LENGTH = 300;
-    private static final int MAX_ATTEMPTS = 3;
+    private static final int MAX_ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
     private final ArticleAnalyzer analyzer;
@@ -102,7 +102,9 @@ public class IngestService {
         ArticleAnalysis analysis = analyzer.analyze(text);
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> existing(sha256).orElseGet(() -> store(text, analysis, overrides)));
+                int current = attempt;
+                return transactions.execute(status -> existing(sha256)
+                        .orElseGet(() -> store(text, analysis, overrides, current)));
             } catch (DataIntegrityViolationException e) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw e;
@@ -121,7 +123,7 @@ public class IngestService {
         });
     }
 
-    private IngestOutcome store(String text, ArticleAnalysis analysis, SourceOverrides overrides) {
+    private IngestOutcome store(String text, ArticleAnalysis analysis, SourceOverrides overrides, int attempt) {
         ArticleMetadata meta = analysis.metadata();
         String title = shortened(firstNonNull(blankToNull(overrides.title()), meta.title(), "Untitled source"),
                 MAX_TITLE_LENGTH);
@@ -130,7 +132,7 @@ public class IngestService {
                 blankToNull(overrides.url()), firstNonNull(overrides.publishedYear(), meta.publishedYear())));
 
         Map<String, Concept> resolved = new HashMap<>();
-        Study study = new Study(slugs.uniqueFor(title), title, source);
+        Study study = new Study(slugs.uniqueFor(title, attempt), title, source);
         study.describe(clamp(meta.institution(), 500), clamp(meta.journal(), 500), null, clamp(meta.doi(), 255),
                 clamp(meta.population(), 500));
         // Lead first, then senior, authors and those only quoted: the order a citation names them in.

@@ -41,9 +41,14 @@ public class StudySlugs {
         if (attempt > 1) {
             base = base + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         }
-        String slug = base;
-        for (int n = 2; studies.existsBySlug(slug); n++) {
-            slug = base + "-" + n;
+        if (!studies.existsBySlug(base)) {
+            return base;
+        }
+        // A second study of the same title gets "-2"; any further one a random suffix, found in a query or two
+        // however many namesakes there are (counting up would cost one query per namesake).
+        String slug = base + "-2";
+        while (studies.existsBySlug(slug)) {
+            slug = base + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0x100000));
         }
         return slug;
     }

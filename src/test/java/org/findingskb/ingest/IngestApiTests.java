@@ -167,6 +167,31 @@ class IngestApiTests {
         assertThat(counts().get("studies").asLong()).isEqualTo(before.get("studies").asLong() + 1);
     }
 
+    @Test
+    void concurrentPostsOfDifferentArticlesWithOneTitleAreAllStoredUnderTheirOwnSlugs() throws Exception {
+        String title = "Namesake study " + System.nanoTime();
+        int articles = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(articles);
+        List<Reply> replies = new ArrayList<>();
+        try {
+            List<Callable<Reply>> posts = new ArrayList<>();
+            for (int i = 0; i < articles; i++) {
+                String text = uniqueArticle("namesake " + i);
+                posts.add(() -> postJson(json(Map.of("text", text, "title", title))));
+            }
+            for (Future<Reply> reply : pool.invokeAll(posts)) {
+                replies.add(reply.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(replies).extracting(Reply::status).containsOnly(201);
+        List<String> slugs = replies.stream()
+                .map(reply -> http.get("/api/studies/" + reply.json().get("studyId").asLong()).json().get("slug").asString())
+                .toList();
+        assertThat(slugs).doesNotHaveDuplicates().allSatisfy(slug -> assertThat(slug).startsWith("namesake-study-"));
+    }
+
     static Stream<Arguments> badRequests() {
         String longText = "Title\n\n" + "word ".repeat(IngestService.MAX_TEXT_LENGTH / 5 + 10);
         return Stream.of(
