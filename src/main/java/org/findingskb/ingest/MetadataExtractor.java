@@ -484,11 +484,18 @@ final class MetadataExtractor {
     String population(List<Sentence> sentences, List<SentenceRole> roles, Integer articleYear) {
         // The body states the sample in full; a headline's count ("a study of 3 million nurses") is the
         // fallback.
+        // Each sentence's standing is worked out once: the searches below visit sentences many times.
+        boolean[] earlier = new boolean[roles.size()];
+        boolean[] eligible = new boolean[roles.size()];
+        for (Sentence s : sentences) {
+            earlier[s.index()] = aboutEarlierWork(s, articleYear);
+            eligible[s.index()] = readable(s, roles) && !earlier[s.index()] && !cues.hedged(s.folded());
+        }
         List<Sentence> bodyFirst = new java.util.ArrayList<>();
         sentences.stream().filter(s -> roles.get(s.index()) != SentenceRole.TITLE).forEach(bodyFirst::add);
         sentences.stream().filter(s -> roles.get(s.index()) == SentenceRole.TITLE).forEach(bodyFirst::add);
         for (Sentence s : bodyFirst) {
-            if (!readable(s, roles) || aboutEarlierWork(s, articleYear)) {
+            if (!readable(s, roles) || earlier[s.index()]) {
                 continue;
             }
             Matcher m = numberedPopulation.matcher(s.folded());
@@ -509,7 +516,7 @@ final class MetadataExtractor {
             }
         }
         for (Sentence s : sentences) {
-            if (!eligibleForPopulation(s, roles, articleYear)) {
+            if (!eligible[s.index()]) {
                 continue;
             }
             Matcher m = animalPopulation.matcher(s.folded());
@@ -519,7 +526,7 @@ final class MetadataExtractor {
             }
         }
         for (Sentence s : sentences) {
-            if (!eligibleForPopulation(s, roles, articleYear) || cues.implication.in(s.folded())) {
+            if (!eligible[s.index()] || cues.implication.in(s.folded())) {
                 continue;
             }
             Matcher m = humanWithPopulation.matcher(s.folded());
@@ -527,7 +534,7 @@ final class MetadataExtractor {
                 return stripDeterminer(trimQualifier(s.text().substring(m.start("pop"), m.end("pop"))));
             }
         }
-        return animalNamedRepeatedly(sentences, roles, articleYear);
+        return animalNamedRepeatedly(sentences, eligible);
     }
 
     /**
@@ -556,13 +563,13 @@ final class MetadataExtractor {
     }
 
     /** An article that keeps naming one kind of animal without saying "in …" is about that animal. */
-    private String animalNamedRepeatedly(List<Sentence> sentences, List<SentenceRole> roles, Integer articleYear) {
+    private String animalNamedRepeatedly(List<Sentence> sentences, boolean[] eligible) {
         for (Pattern word : animalWords) {
             String seen = null;
             int count = 0;
             for (Sentence s : sentences) {
                 Matcher m = word.matcher(s.folded());
-                if (readable(s, roles) && !cues.hedged(s.folded()) && !aboutEarlierWork(s, articleYear) && m.find()) {
+                if (eligible[s.index()] && m.find()) {
                     seen = seen == null ? s.text().substring(m.start(), m.end()) : seen;
                     count++;
                 }
@@ -577,10 +584,6 @@ final class MetadataExtractor {
     private static boolean readable(Sentence s, List<SentenceRole> roles) {
         SentenceRole role = roles.get(s.index());
         return role == SentenceRole.BODY || role == SentenceRole.TITLE;
-    }
-
-    private boolean eligibleForPopulation(Sentence s, List<SentenceRole> roles, Integer articleYear) {
-        return readable(s, roles) && !cues.hedged(s.folded()) && !aboutEarlierWork(s, articleYear);
     }
 
     /** A sentence about earlier studies names their population, not this study's. */

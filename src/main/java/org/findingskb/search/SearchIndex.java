@@ -91,9 +91,13 @@ public class SearchIndex {
         return inUseMarker;
     }
 
-    /** The index was written until the last moment: this run stops in order, and the next start need not dig. */
+    /**
+     * This run stops in order: the index commits what it holds in memory (writes return before Lucene commits),
+     * and only then does the marker go, so the next start need not dig. A failed commit leaves the marker.
+     */
     @PreDestroy
     void stoppedInOrder() throws IOException {
+        Search.mapping(entityManagerFactory).scope(Object.class).workspace().flush();
         Files.deleteIfExists(inUseMarker);
     }
 

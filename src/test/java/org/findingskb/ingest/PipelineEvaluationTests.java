@@ -109,8 +109,8 @@ class PipelineEvaluationTests {
         GoldScorer.Score holdout = pooled("holdout").named("overall holdout");
         GoldScorer.Score holdout2 = pooled("holdout2").named("overall holdout2");
         GoldScorer.Score holdout3 = pooled("holdout3").named("overall holdout3");
-        GoldScorer.Score holdout4 = pooled("holdout4").named("overall holdout4 (unseen)");
-        GoldScorer.Score all = pooled("seed", "dev", "extra").named("overall all");
+        GoldScorer.Score holdout4 = pooled("holdout4").named("overall holdout4");
+        GoldScorer.Score all = pooled("seed", "dev", "extra").named("overall seed+dev+extra");
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "%n%-34s %7s %9s %6s %9s %9s %8s %6s %8s %5s%n", "article", "recall",
                 "precision", "kind", "timescale", "certainty", "metadata", "mech", "concepts", "notF"));
