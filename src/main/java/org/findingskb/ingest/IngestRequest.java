@@ -6,11 +6,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
 
 /** An article to ingest; the fields given win over what the pipeline reads from the text. */
 record IngestRequest(
         @Schema(description = "the article's text, as a reader would copy it", requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotNull(message = "is required") String text,
+        // Control characters in an article are dropped when its text is normalised, not refused.
+        @NotNull(message = "is required") @JsonDeserialize(using = StringDeserializer.class) String text,
         @Size(max = 500, message = "must be at most 500 characters") String title,
         @Size(max = 300, message = "must be at most 300 characters") String publisher,
         @Size(max = 2048, message = "must be at most 2048 characters")

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -151,8 +152,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
                 String field = path(mismatch);
-                body.setDetail("The request body's field '" + field + "' has a value of the wrong type.");
-                body.setProperty("errors", List.of(Map.of("field", field, "message", "has a value of the wrong type")));
+                String message = Objects.requireNonNullElse(NulFreeStrings.refusal(mismatch), "has a value of the wrong type");
+                body.setDetail("The request body's field '" + field + "' " + message + ".");
+                body.setProperty("errors", List.of(Map.of("field", field, "message", message)));
                 break;
             }
         }

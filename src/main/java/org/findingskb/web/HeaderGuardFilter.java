@@ -22,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Settles headers that later filters would choke on, before any of them reads them: a {@code Content-Type}
- * that is a wildcard or does not parse is refused with 415, and an empty {@code Accept} counts as none.
+ * that is a wildcard or does not parse is refused with 415, and an empty {@code Accept} counts as none. A NUL
+ * character ({@code %00}) in the query is refused with 400: no stored text holds one, and PostgreSQL refuses it
+ * in any string it is sent.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -39,16 +41,27 @@ class HeaderGuardFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && !contentType.isBlank() && !usable(contentType)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Type '" + contentType.strip() + "' names no definite media type; send e.g. application/json.");
-            ProblemDetails.complete(problem, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
-            response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
+            return;
+        }
+        String query = request.getQueryString();
+        if (query != null && (query.contains("%00") || query.indexOf('\0') >= 0)) {
+            refuse(request, response, HttpStatus.BAD_REQUEST,
+                    "A query parameter holds a NUL character (%00), which no parameter accepts.");
             return;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         chain.doFilter(accept != null && accept.isBlank() ? new WithoutAccept(request) : request, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetails.complete(problem, status, request);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     private static boolean usable(String contentType) {

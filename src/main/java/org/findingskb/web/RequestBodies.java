@@ -3,6 +3,7 @@ package org.findingskb.web;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
@@ -47,7 +48,7 @@ public class RequestBodies {
             result = json.treeToValue(merged, type);
         } catch (JacksonException e) {
             throw InvalidField.of(e.getPath().isEmpty() ? "(body)" : e.getPath().get(0).getPropertyName(),
-                    "has a value of the wrong type");
+                    Objects.requireNonNullElse(NulFreeStrings.refusal(e), "has a value of the wrong type"));
         }
         return valid(result);
     }

@@ -128,6 +128,18 @@ class IngestApiTests {
     }
 
     @Test
+    void controlCharactersAreDroppedFromTheStoredTextOnEveryDatabase() {
+        String text = uniqueArticle("control");
+        String sent = text.replaceFirst(" ", " \u0000").replaceFirst("\\.", ".\u0007");
+        Reply reply = postJson(json(Map.of("text", sent)));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        String stored = http.get("/api/sources/" + reply.json().get("source").get("id").asLong()).json()
+                .get("text").asString();
+        assertThat(stored).isEqualTo(TextNormalizer.normalize(text)).doesNotContain("\u0000", "\u0007");
+        assertThat(postJson(json(Map.of("text", text))).status()).as("the same text without them").isEqualTo(200);
+    }
+
+    @Test
     void theSameTextAgainAnswers200WithTheStoredSourceWhateverItsWhitespace() {
         String text = uniqueArticle("again");
         Reply first = postJson(json(Map.of("text", text)));

@@ -43,4 +43,10 @@ class TextNormalizerTests {
     void treatsNullAsEmptyText() {
         assertThat(TextNormalizer.normalize(null)).isEmpty();
     }
+
+    @Test
+    void dropsControlCharactersButKeepsTabsAndLineBreaks() {
+        assertThat(TextNormalizer.normalize("Ti\u0000tle\n\nA\tb\u0007c\u001b[1m\u007f d.\u0000"))
+                .isEqualTo("Title\n\nA\tbc[1m d.");
+    }
 }

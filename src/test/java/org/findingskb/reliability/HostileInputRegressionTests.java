@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -100,5 +101,45 @@ class HostileInputRegressionTests {
     void thePrometheusEndpointWithAnEmptyAcceptHeaderIsNotA500() throws Exception {
         assertThat(send("GET", "/actuator/prometheus", null, "Accept", "").statusCode()).isLessThan(500);
         assertThat(send("HEAD", "/actuator/prometheus", null, "Accept", "").statusCode()).isLessThan(500);
+    }
+
+    /**
+     * A NUL character in a string parameter reaches the database, which PostgreSQL refuses ("invalid byte
+     * sequence for encoding UTF8: 0x00"); the refusal was answered as a write conflict (409) even on a GET.
+     */
+    @Test
+    void aNulCharacterInAQueryParameterIsA400() throws Exception {
+        for (String path : new String[] {"/api/studies?journal=a%00b", "/api/studies?concept=%00",
+            "/api/mechanisms?concept=bmp%00", "/api/findings?q=ketamine%00depression", "/api/concepts?q=%00",
+            "/api/search?q=a%00", "/api/findings?concept=x&kind=result%00"}) {
+            HttpResponse<byte[]> response = send("GET", path, null);
+            assertRefusedWithProblem(response);
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+        }
+    }
+
+    /**
+     * A NUL character in a curator's text reached the database: PostgreSQL refused it (answered as a 409 conflict),
+     * H2 stored it. Every text field of a request body now refuses it with a 400 naming the field.
+     */
+    @Test
+    void aNulCharacterInATextFieldOfARequestBodyIsA400NamingTheField() throws Exception {
+        HttpResponse<byte[]> finding = send("GET", "/api/findings/1", null);
+        String etag = finding.headers().firstValue("ETag").orElseThrow();
+        String key = "Bearer " + TestKeys.ADMIN;
+        HttpResponse<byte[]> patch = send("PATCH", "/api/findings/1", "{\"statement\":\"Ketamine\\u0000 works.\"}",
+                "Content-Type", "application/merge-patch+json", "If-Match", etag, "Authorization", key);
+        HttpResponse<byte[]> concept = send("POST", "/api/concepts", "{\"name\":\"nul\\u0000concept\",\"type\":\"DRUG\"}",
+                "Content-Type", "application/json", "Authorization", key);
+        HttpResponse<byte[]> review = send("POST", "/api/findings/1/review",
+                "{\"status\":\"REJECTED\",\"note\":\"\\u0000\"}", "Content-Type", "application/json", "If-Match", etag,
+                "Authorization", key);
+        for (HttpResponse<byte[]> response : List.of(patch, concept, review)) {
+            assertRefusedWithProblem(response);
+            String body = new String(response.body(), StandardCharsets.UTF_8);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(body).as(body).contains("NUL");
+        }
+        assertThat(send("GET", "/api/findings/1", null).headers().firstValue("ETag")).contains(etag);
     }
 }
