@@ -31,6 +31,7 @@ def parse_args():
     p.add_argument("--rss-startup-kb", type=int)
     p.add_argument("--rss-end-kb", type=int)
     p.add_argument("--started-at", required=True, help="ISO-8601 time the run began")
+    p.add_argument("--app-arg", action="append", default=[], help="an extra argument the app ran with")
     return p.parse_args()
 
 
@@ -147,6 +148,7 @@ def main():
         "finishedAt": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
         "scale": args.scale,
         "heap": args.heap,
+        "appArgs": args.app_arg,
         "duration": args.duration,
         "warmup": args.warmup,
         "connections": args.connections,
@@ -176,7 +178,7 @@ def main():
     print()
     data = ", ".join(f"{k} {v}" for k, v in result["data"].items())
     print(f"scale {args.scale} ({data}); start-up {args.startup_seconds:.1f} s, restart {args.restart_seconds or 0:.1f} s; heap -Xmx{args.heap}; "
-          f"{args.duration} per run after {args.warmup} warm-up")
+          f"{args.duration} per run after {args.warmup} warm-up" + (f"; app arguments {' '.join(args.app_arg)}" if args.app_arg else ""))
     print(f"memory: RSS {mem['rssAfterStartupMb']} MB after start-up, {mem['rssAtEndMb']} MB at the end; "
           f"heap used after full GC {mem['heapUsedAfterFullGcMb']} MB")
     print(f"JVM {version}, {result['jvm']['gc']} GC; {m['cpus']} CPUs ({m['cpuModel']}), {m['memoryMb']} MB RAM; "
