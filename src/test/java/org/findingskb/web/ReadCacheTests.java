@@ -2,8 +2,10 @@ package org.findingskb.web;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cache.CacheManager;
 import tools.jackson.databind.JsonNode;
 
 import org.findingskb.support.Http;
@@ -18,6 +20,9 @@ class ReadCacheTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    CacheManager caches;
 
     Http http;
 
@@ -63,5 +68,31 @@ class ReadCacheTests {
                 .map(c -> c.get("name").asString())).contains("Hippocampal formation");
         assertThat(http.get("/api/findings?q=" + "formation").json().get("content").valueStream()
                 .map(f -> f.get("id").asLong())).contains(findingId);
+    }
+
+    @Test
+    void aWriteDropsTheCachedReadsItMadeStaleInsteadOfKeepingThemUntilTheyExpire() {
+        for (String path : new String[] {"/api/findings/1", "/api/findings/2", "/api/studies/1/summary",
+            "/api/findings?studyId=1", "/api/search?q=neurons"}) {
+            http.get(path);
+        }
+        assertThat(cachedEntries()).isGreaterThanOrEqualTo(5);
+
+        JsonNode finding = http.get("/api/findings/4").json();
+        String statement = finding.get("statement").asString() + " Confirmed.";
+        Reply patched = http.send("PATCH", "/api/findings/4", "{\"statement\": \"" + statement + "\"}",
+                TestKeys.curator("Content-Type", "application/merge-patch+json",
+                        "If-Match", "\"" + finding.get("version").asLong() + "\""));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        http.get("/api/findings/1");
+
+        assertThat(cachedEntries()).as("entries after a write and one read").isEqualTo(1);
+    }
+
+    private long cachedEntries() {
+        Object nativeCache = caches.getCache(ReadCaching.CACHE).getNativeCache();
+        com.github.benmanes.caffeine.cache.Cache<?, ?> caffeine = (com.github.benmanes.caffeine.cache.Cache<?, ?>) nativeCache;
+        caffeine.cleanUp();
+        return caffeine.estimatedSize();
     }
 }
