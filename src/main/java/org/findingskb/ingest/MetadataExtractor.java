@@ -482,8 +482,6 @@ final class MetadataExtractor {
      * the last two, since "could help patients with X" names no one who was studied.
      */
     String population(List<Sentence> sentences, List<SentenceRole> roles, Integer articleYear) {
-        // The body states the sample in full; a headline's count ("a study of 3 million nurses") is the
-        // fallback.
         // Each sentence's standing is worked out once: the searches below visit sentences many times.
         boolean[] earlier = new boolean[roles.size()];
         boolean[] eligible = new boolean[roles.size()];
@@ -491,6 +489,8 @@ final class MetadataExtractor {
             earlier[s.index()] = aboutEarlierWork(s, articleYear);
             eligible[s.index()] = readable(s, roles) && !earlier[s.index()] && !cues.hedged(s.folded());
         }
+        // The body states the sample in full; a headline's count ("a study of 3 million nurses") is the
+        // fallback.
         List<Sentence> bodyFirst = new java.util.ArrayList<>();
         sentences.stream().filter(s -> roles.get(s.index()) != SentenceRole.TITLE).forEach(bodyFirst::add);
         sentences.stream().filter(s -> roles.get(s.index()) == SentenceRole.TITLE).forEach(bodyFirst::add);
