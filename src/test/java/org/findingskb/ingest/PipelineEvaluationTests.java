@@ -59,19 +59,14 @@ class PipelineEvaluationTests {
             unseen("smiles-diet-depression-2017"),
             unseen("traffic-dementia-ontario-2017"));
 
-    /**
-     * A fourth set written blind to the rules and never used to change them: its scores estimate how the
-     * pipeline does on articles it has not seen.
-     */
+    /** The fourth set written blind to the rules; its first scores were then used to improve them too. */
     private static Article unseen(String name) {
-        return new Article("holdout4/" + name.replaceAll("-\\d{4}$", ""), "corpus/holdout4/" + name + ".txt",
-                "corpus/holdout4/" + name + ".gold.json", "holdout4");
+        return heldOut("holdout4", name);
     }
 
     /** A third set written blind to the rules; its problems were then used to improve them. */
     private static Article blind(String name) {
-        return new Article("holdout3/" + name.replaceAll("-\\d{4}$", ""), "corpus/holdout3/" + name + ".txt",
-                "corpus/holdout3/" + name + ".gold.json", "holdout3");
+        return heldOut("holdout3", name);
     }
 
     /** A probe article invented for this project in a style the other sets do not use. */
@@ -82,14 +77,18 @@ class PipelineEvaluationTests {
 
     /** A second set written blind to the rules, after the first was used to improve them. */
     private static Article fresh(String name) {
-        return new Article("holdout2/" + name.replaceAll("-\\d{4}$", ""), "corpus/holdout2/" + name + ".txt",
-                "corpus/holdout2/" + name + ".gold.json", "holdout2");
+        return heldOut("holdout2", name);
     }
 
     /** An article written without sight of the pipeline's rules, to estimate how they generalise. */
     private static Article holdout(String name) {
-        return new Article("holdout/" + name.replaceAll("-\\d{4}$", ""), "corpus/holdout/" + name + ".txt",
-                "corpus/holdout/" + name + ".gold.json", "holdout");
+        return heldOut("holdout", name);
+    }
+
+    /** An article of a held-out set, named without the year its file name ends in. */
+    private static Article heldOut(String set, String name) {
+        return new Article(set + "/" + name.replaceAll("-\\d{4}$", ""), "corpus/" + set + "/" + name + ".txt",
+                "corpus/" + set + "/" + name + ".gold.json", set);
     }
 
     static final List<GoldScorer.Score> SCORES = new ArrayList<>();
