@@ -39,26 +39,26 @@ class ApiEvaluationTests {
         List<GoldScorer.Score> viaApi = new ArrayList<>();
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-34s %7s %9s %6s %9s %9s %8s%n",
                 "article (through the API)", "recall", "precision", "kind", "timescale", "certainty", "metadata"));
-        for (PipelineEvaluationTests.Article article : PipelineEvaluationTests.ARTICLES) {
-            String text = TestArticles.text(article.textResource());
+        for (GoldCorpus.Article article : GoldCorpus.bundled()) {
+            String text = article.text();
             Reply posted = http.send("POST", "/api/sources", text, TestKeys.curator("Content-Type", "text/plain"));
-            assertThat(posted.status()).as(article.name()).isIn(200, 201);
+            assertThat(posted.status()).as(article.label()).isIn(200, 201);
             ArticleAnalysis served = served(http, posted.json());
-            GoldAnnotation gold = GoldAnnotation.load(article.goldResource());
-            GoldScorer.Score api = GoldScorer.score(article.name(), gold, served);
-            GoldScorer.Score pipeline = GoldScorer.score(article.name(), gold,
+            GoldAnnotation gold = article.gold();
+            GoldScorer.Score api = GoldScorer.score(article.label(), gold, served);
+            GoldScorer.Score pipeline = GoldScorer.score(article.label(), gold,
                     TestArticles.analyzer().analyze(TextNormalizer.normalize(text)));
             viaApi.add(api);
             table.append(String.format(Locale.ROOT, "%-34s %7.2f %9.2f %6.2f %9.2f %9.2f %8.2f%n", api.article(),
                     api.recall(), api.precision(), api.kindAccuracy(), api.timescaleAccuracy(), api.certaintyAccuracy(),
                     api.metadataAccuracy()));
-            assertThat(api.recall()).as("recall of %s", article.name()).isEqualTo(pipeline.recall());
-            assertThat(api.precision()).as("precision of %s", article.name()).isEqualTo(pipeline.precision());
-            assertThat(api.kindAccuracy()).as("kinds of %s", article.name()).isEqualTo(pipeline.kindAccuracy());
-            assertThat(api.timescaleAccuracy()).as("timescales of %s", article.name()).isEqualTo(pipeline.timescaleAccuracy());
-            assertThat(api.certaintyAccuracy()).as("certainty of %s", article.name()).isEqualTo(pipeline.certaintyAccuracy());
-            assertThat(api.metadataAccuracy()).as("metadata of %s", article.name()).isEqualTo(pipeline.metadataAccuracy());
-            assertThat(api.mechanismsFound()).as("mechanisms of %s", article.name()).isEqualTo(pipeline.mechanismsFound());
+            assertThat(api.recall()).as("recall of %s", article.label()).isEqualTo(pipeline.recall());
+            assertThat(api.precision()).as("precision of %s", article.label()).isEqualTo(pipeline.precision());
+            assertThat(api.kindAccuracy()).as("kinds of %s", article.label()).isEqualTo(pipeline.kindAccuracy());
+            assertThat(api.timescaleAccuracy()).as("timescales of %s", article.label()).isEqualTo(pipeline.timescaleAccuracy());
+            assertThat(api.certaintyAccuracy()).as("certainty of %s", article.label()).isEqualTo(pipeline.certaintyAccuracy());
+            assertThat(api.metadataAccuracy()).as("metadata of %s", article.label()).isEqualTo(pipeline.metadataAccuracy());
+            assertThat(api.mechanismsFound()).as("mechanisms of %s", article.label()).isEqualTo(pipeline.mechanismsFound());
         }
         System.out.println(table);
     }

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 
 class ArticleAnalyzerTests {
 
-    private static final List<String> ARTICLES = PipelineEvaluationTests.ARTICLES.stream()
-            .map(a -> TestArticles.text(a.textResource())).toList();
+    private static final List<String> ARTICLES = GoldCorpus.bundled().stream()
+            .map(GoldCorpus.Article::text).toList();
 
     @Test
     void givesTheSameAnalysisFromManyThreadsAsFromOne() throws Exception {

@@ -4,19 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class EvidenceSpanTests {
 
-    static List<String> articles() {
-        return PipelineEvaluationTests.ARTICLES.stream().map(PipelineEvaluationTests.Article::textResource).toList();
+    static List<Named<GoldCorpus.Article>> articles() {
+        return GoldCorpus.bundled().stream().map(a -> Named.of(a.label(), a)).toList();
     }
 
     @ParameterizedTest
     @MethodSource("articles")
-    void everyEvidenceSpanIsExactlyItsStatementInTheNormalisedText(String resource) {
-        String text = TestArticles.text(resource);
+    void everyEvidenceSpanIsExactlyItsStatementInTheNormalisedText(GoldCorpus.Article article) {
+        String text = article.text();
         ArticleAnalysis analysis = TestArticles.analyzer().analyze(text);
         assertThat(analysis.text()).isEqualTo(text);
         assertThat(analysis.findings()).isNotEmpty().allSatisfy(f -> {
@@ -29,8 +30,8 @@ class EvidenceSpanTests {
 
     @ParameterizedTest
     @MethodSource("articles")
-    void findingsFollowTheArticleOrderWithoutOverlapping(String resource) {
-        List<ExtractedFinding> findings = TestArticles.analyzer().analyze(TestArticles.text(resource)).findings();
+    void findingsFollowTheArticleOrderWithoutOverlapping(GoldCorpus.Article article) {
+        List<ExtractedFinding> findings = TestArticles.analyzer().analyze(article.text()).findings();
         for (int i = 1; i < findings.size(); i++) {
             assertThat(findings.get(i).evidence().start()).isGreaterThanOrEqualTo(findings.get(i - 1).evidence().end());
         }
@@ -38,8 +39,8 @@ class EvidenceSpanTests {
 
     @ParameterizedTest
     @MethodSource("articles")
-    void mechanismsPointAtFindingsOfTheirOwnTimescale(String resource) {
-        ArticleAnalysis analysis = TestArticles.analyzer().analyze(TestArticles.text(resource));
+    void mechanismsPointAtFindingsOfTheirOwnTimescale(GoldCorpus.Article article) {
+        ArticleAnalysis analysis = TestArticles.analyzer().analyze(article.text());
         assertThat(analysis.mechanisms()).allSatisfy(m -> {
             assertThat(m.findingIndexes()).isNotEmpty();
             // Untimed findings may support a timed mechanism: they speak of every mechanism of the study.

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import org.findingskb.finding.FindingKind;
+
 /**
  * Scores an analysis against a gold annotation as the corpus README describes: recall over gold findings (a
  * finding matches when its evidence overlaps the sentence that contains the quote), precision over everything
@@ -17,11 +19,14 @@ final class GoldScorer {
     private GoldScorer() {
     }
 
+    /** The kinds in the order of the confusion matrix's rows (gold) and columns (extracted). */
+    static final List<String> KINDS = Stream.of(FindingKind.values()).map(Enum::name).toList();
+
     /** Counts, so that scores can be pooled over articles. */
     record Score(String article, int goldFindings, int matchedFindings, int extracted, int correctExtracted,
             int kindCorrect, int timescaleCorrect, int certaintyCorrect, int metadataFields, int metadataCorrect,
             int goldMechanisms, int mechanismsFound, int goldConcepts, int conceptsFound, int notFindingViolations,
-            List<String> problems) {
+            int[][] kindConfusion, List<String> problems) {
 
         double recall() {
             return ratio(matchedFindings, goldFindings);
@@ -50,24 +55,51 @@ final class GoldScorer {
         Score plus(Score o) {
             List<String> all = new ArrayList<>(problems);
             all.addAll(o.problems);
+            int[][] confusion = new int[KINDS.size()][KINDS.size()];
+            for (int g = 0; g < KINDS.size(); g++) {
+                for (int e = 0; e < KINDS.size(); e++) {
+                    confusion[g][e] = kindConfusion[g][e] + o.kindConfusion[g][e];
+                }
+            }
             return new Score("overall", goldFindings + o.goldFindings, matchedFindings + o.matchedFindings,
                     extracted + o.extracted, correctExtracted + o.correctExtracted, kindCorrect + o.kindCorrect,
                     timescaleCorrect + o.timescaleCorrect, certaintyCorrect + o.certaintyCorrect,
                     metadataFields + o.metadataFields, metadataCorrect + o.metadataCorrect,
                     goldMechanisms + o.goldMechanisms, mechanismsFound + o.mechanismsFound,
                     goldConcepts + o.goldConcepts, conceptsFound + o.conceptsFound,
-                    notFindingViolations + o.notFindingViolations, all);
+                    notFindingViolations + o.notFindingViolations, confusion, all);
         }
 
         Score named(String name) {
             return new Score(name, goldFindings, matchedFindings, extracted, correctExtracted, kindCorrect,
                     timescaleCorrect, certaintyCorrect, metadataFields, metadataCorrect, goldMechanisms,
-                    mechanismsFound, goldConcepts, conceptsFound, notFindingViolations, problems);
+                    mechanismsFound, goldConcepts, conceptsFound, notFindingViolations, kindConfusion, problems);
+        }
+
+        /** Rows: the gold kind (the first one listed where several are right); columns: the kind extracted. */
+        String confusionTable() {
+            StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-12s", "gold \\ got"));
+            KINDS.forEach(k -> table.append(String.format(Locale.ROOT, " %11s", k)));
+            table.append(String.format(Locale.ROOT, "%n"));
+            for (int g = 0; g < KINDS.size(); g++) {
+                table.append(String.format(Locale.ROOT, "%-12s", KINDS.get(g)));
+                for (int e = 0; e < KINDS.size(); e++) {
+                    table.append(String.format(Locale.ROOT, " %11d", kindConfusion[g][e]));
+                }
+                table.append(String.format(Locale.ROOT, "%n"));
+            }
+            return table.toString();
         }
 
         private static double ratio(int part, int whole) {
             return whole == 0 ? 1.0 : (double) part / whole;
         }
+    }
+
+    /** A sum to start pooling from. */
+    static Score none(String name) {
+        return new Score(name, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, new int[KINDS.size()][KINDS.size()],
+                List.of());
     }
 
     static Score score(String article, GoldAnnotation gold, ArticleAnalysis analysis) {
@@ -79,6 +111,7 @@ final class GoldScorer {
         int kindOk = 0;
         int timescaleOk = 0;
         int certaintyOk = 0;
+        int[][] confusion = new int[KINDS.size()][KINDS.size()];
         for (GoldAnnotation.Finding g : gold.findings()) {
             TextSpan sentence = sentenceOf(text, g.quote(), article);
             ExtractedFinding hit = extracted.stream().filter(f -> overlaps(f.evidence(), sentence)).findFirst()
@@ -88,7 +121,9 @@ final class GoldScorer {
                 continue;
             }
             matched++;
-            if (g.kinds().contains(hit.kind().name())) {
+            boolean kindRight = g.kinds().contains(hit.kind().name());
+            confusion[KINDS.indexOf(kindRight ? hit.kind().name() : g.kinds().get(0))][hit.kind().ordinal()]++;
+            if (kindRight) {
                 kindOk++;
             } else {
                 problems.add(article + ": kind " + hit.kind() + " not in " + g.kinds() + ": " + g.quote());
@@ -176,7 +211,7 @@ final class GoldScorer {
 
         return new Score(article, gold.findings().size(), matched, extracted.size(), correct, kindOk, timescaleOk,
                 certaintyOk, fields, fieldsOk, gold.mechanisms().size(), mechanismsFound, goldConcepts.size(),
-                conceptsFound, violations, problems);
+                conceptsFound, violations, confusion, problems);
     }
 
     static boolean researchersMatch(List<GoldAnnotation.Researcher> gold, List<ExtractedResearcher> extracted) {

@@ -74,10 +74,10 @@ class JavaLiteralHygieneTests {
     @Test
     void coversEveryArticleTheEvaluationScores() {
         List<Path> articles = corpusFiles(".txt");
-        for (PipelineEvaluationTests.Article article : PipelineEvaluationTests.ARTICLES) {
-            assertThat(articles).anyMatch(p -> p.endsWith(article.textResource()));
+        for (GoldCorpus.Article article : GoldCorpus.bundled()) {
+            assertThat(articles).anyMatch(p -> p.endsWith(Path.of("corpus", article.set(), article.name() + ".txt")));
         }
-        assertThat(goldResources()).hasSizeGreaterThanOrEqualTo(PipelineEvaluationTests.ARTICLES.size());
+        assertThat(goldResources()).hasSizeGreaterThanOrEqualTo(GoldCorpus.bundled().size());
     }
 
     private static final Path RESOURCES = Path.of("src/test/resources");
