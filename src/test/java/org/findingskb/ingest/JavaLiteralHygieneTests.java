@@ -16,11 +16,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Rules must be general: no Java string literal may carry six consecutive words of a corpus article, nor the
- * surname of a researcher named in a gold file. Every article and gold file under the test corpus folders is
- * checked, whether or not the evaluation lists it.
+ * Rules must be general: no string literal of the application's code and no entry of its cue and lexicon files may
+ * carry six consecutive words of a corpus article, nor the name of a researcher named in a gold file. Every article
+ * and gold file under the test corpus folders is checked, whether or not the evaluation lists it. Test code may
+ * quote sentences the team invents; the application may not know any article.
  */
 class JavaLiteralHygieneTests {
 
@@ -28,6 +31,7 @@ class JavaLiteralHygieneTests {
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?");
     private static final int RUN = 6;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void noJavaLiteralRepeatsSixWordsOfAnArticle() {
@@ -58,8 +62,12 @@ class JavaLiteralHygieneTests {
         for (String gold : goldResources()) {
             for (GoldAnnotation.Researcher researcher : GoldAnnotation.load(gold).researchers()) {
                 String[] parts = researcher.name().split("\\s+");
-                Pattern surname = Pattern.compile("\\b" + Pattern.quote(parts[parts.length - 1]) + "\\b",
-                        Pattern.CASE_INSENSITIVE);
+                // A name as a name: capitalised, whole; two-letter surnames (Li, Wu) are words too often.
+                String last = parts[parts.length - 1];
+                if (last.length() <= 2) {
+                    continue;
+                }
+                Pattern surname = Pattern.compile("\\b" + Pattern.quote(last) + "\\b");
                 literals.stream().filter(l -> surname.matcher(l).find()).forEach(offending::add);
             }
         }
@@ -113,10 +121,10 @@ class JavaLiteralHygieneTests {
 
     private static List<String> literals() {
         List<String> literals = new ArrayList<>();
-        for (Path root : List.of(Path.of("src/main/java"), Path.of("src/test/java"))) {
+        for (Path root : List.of(Path.of("src/main/java"))) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    String source = Files.readString(file);
+                    String source = withoutComments(Files.readString(file));
                     Matcher blocks = TEXT_BLOCK.matcher(source);
                     while (blocks.find()) {
                         literals.add(blocks.group(1));
@@ -130,7 +138,72 @@ class JavaLiteralHygieneTests {
                 throw new UncheckedIOException(e);
             }
         }
+        literals.addAll(cueEntries());
         return literals;
+    }
+
+    /**
+     * Every string of the pipeline's data files, but for lexicon concepts that carry a MeSH id: those are general
+     * biomedical terms ("White Matter"), whatever surname they share.
+     */
+    private static List<String> cueEntries() {
+        List<String> entries = new ArrayList<>();
+        Path data = Path.of("src/main/resources/ingest");
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".txt")).toList()) {
+                JsonNode root = file.toString().endsWith(".json") ? JSON.readTree(file.toFile()) : null;
+                if (root != null && root.has("concepts")) {
+                    for (JsonNode concept : root.get("concepts")) {
+                        if (concept.path("meshId").isString()) {
+                            continue;
+                        }
+                        entries.add(concept.path("name").asString());
+                        concept.path("synonyms").forEach(synonym -> entries.add(synonym.asString()));
+                    }
+                    continue;
+                }
+                Matcher m = LITERAL.matcher(Files.readString(file));
+                while (m.find()) {
+                    entries.add(m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+
+    /** Java source without its comments, which may quote examples; string literals are kept as they are. */
+    static String withoutComments(String source) {
+        StringBuilder code = new StringBuilder(source.length());
+        int i = 0;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (c == '"' || c == '\'') {
+                int end = i + 1;
+                if (source.startsWith("\"\"\"", i)) {
+                    end = source.indexOf("\"\"\"", i + 3);
+                    end = end < 0 ? source.length() : end + 3;
+                } else {
+                    while (end < source.length() && source.charAt(end) != c && source.charAt(end) != '\n') {
+                        end += source.charAt(end) == '\\' ? 2 : 1;
+                    }
+                    end = Math.min(end + 1, source.length());
+                }
+                code.append(source, i, end);
+                i = end;
+            } else if (source.startsWith("//", i)) {
+                int end = source.indexOf('\n', i);
+                i = end < 0 ? source.length() : end;
+            } else if (source.startsWith("/*", i)) {
+                int end = source.indexOf("*/", i + 2);
+                i = end < 0 ? source.length() : end + 2;
+            } else {
+                code.append(c);
+                i++;
+            }
+        }
+        return code.toString();
     }
 
     private static List<String> words(String text) {
