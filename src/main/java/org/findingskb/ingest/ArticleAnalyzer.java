@@ -26,8 +26,10 @@ public final class ArticleAnalyzer {
     private final ConceptTagger concepts;
     private final FindingClassifier classifier;
     private final MechanismBuilder mechanisms;
+    private final SentenceFeatures features;
+    private final SentenceModel model;
 
-    ArticleAnalyzer(NlpModels models, Cues cues, Lexicon lexicon) {
+    ArticleAnalyzer(NlpModels models, Cues cues, Lexicon lexicon, SentenceModel model) {
         this.cues = cues;
         this.segmenter = new TextSegmenter(models, cues);
         this.boilerplate = new BoilerplateDetector(cues);
@@ -36,13 +38,28 @@ public final class ArticleAnalyzer {
         this.concepts = new ConceptTagger(cues, lexicon);
         this.classifier = new FindingClassifier(cues);
         this.mechanisms = new MechanismBuilder(cues, classifier, lexicon);
+        this.features = new SentenceFeatures(cues, classifier);
+        this.model = model;
     }
 
-    /** Loads the OpenNLP models, cue lists and lexicon from the classpath (a few hundred milliseconds). */
+    /**
+     * Loads the OpenNLP models, cue lists, lexicon and the trained sentence model from the classpath (a few hundred
+     * milliseconds).
+     */
     public static ArticleAnalyzer withDefaultResources() {
+        return withDefaultResources(SentenceModel.fromClasspath().orElse(null));
+    }
+
+    /** The default resources with another sentence model ({@code null}: the rules decide). */
+    static ArticleAnalyzer withDefaultResources(SentenceModel model) {
         NlpModels models = NlpModels.fromClasspath();
         Cues cues = Cues.fromClasspath();
-        return new ArticleAnalyzer(models, cues, Lexicon.fromClasspath(models, cues));
+        return new ArticleAnalyzer(models, cues, Lexicon.fromClasspath(models, cues), model);
+    }
+
+    /** The sentence model in use, {@code null} where the rules decide. */
+    SentenceModel model() {
+        return model;
     }
 
     /**
@@ -50,6 +67,15 @@ public final class ArticleAnalyzer {
      * indexes into it.
      */
     public ArticleAnalysis analyze(String normalizedText) {
+        return decide(read(normalizedText), model);
+    }
+
+    /**
+     * Everything the pipeline reads before it decides which sentences are findings: sentences, their roles and
+     * concepts, the metadata, the rules' decisions and each sentence's features. Cross-validation reads each
+     * article once and decides it with models trained without it.
+     */
+    ArticleReading read(String normalizedText) {
         String text = normalizedText == null ? "" : normalizedText;
         List<Sentence> sentences = segmenter.segment(text);
         List<SentenceRole> roles = boilerplate.classify(sentences);
@@ -66,11 +92,7 @@ public final class ArticleAnalyzer {
                 e -> e.type() == ConceptType.CONDITION, 1, true), e -> e.type() == ConceptType.CONDITION);
 
         MetadataExtractor.Copyright source = metadata.source(text, sentences, roles);
-        List<ExtractedFinding> findings = new ArrayList<>();
-        for (FindingClassifier.Classified c : classifier.classify(sentences, roles, tagging, source.year())) {
-            findings.add(c.finding());
-        }
-        List<ExtractedMechanism> mechanismList = mechanisms.build(text, findings, interventions);
+        List<FindingClassifier.Classified> rules = classifier.classify(sentences, roles, tagging, source.year());
 
         ArticleMetadata meta = new ArticleMetadata(
                 metadata.title(text, sentences, roles),
@@ -83,7 +105,35 @@ public final class ArticleAnalyzer {
                 people,
                 interventions,
                 conditions);
-        return new ArticleAnalysis(text, meta, findings, mechanismList, warnings(meta, findings, mechanismList));
+        List<SentenceFeatures.Vector> vectors = features.of(sentences, roles, tagging, mentions, people, rules);
+        return new ArticleReading(text, sentences, roles, tagging, meta, rules, vectors);
+    }
+
+    /**
+     * Decides which sentences are findings: with the sentence model where one is given, else by the rules alone
+     * (kept for building the very first model).
+     */
+    ArticleAnalysis decide(ArticleReading reading, SentenceModel sentenceModel) {
+        List<ExtractedFinding> findings = new ArrayList<>();
+        if (sentenceModel == null) {
+            reading.rules().forEach(c -> findings.add(c.finding()));
+        } else {
+            for (Sentence s : reading.sentences()) {
+                SentenceFeatures.Vector vector = reading.features().get(s.index());
+                if (vector == null) {
+                    continue;
+                }
+                SentenceModel.Prediction p = sentenceModel.predict(vector);
+                if (p.isFinding()) {
+                    findings.add(new ExtractedFinding(s.text(), p.kind(), p.timescale(), p.certainty(),
+                            p.findingProbability(), s.span(), reading.tagging().of(s.index()), p.by()));
+                }
+            }
+        }
+        ArticleMetadata meta = reading.metadata();
+        List<ExtractedMechanism> mechanismList = mechanisms.build(reading.text(), findings, meta.interventions());
+        return new ArticleAnalysis(reading.text(), meta, findings, mechanismList,
+                warnings(meta, findings, mechanismList));
     }
 
     private Set<String> namesAsWords(List<ExtractedResearcher> people, String institution) {

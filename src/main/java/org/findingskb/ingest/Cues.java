@@ -273,6 +273,11 @@ final class Cues {
         return OPEN_QUESTION.matcher(folded.substring(0, position)).find();
     }
 
+    /** The names of the finding cue pattern categories ("reporting", "outcome", ...), in no fixed order. */
+    Set<String> patternCategories() {
+        return findingPatterns.keySet();
+    }
+
     /** Whether one of the regular expressions of a finding cue category (e.g. "reporting") finds a match. */
     boolean findsPattern(String category, String folded) {
         for (Pattern p : findingPatterns.getOrDefault(category, List.of())) {

@@ -26,7 +26,7 @@ final class GoldScorer {
     record Score(String article, int goldFindings, int matchedFindings, int extracted, int correctExtracted,
             int kindCorrect, int timescaleCorrect, int certaintyCorrect, int metadataFields, int metadataCorrect,
             int goldMechanisms, int mechanismsFound, int goldConcepts, int conceptsFound, int notFindingViolations,
-            int[][] kindConfusion, List<String> problems) {
+            int[][] kindConfusion, List<String> problems, int byCorrect) {
 
         double recall() {
             return ratio(matchedFindings, goldFindings);
@@ -48,6 +48,11 @@ final class GoldScorer {
             return ratio(certaintyCorrect, matchedFindings);
         }
 
+        /** Whose result it is (this study, a prior study, an outside expert), over matched findings. */
+        double byAccuracy() {
+            return ratio(byCorrect, matchedFindings);
+        }
+
         double metadataAccuracy() {
             return ratio(metadataCorrect, metadataFields);
         }
@@ -67,13 +72,14 @@ final class GoldScorer {
                     metadataFields + o.metadataFields, metadataCorrect + o.metadataCorrect,
                     goldMechanisms + o.goldMechanisms, mechanismsFound + o.mechanismsFound,
                     goldConcepts + o.goldConcepts, conceptsFound + o.conceptsFound,
-                    notFindingViolations + o.notFindingViolations, confusion, all);
+                    notFindingViolations + o.notFindingViolations, confusion, all, byCorrect + o.byCorrect);
         }
 
         Score named(String name) {
             return new Score(name, goldFindings, matchedFindings, extracted, correctExtracted, kindCorrect,
                     timescaleCorrect, certaintyCorrect, metadataFields, metadataCorrect, goldMechanisms,
-                    mechanismsFound, goldConcepts, conceptsFound, notFindingViolations, kindConfusion, problems);
+                    mechanismsFound, goldConcepts, conceptsFound, notFindingViolations, kindConfusion, problems,
+                    byCorrect);
         }
 
         /** Rows: the gold kind (the first one listed where several are right); columns: the kind extracted. */
@@ -99,7 +105,7 @@ final class GoldScorer {
     /** A sum to start pooling from. */
     static Score none(String name) {
         return new Score(name, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, new int[KINDS.size()][KINDS.size()],
-                List.of());
+                List.of(), 0);
     }
 
     static Score score(String article, GoldAnnotation gold, ArticleAnalysis analysis) {
@@ -111,6 +117,7 @@ final class GoldScorer {
         int kindOk = 0;
         int timescaleOk = 0;
         int certaintyOk = 0;
+        int byOk = 0;
         int[][] confusion = new int[KINDS.size()][KINDS.size()];
         for (GoldAnnotation.Finding g : gold.findings()) {
             TextSpan sentence = sentenceOf(text, g.quote(), article);
@@ -138,6 +145,11 @@ final class GoldScorer {
                 certaintyOk++;
             } else {
                 problems.add(article + ": certainty " + hit.certainty() + " not " + g.certainty() + ": " + g.quote());
+            }
+            if (hit.by() != null && hit.by().name().equals(g.by())) {
+                byOk++;
+            } else {
+                problems.add(article + ": by " + hit.by() + " not " + g.by() + ": " + g.quote());
             }
         }
 
@@ -211,7 +223,7 @@ final class GoldScorer {
 
         return new Score(article, gold.findings().size(), matched, extracted.size(), correct, kindOk, timescaleOk,
                 certaintyOk, fields, fieldsOk, gold.mechanisms().size(), mechanismsFound, goldConcepts.size(),
-                conceptsFound, violations, confusion, problems);
+                conceptsFound, violations, confusion, problems, byOk);
     }
 
     static boolean researchersMatch(List<GoldAnnotation.Researcher> gold, List<ExtractedResearcher> extracted) {
