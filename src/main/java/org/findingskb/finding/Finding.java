@@ -115,6 +115,11 @@ public class Finding {
     @Column(name = "review_note")
     private String reviewNote;
 
+    /** The pipeline was unsure of this finding: it waits in the curators' queue and stays out of summaries. */
+    @Column(name = "needs_review", nullable = false)
+    @GenericField
+    private boolean needsReview;
+
     @ElementCollection
     @CollectionTable(name = "finding_evidence", joinColumns = @JoinColumn(name = "finding_id"))
     @OrderColumn(name = "position")
@@ -234,7 +239,15 @@ public class Finding {
         }
     }
 
-    /** A curator's verdict; rejecting or retracting needs a reason. */
+    /** Puts an extracted finding the pipeline was unsure of in the curators' queue. */
+    public void flagForReview() {
+        if (origin != Origin.EXTRACTED) {
+            throw new IllegalStateException("Only an extracted finding waits for review");
+        }
+        needsReview = true;
+    }
+
+    /** A curator's verdict; rejecting or retracting needs a reason. It takes the finding out of the queue. */
     public void review(ReviewStatus status, String note) {
         if (status == ReviewStatus.UNREVIEWED) {
             throw new IllegalArgumentException("A review gives a verdict");
@@ -244,6 +257,7 @@ public class Finding {
         }
         this.reviewStatus = status;
         this.reviewNote = note == null || note.isBlank() ? null : note.strip();
+        this.needsReview = false;
         this.updatedAt = Instant.now();
     }
 
@@ -254,8 +268,10 @@ public class Finding {
         return link;
     }
 
+    /** A curator's edit: the curator has looked at the finding, so it leaves the queue. */
     private void curatedNow() {
         origin = Origin.CURATED;
+        needsReview = false;
         updatedAt = Instant.now();
     }
 
@@ -357,6 +373,10 @@ public class Finding {
 
     public String getReviewNote() {
         return reviewNote;
+    }
+
+    public boolean isNeedsReview() {
+        return needsReview;
     }
 
     public List<EvidenceSpan> getEvidence() {

@@ -68,12 +68,14 @@ class FindingController {
             @Parameter(description = "findings that mention a concept of this type") @RequestParam(required = false) ConceptType conceptType,
             @Parameter(description = "review states to include, comma-separated; default: all but REJECTED and RETRACTED")
             @RequestParam(required = false) Set<ReviewStatus> reviewStatus,
+            @Parameter(description = "true: only findings the pipeline was unsure of, waiting for review (the curators' queue)")
+            @RequestParam(required = false) Boolean needsReview,
             @Parameter(description = "the cursor of the previous page, to page on past the first 10,000 results")
             @RequestParam(required = false) String cursor,
             @ParameterObject PageQuery page,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         ResultPage<FindingResponse> result = findings.find(new FindingFilter(q, studyId, kind, timescale, certainty,
-                concept, conceptType, reviewStatus), page, cursor);
+                concept, conceptType, reviewStatus, needsReview), page, cursor);
         if (!wantsCsv(accept)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
         }

@@ -16,18 +16,26 @@ public record FindingFilter(
         @Parameter(description = "REPORTED or SUGGESTED (any case)") Certainty certainty,
         @Parameter(description = "a concept id, name or synonym the finding mentions") String concept,
         @Parameter(description = "findings that mention a concept of this type") ConceptType conceptType,
-        @Parameter(description = "review states to include; default: all but REJECTED and RETRACTED") Set<ReviewStatus> reviewStatus) {
+        @Parameter(description = "review states to include; default: all but REJECTED and RETRACTED") Set<ReviewStatus> reviewStatus,
+        @Parameter(description = "true: only findings waiting for review (the curators' queue); false: none of them") Boolean needsReview) {
+
+    /** The filters without the review queue's. */
+    public FindingFilter(String q, Long studyId, FindingKind kind, Timescale timescale, Certainty certainty,
+            String concept, ConceptType conceptType, Set<ReviewStatus> reviewStatus) {
+        this(q, studyId, kind, timescale, certainty, concept, conceptType, reviewStatus, null);
+    }
 
     public static FindingFilter none() {
-        return new FindingFilter(null, null, null, null, null, null, null, null);
+        return new FindingFilter(null, null, null, null, null, null, null, null, null);
     }
 
     public FindingFilter withStudy(Long id) {
-        return new FindingFilter(q, id, kind, timescale, certainty, concept, conceptType, reviewStatus);
+        return new FindingFilter(q, id, kind, timescale, certainty, concept, conceptType, reviewStatus, needsReview);
     }
 
     public FindingFilter withConcept(String idOrName) {
-        return new FindingFilter(q, studyId, kind, timescale, certainty, idOrName, conceptType, reviewStatus);
+        return new FindingFilter(q, studyId, kind, timescale, certainty, idOrName, conceptType, reviewStatus,
+                needsReview);
     }
 
     /** The review states asked for; empty elements of the list ({@code reviewStatus=ACCEPTED,}) are ignored. */

@@ -17,6 +17,7 @@ public record FindingResponse(
         List<Long> mechanismIds,
         Origin origin,
         double confidence,
+        boolean needsReview,
         ReviewStatus reviewStatus,
         String reviewNote,
         List<Link> links,
@@ -40,7 +41,7 @@ public record FindingResponse(
                 finding.getEvidence().stream().map(Evidence::of).toList(),
                 ConceptRef.of(finding.getConcepts()),
                 finding.getMechanisms().stream().map(Mechanism::getId).toList(),
-                finding.getOrigin(), finding.getConfidence(), finding.getReviewStatus(), finding.getReviewNote(),
+                finding.getOrigin(), finding.getConfidence(), finding.isNeedsReview(), finding.getReviewStatus(), finding.getReviewNote(),
                 links(finding), finding.getVersion());
     }
 

@@ -70,13 +70,17 @@ public class FindingService {
                 SOURCE_ORDER,
                 List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort")), "id_sort");
         int fingerprint = Objects.hash(q, filter.studyId(), filter.kind(), filter.timescale(), filter.certainty(),
-                conceptIds, filter.conceptType(), new TreeSet<>(filter.reviewStatuses()), sort, pageQuery.pageSize());
+                conceptIds, filter.conceptType(), new TreeSet<>(filter.reviewStatuses()), filter.needsReview(), sort,
+                pageQuery.pageSize());
         boolean keyset = IndexPager.keysetCapable(sort, NUMERIC);
         return IndexPager.<Finding>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
                 Search.session(entityManager).search(Finding.class)
                         .where(f -> f.bool(b -> {
                             b.must(q == null ? f.matchAll() : q.on(f, TEXT_FIELDS));
                             b.filter(f.terms().field("reviewStatus").matchingAny(filter.reviewStatuses()));
+                            if (filter.needsReview() != null) {
+                                b.filter(f.match().field("needsReview").matching(filter.needsReview()));
+                            }
                             if (filter.studyId() != null) {
                                 b.filter(f.match().field("studyId").matching(filter.studyId()));
                             }

@@ -50,10 +50,12 @@ public class IngestService {
     private final TransactionTemplate transactions;
     private final StudySlugs slugs;
     private final MeterRegistry meters;
+    private final double reviewThreshold;
 
     IngestService(ArticleAnalyzer analyzer, SourceRepository sources, StudyRepository studies,
             FindingRepository findings, MechanismRepository mechanisms, ConceptService concepts,
-            TransactionTemplate transactions, StudySlugs slugs, MeterRegistry meters) {
+            TransactionTemplate transactions, StudySlugs slugs, MeterRegistry meters, IngestProperties properties) {
+        this.reviewThreshold = properties.reviewThreshold();
         this.meters = meters;
         this.transactions = transactions;
         this.slugs = slugs;
@@ -147,6 +149,9 @@ public class IngestService {
         for (ExtractedFinding extracted : analysis.findings()) {
             Finding finding = Finding.extracted(study, saved.size(), extracted.statement(), extracted.kind(),
                     extracted.timescale(), extracted.certainty(), Math.round(extracted.confidence() * 100) / 100.0);
+            if (extracted.confidence() < reviewThreshold) {
+                finding.flagForReview();
+            }
             finding.addEvidence(source, extracted.evidence().start(), extracted.evidence().end());
             finding.tag(resolveAll(extracted.concepts(), resolved));
             saved.add(finding);

@@ -153,12 +153,13 @@ class StudyController {
             @RequestParam(required = false) String concept,
             @RequestParam(required = false) ConceptType conceptType,
             @RequestParam(required = false) Set<ReviewStatus> reviewStatus,
+            @RequestParam(required = false) Boolean needsReview,
             @Parameter(description = "the cursor of the previous page, to page on past the first 10,000 results")
             @RequestParam(required = false) String cursor,
             @ParameterObject PageQuery page) {
         long studyId = studies.idOf(idOrSlug);
         return findings.find(new FindingFilter(q, studyId, kind, timescale, certainty, concept, conceptType,
-                reviewStatus), page, cursor);
+                reviewStatus, needsReview), page, cursor);
     }
 
     @GetMapping("/{idOrSlug}/mechanisms")

@@ -63,7 +63,9 @@ public class SummaryService {
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public SummaryResponse summarize(String idOrSlug) {
         Study study = studies.load(idOrSlug);
-        List<Finding> visible = findings.findByStudy(study.getId(), ConceptService.VISIBLE);
+        // Findings the pipeline was unsure of wait for a curator before a summary may rest on them.
+        List<Finding> visible = findings.findByStudy(study.getId(), ConceptService.VISIBLE).stream()
+                .filter(f -> !f.isNeedsReview()).toList();
         List<Mechanism> studyMechanisms = mechanisms.findByStudy(study.getId());
 
         Effect rapid = effect(visible, studyMechanisms, Timescale.RAPID);
