@@ -26,7 +26,7 @@ class BoilerplateDetectionTests {
             Copyright © 2022 Greenleaf Media Group. All rights reserved.
             """;
 
-    private final ArticleAnalysis analysis = TestArticles.analyze(ARTICLE);
+    private final ArticleAnalysis analysis = TestArticles.analyzeByRules(ARTICLE);
 
     @Test
     void neverTurnsCreditsLinksPublicationOrCopyrightLinesIntoFindings() {
@@ -54,7 +54,7 @@ class BoilerplateDetectionTests {
 
     @Test
     void readsACopyrightLineThatPutsTheYearLast() {
-        ArticleAnalysis other = TestArticles.analyze("Title\n\nMice slept longer, the team found.\n\n© Harbour Press 2021");
+        ArticleAnalysis other = TestArticles.analyzeByRules("Title\n\nMice slept longer, the team found.\n\n© Harbour Press 2021");
         assertThat(other.metadata().publisher()).isEqualTo("Harbour Press");
         assertThat(other.metadata().publishedYear()).isEqualTo(2021);
     }
@@ -71,7 +71,7 @@ class BoilerplateDetectionTests {
 
     @Test
     void leavesFactsThatAreNotStatedNullAndWarnsAboutThem() {
-        ArticleAnalysis bare = TestArticles.analyze("A headline\n\nSome people like tea.");
+        ArticleAnalysis bare = TestArticles.analyzeByRules("A headline\n\nSome people like tea.");
         assertThat(bare.metadata().journal()).isNull();
         assertThat(bare.metadata().publisher()).isNull();
         assertThat(bare.metadata().publishedYear()).isNull();
@@ -82,7 +82,7 @@ class BoilerplateDetectionTests {
 
     @Test
     void findsADoiWhereOneAppears() {
-        ArticleAnalysis withDoi = TestArticles.analyze("Title\n\nRats ran faster, the team found.\n\nDOI: 10.1038/s41467-019-11111-1");
+        ArticleAnalysis withDoi = TestArticles.analyzeByRules("Title\n\nRats ran faster, the team found.\n\nDOI: 10.1038/s41467-019-11111-1");
         assertThat(withDoi.metadata().doi()).isEqualTo("10.1038/s41467-019-11111-1");
     }
 
@@ -112,7 +112,7 @@ class BoilerplateDetectionTests {
             This story is protected by copyright. No part of this story may be reproduced without prior written permission.
             """;
 
-    private final ArticleAnalysis wire = TestArticles.analyze(WIRE_ARTICLE);
+    private final ArticleAnalysis wire = TestArticles.analyzeByRules(WIRE_ARTICLE);
 
     @Test
     void neverTurnsDateLinesHeadlinesOrClosingFurnitureIntoFindings() {
@@ -140,7 +140,7 @@ class BoilerplateDetectionTests {
 
     @Test
     void readsAReferenceBlockUnderItsOwnLabel() {
-        ArticleAnalysis aggregator = TestArticles.analyze("""
+        ArticleAnalysis aggregator = TestArticles.analyzeByRules("""
                 Owls hunt better after a full moon
 
                 Date: March 3, 2020
@@ -169,7 +169,7 @@ class BoilerplateDetectionTests {
 
     @Test
     void readsTheEndOfAPressReleaseAsFurniture() {
-        ArticleAnalysis release = TestArticles.analyze("""
+        ArticleAnalysis release = TestArticles.analyzeByRules("""
                 Cold water swimming lifts mood, pilot study suggests
 
                 NEWS RELEASE 5-MAR-2018
@@ -193,7 +193,7 @@ class BoilerplateDetectionTests {
 
     @Test
     void takesThePublisherFromARepublicationNote() {
-        ArticleAnalysis repost = TestArticles.analyze("""
+        ArticleAnalysis repost = TestArticles.analyzeByRules("""
                 Bees learn faster in groups
 
                 June 2, 2017 | Insects
@@ -211,7 +211,7 @@ class BoilerplateDetectionTests {
 
     @Test
     void resumesProseAfterAMidArticleListOfRelatedStories() {
-        ArticleAnalysis sidebar = TestArticles.analyze("""
+        ArticleAnalysis sidebar = TestArticles.analyzeByRules("""
                 Frogs call louder near roads
 
                 Frogs living near busy roads called 15 percent louder than frogs in quiet ponds, the team found.
@@ -229,7 +229,7 @@ class BoilerplateDetectionTests {
 
     @Test
     void readsALineEndingInAPhotoCreditAsACaption() {
-        ArticleAnalysis captioned = TestArticles.analyze("""
+        ArticleAnalysis captioned = TestArticles.analyzeByRules("""
                 Octopuses change colour while asleep
 
                 Octopuses flashed colour patterns during active sleep, a team at the Coastal Marine Institute reports.
@@ -244,7 +244,7 @@ class BoilerplateDetectionTests {
 
     @Test
     void readsANewsletterGreetingSignOffAndLabelledLinesAsFurniture() {
-        ArticleAnalysis newsletter = TestArticles.analyze("""
+        ArticleAnalysis newsletter = TestArticles.analyzeByRules("""
                 Crows remember faces for years
 
                 The Corvid Letter · Issue 9 · 2 May 2021
@@ -272,7 +272,7 @@ class BoilerplateDetectionTests {
 
     @Test
     void takesThePublisherFromAWireDateline() {
-        ArticleAnalysis wire = TestArticles.analyze("""
+        ArticleAnalysis wire = TestArticles.analyzeByRules("""
                 Bats avoid wind farms at night, survey finds
 
                 OSLO, June 3 (Fjord Wire) - Bats flew 60 percent less often near turning turbines than near still ones, researchers said.
@@ -283,7 +283,7 @@ class BoilerplateDetectionTests {
 
     @Test
     void doesNotTakeASentenceOpeningWithByForAByline() {
-        ArticleAnalysis article = TestArticles.analyze("""
+        ArticleAnalysis article = TestArticles.analyzeByRules("""
                 Owls sleep less in spring
 
                 A new study from Larkfield University tracked barn owls.

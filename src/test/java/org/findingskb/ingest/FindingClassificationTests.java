@@ -15,7 +15,7 @@ class FindingClassificationTests {
     private static final String INTRO = "A headline\n\nA new study from Westbrook University looked at hamsters.\n\n";
 
     private static Optional<ExtractedFinding> findingFor(String sentence) {
-        ArticleAnalysis analysis = TestArticles.analyze(INTRO + sentence);
+        ArticleAnalysis analysis = TestArticles.analyzeByRules(INTRO + sentence);
         return analysis.findings().stream().filter(f -> f.statement().equals(sentence)).findFirst();
     }
 
@@ -73,7 +73,7 @@ class FindingClassificationTests {
 
     @Test
     void skipsAnalogiesAndTheirFollowUps() {
-        ArticleAnalysis analysis = TestArticles.analyze(INTRO
+        ArticleAnalysis analysis = TestArticles.analyzeByRules(INTRO
                 + "Think of the hormone as a thermostat in a cold house. The thermostat clicks on and the rooms warm up.");
         assertThat(analysis.findings()).extracting(ExtractedFinding::statement)
                 .noneMatch(s -> s.contains("thermostat"));
@@ -96,16 +96,16 @@ class FindingClassificationTests {
 
     @Test
     void ignoresNegatedSpeedWords() {
-        ArticleAnalysis analysis = TestArticles.analyze(INTRO
-                + "The slower effect comes from new neurons in the hippocampus. This takes time and does not happen right away.");
+        ArticleAnalysis analysis = TestArticles.analyzeByRules(INTRO
+                + "The slower effect comes from new neurons in the hippocampus. This builds gradually and does not happen right away.");
         ExtractedFinding continuation = analysis.findings().get(analysis.findings().size() - 1);
-        assertThat(continuation.statement()).startsWith("This takes time");
+        assertThat(continuation.statement()).startsWith("This builds gradually");
         assertThat(continuation.timescale()).isEqualTo(Timescale.SUSTAINED);
     }
 
     @Test
     void carriesTheTimescaleOfTheSentenceAnAnaphorRefersTo() {
-        ArticleAnalysis analysis = TestArticles.analyze(INTRO
+        ArticleAnalysis analysis = TestArticles.analyzeByRules(INTRO
                 + "The fast effect comes from existing neurons in the amygdala becoming more active. This lifts mood.");
         ExtractedFinding continuation = analysis.findings().get(analysis.findings().size() - 1);
         assertThat(continuation.statement()).isEqualTo("This lifts mood.");
@@ -159,7 +159,7 @@ class FindingClassificationTests {
 
     @Test
     void readsAStudyFromAnEarlierYearAsPriorWork() {
-        ArticleAnalysis analysis = TestArticles.analyze(INTRO
+        ArticleAnalysis analysis = TestArticles.analyzeByRules(INTRO
                 + "A 2009 study found that hamsters store more food in autumn.\n\n© 2015 Example Press");
         assertThat(analysis.findings()).extracting(ExtractedFinding::statement, ExtractedFinding::kind)
                 .contains(org.assertj.core.groups.Tuple.tuple("A 2009 study found that hamsters store more food in autumn.",
@@ -196,7 +196,7 @@ class FindingClassificationTests {
 
     @Test
     void takesTheMemberDrugAClassInTheTitleStandsFor() {
-        ArticleAnalysis analysis = TestArticles.analyze("""
+        ArticleAnalysis analysis = TestArticles.analyzeByRules("""
                 Hamsters on a common antidepressant slept more
 
                 A new study from Westbrook University gave hamsters sertraline. Hamsters on sertraline slept two hours longer.
@@ -206,7 +206,7 @@ class FindingClassificationTests {
 
     @Test
     void listsTheWiderConditionOfAStudiedCondition() {
-        ArticleAnalysis analysis = TestArticles.analyze("""
+        ArticleAnalysis analysis = TestArticles.analyzeByRules("""
                 Hamsters with a form of major depression
 
                 A new study from Westbrook University looked at major depression in hamsters.

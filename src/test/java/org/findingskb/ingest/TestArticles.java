@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 final class TestArticles {
 
     private static ArticleAnalyzer analyzer;
+    private static ArticleAnalyzer rules;
 
     private TestArticles() {
     }
@@ -18,6 +19,21 @@ final class TestArticles {
             analyzer = ArticleAnalyzer.withDefaultResources();
         }
         return analyzer;
+    }
+
+    /**
+     * The pipeline with its rules deciding instead of the sentence model: the rules are one of the model's inputs,
+     * and their tests read what the rules alone make of a sentence.
+     */
+    static synchronized ArticleAnalyzer rules() {
+        if (rules == null) {
+            rules = ArticleAnalyzer.withDefaultResources(null);
+        }
+        return rules;
+    }
+
+    static ArticleAnalysis analyzeByRules(String text) {
+        return rules().analyze(TextNormalizer.normalize(text));
     }
 
     static Cues cues() {
