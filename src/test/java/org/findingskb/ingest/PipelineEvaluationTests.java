@@ -126,14 +126,46 @@ class PipelineEvaluationTests {
         return total;
     }
 
+    /**
+     * The gates of issue 11 on cross-validated scores: recall and precision at least 0.9 and kinds at least 0.85 over
+     * the whole corpus (measured on 2026-12-07: 0.94, 0.94 and 0.85); timescale, certainty and whose result it is a
+     * little below what the model reaches (0.98, 0.95, 0.95).
+     */
     @Test
     void crossValidatedScoresOverTheWholeCorpusMeetTheThresholds() {
         GoldScorer.Score s = all();
-        assertThat(s.recall()).as("recall").isGreaterThanOrEqualTo(0.85);
-        assertThat(s.precision()).as("precision").isGreaterThanOrEqualTo(0.85);
-        assertThat(s.kindAccuracy()).as("kind accuracy").isGreaterThanOrEqualTo(0.8);
-        assertThat(s.timescaleAccuracy()).as("timescale accuracy").isGreaterThanOrEqualTo(0.9);
-        assertThat(s.certaintyAccuracy()).as("certainty accuracy").isGreaterThanOrEqualTo(0.9);
-        assertThat(s.byAccuracy()).as("whose result").isGreaterThanOrEqualTo(0.9);
+        assertThat(s.recall()).as("recall").isGreaterThanOrEqualTo(0.9);
+        assertThat(s.precision()).as("precision").isGreaterThanOrEqualTo(0.9);
+        assertThat(s.kindAccuracy()).as("kind accuracy").isGreaterThanOrEqualTo(0.85);
+        assertThat(s.timescaleAccuracy()).as("timescale accuracy").isGreaterThanOrEqualTo(0.95);
+        assertThat(s.certaintyAccuracy()).as("certainty accuracy").isGreaterThanOrEqualTo(0.93);
+        assertThat(s.byAccuracy()).as("whose result").isGreaterThanOrEqualTo(0.93);
+    }
+
+    /** The sets written in styles the rules were never tuned to must not fall far behind the rest. */
+    @Test
+    void everySetKeepsCrossValidatedRecallAndPrecisionAboveAFloor() {
+        for (String set : sets()) {
+            GoldScorer.Score s = pooled(set);
+            assertThat(s.recall()).as("recall of %s", set).isGreaterThanOrEqualTo(0.85);
+            assertThat(s.precision()).as("precision of %s", set).isGreaterThanOrEqualTo(0.85);
+        }
+    }
+
+    @Test
+    void everyArticleIsScoredByAModelThatDidNotSeeIt() {
+        int[] folds = CrossValidation.folds(articles.size());
+        assertThat(folds).isEqualTo(CrossValidation.folds(articles.size()));
+        assertThat(java.util.Arrays.stream(folds).distinct().count()).isEqualTo(CrossValidation.FOLDS);
+        for (int f = 0; f < CrossValidation.FOLDS; f++) {
+            java.util.Set<SentenceModelTrainer.Labelled> training = java.util.Collections.newSetFromMap(
+                    new java.util.IdentityHashMap<>());
+            training.addAll(CrossValidation.trainingSentences(articles, folds, f));
+            for (int i = 0; i < articles.size(); i++) {
+                boolean held = folds[i] == f;
+                assertThat(articles.get(i).labelled()).as("%s in fold %d", articles.get(i).article().label(), f)
+                        .allMatch(s -> training.contains(s) != held);
+            }
+        }
     }
 }
