@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.findingskb.finding.FindingFilter;
 import org.findingskb.finding.FindingResponse;
 import org.findingskb.finding.FindingService;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.RequestBodies;
-import org.findingskb.web.Versions;
-import org.findingskb.web.ResultPage;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.RequestBodies;
+import org.findingskb.shared.Versions;
+import org.findingskb.shared.ResultPage;
 
 @RestController
 @RequestMapping("/api/concepts")

@@ -11,9 +11,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.findingskb.web.Texts;
-import org.findingskb.web.UnprocessableReference;
-import org.findingskb.web.Versions;
+import org.findingskb.shared.Texts;
+import org.findingskb.shared.UnprocessableReference;
+import org.findingskb.shared.Versions;
 
 /**
  * What curators do to concepts. A concept's name and synonyms are also indexed with every finding, study and

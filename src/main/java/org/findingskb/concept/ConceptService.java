@@ -17,15 +17,16 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.findingskb.shared.Cursor;
 import org.findingskb.finding.Finding;
 import org.findingskb.finding.ReviewStatus;
-import org.findingskb.search.IndexPager;
-import org.findingskb.search.IndexPager.SortKey;
-import org.findingskb.search.UserQuery;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.UnprocessableReference;
-import org.findingskb.web.ResultPage;
-import org.findingskb.web.ReadCaching;
+import org.findingskb.shared.IndexPager;
+import org.findingskb.shared.IndexPager.SortKey;
+import org.findingskb.shared.UserQuery;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.UnprocessableReference;
+import org.findingskb.shared.ResultPage;
+import org.findingskb.shared.ReadCaching;
 
 @Service
 @Transactional(readOnly = true)
@@ -66,7 +67,7 @@ public class ConceptService {
         List<SortKey> sort = IndexPager.sortOf(pageQuery, SORTABLE, query != null,
                 List.of(SortKey.ascending("name_sort"), SortKey.ascending("id_ref")),
                 List.of(SortKey.RELEVANCE, SortKey.ascending("name_sort"), SortKey.ascending("id_ref")), "id_ref");
-        int fingerprint = Objects.hash(type, query, sort, pageQuery.pageSize());
+        int fingerprint = Cursor.fingerprint(type, query, sort, pageQuery.pageSize());
         ResultPage<Concept> page = IndexPager.<Concept>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
                 Search.session(entityManager).search(Concept.class)
                         .where(f -> f.bool(b -> {

@@ -18,9 +18,9 @@ import org.findingskb.source.SourceDocument;
 import org.findingskb.source.SourceRepository;
 import org.findingskb.study.Study;
 import org.findingskb.study.StudyRepository;
-import org.findingskb.web.InvalidField;
-import org.findingskb.web.UnprocessableReference;
-import org.findingskb.web.Versions;
+import org.findingskb.shared.InvalidField;
+import org.findingskb.shared.UnprocessableReference;
+import org.findingskb.shared.Versions;
 
 /** What curators do to findings: create, edit, delete, review and link them. Each call is one transaction. */
 @Service

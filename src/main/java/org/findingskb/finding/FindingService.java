@@ -11,13 +11,14 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.findingskb.shared.Cursor;
 import org.findingskb.concept.ConceptService;
-import org.findingskb.search.IndexPager;
-import org.findingskb.search.IndexPager.SortKey;
-import org.findingskb.search.UserQuery;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.ResultPage;
-import org.findingskb.web.ReadCaching;
+import org.findingskb.shared.IndexPager;
+import org.findingskb.shared.IndexPager.SortKey;
+import org.findingskb.shared.UserQuery;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.ResultPage;
+import org.findingskb.shared.ReadCaching;
 
 @Service
 @Transactional(readOnly = true)
@@ -69,7 +70,7 @@ public class FindingService {
         List<SortKey> sort = IndexPager.sortOf(pageQuery, SORTABLE, q != null,
                 SOURCE_ORDER,
                 List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort")), "id_sort");
-        int fingerprint = Objects.hash(q, filter.studyId(), filter.kind(), filter.timescale(), filter.certainty(),
+        int fingerprint = Cursor.fingerprint(q, filter.studyId(), filter.kind(), filter.timescale(), filter.certainty(),
                 conceptIds, filter.conceptType(), new TreeSet<>(filter.reviewStatuses()), sort, pageQuery.pageSize());
         boolean keyset = IndexPager.keysetCapable(sort, NUMERIC);
         return IndexPager.<Finding>page(pageQuery, cursor, fingerprint, (after, countTotal) ->

@@ -28,10 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.findingskb.finding.Timescale;
 import org.findingskb.history.HistoryService;
 import org.findingskb.history.RevisionResponse;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.RequestBodies;
-import org.findingskb.web.Versions;
-import org.findingskb.web.ResultPage;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.RequestBodies;
+import org.findingskb.shared.Versions;
+import org.findingskb.shared.ResultPage;
 
 @RestController
 @RequestMapping("/api/mechanisms")

@@ -14,10 +14,10 @@ import org.findingskb.finding.Finding;
 import org.findingskb.finding.FindingRepository;
 import org.findingskb.study.Study;
 import org.findingskb.study.StudyRepository;
-import org.findingskb.web.InvalidField;
-import org.findingskb.web.Texts;
-import org.findingskb.web.UnprocessableReference;
-import org.findingskb.web.Versions;
+import org.findingskb.shared.InvalidField;
+import org.findingskb.shared.Texts;
+import org.findingskb.shared.UnprocessableReference;
+import org.findingskb.shared.Versions;
 
 /** What curators do to mechanisms: create, edit and delete them. Each call is one transaction. */
 @Service

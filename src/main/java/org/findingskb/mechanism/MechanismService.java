@@ -10,14 +10,15 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.findingskb.shared.Cursor;
 import org.findingskb.concept.ConceptService;
 import org.findingskb.finding.Timescale;
-import org.findingskb.search.IndexPager;
-import org.findingskb.search.IndexPager.SortKey;
-import org.findingskb.search.UserQuery;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.ResultPage;
-import org.findingskb.web.ReadCaching;
+import org.findingskb.shared.IndexPager;
+import org.findingskb.shared.IndexPager.SortKey;
+import org.findingskb.shared.UserQuery;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.ResultPage;
+import org.findingskb.shared.ReadCaching;
 
 @Service
 @Transactional(readOnly = true)
@@ -67,7 +68,7 @@ public class MechanismService {
         List<SortKey> sort = IndexPager.sortOf(pageQuery, SORTABLE, query != null,
                 STUDY_ORDER,
                 List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort")), "id_sort");
-        int fingerprint = Objects.hash(query, studyId, timescale, conceptIds, sort, pageQuery.pageSize());
+        int fingerprint = Cursor.fingerprint(query, studyId, timescale, conceptIds, sort, pageQuery.pageSize());
         return IndexPager.<Mechanism>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
                 Search.session(entityManager).search(Mechanism.class)
                         .where(f -> f.bool(b -> {

@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.ResultPage;
-import org.findingskb.web.Versions;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.ResultPage;
+import org.findingskb.shared.Versions;
 
 @RestController
 @RequestMapping("/api/sources")

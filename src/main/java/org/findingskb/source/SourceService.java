@@ -14,9 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.findingskb.finding.FindingRepository;
 import org.findingskb.source.SourceRepository.SourceRow;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.ResultPage;
-import org.findingskb.web.ReadCaching;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.ResultPage;
+import org.findingskb.shared.ReadCaching;
 
 @Service
 @Transactional(readOnly = true)

@@ -41,10 +41,10 @@ import org.findingskb.history.HistoryService;
 import org.findingskb.representation.JsonLd;
 import org.findingskb.representation.SummaryMarkdown;
 import org.findingskb.history.RevisionResponse;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.RequestBodies;
-import org.findingskb.web.Versions;
-import org.findingskb.web.ResultPage;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.RequestBodies;
+import org.findingskb.shared.Versions;
+import org.findingskb.shared.ResultPage;
 
 @RestController
 @RequestMapping("/api/studies")

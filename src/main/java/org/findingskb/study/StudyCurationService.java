@@ -16,9 +16,9 @@ import org.findingskb.finding.FindingRepository;
 import org.findingskb.finding.ReviewStatus;
 import org.findingskb.mechanism.MechanismRepository;
 import org.findingskb.source.SourceRepository;
-import org.findingskb.web.Texts;
-import org.findingskb.web.UnprocessableReference;
-import org.findingskb.web.Versions;
+import org.findingskb.shared.Texts;
+import org.findingskb.shared.UnprocessableReference;
+import org.findingskb.shared.Versions;
 
 /** What curators do to studies: create, edit and delete them. Each call is one transaction. */
 @Service

@@ -14,6 +14,7 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.findingskb.shared.Cursor;
 import org.findingskb.concept.ConceptService;
 import org.findingskb.finding.Finding;
 import org.findingskb.finding.FindingRepository;
@@ -21,12 +22,12 @@ import org.findingskb.mechanism.MechanismRepository;
 import org.findingskb.source.SourceDocument;
 import org.findingskb.source.SourceService;
 import org.findingskb.source.SourceService.SourceRef;
-import org.findingskb.search.IndexPager;
-import org.findingskb.search.IndexPager.SortKey;
-import org.findingskb.search.UserQuery;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.ResultPage;
-import org.findingskb.web.ReadCaching;
+import org.findingskb.shared.IndexPager;
+import org.findingskb.shared.IndexPager.SortKey;
+import org.findingskb.shared.UserQuery;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.ResultPage;
+import org.findingskb.shared.ReadCaching;
 
 @Service
 @Transactional(readOnly = true)
@@ -96,7 +97,7 @@ public class StudyService {
         List<SortKey> sort = IndexPager.sortOf(pageQuery, SORTABLE, query != null,
                 List.of(SortKey.ascending("id_sort")),
                 List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort")), "id_sort");
-        int fingerprint = Objects.hash(query, conceptIds, journalKey, sort, pageQuery.pageSize());
+        int fingerprint = Cursor.fingerprint(query, conceptIds, journalKey, sort, pageQuery.pageSize());
         ResultPage<Study> page = IndexPager.<Study>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
                 Search.session(entityManager).search(Study.class)
                         .where(f -> f.bool(b -> {

@@ -35,7 +35,7 @@ import org.findingskb.source.SourceDocument;
 import org.findingskb.study.SummaryResponse.Effect;
 import org.findingskb.study.SummaryResponse.MechanismRef;
 import org.findingskb.study.SummaryResponse.Statement;
-import org.findingskb.web.ReadCaching;
+import org.findingskb.shared.ReadCaching;
 
 /** Builds a study's summary from its findings only, so every sentence can name the findings it rests on. */
 @Service

@@ -23,8 +23,8 @@ import org.findingskb.source.SourceDocument;
 import org.findingskb.source.SourceRepository;
 import org.findingskb.study.Study;
 import org.findingskb.study.StudyRepository;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.ResultPage;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.ResultPage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

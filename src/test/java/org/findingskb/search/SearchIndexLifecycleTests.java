@@ -20,7 +20,7 @@ import org.findingskb.finding.FindingService;
 import org.findingskb.ingest.IngestService;
 import org.findingskb.ingest.SourceOverrides;
 import org.findingskb.web.KnowledgeBaseCounts;
-import org.findingskb.web.PageQuery;
+import org.findingskb.shared.PageQuery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

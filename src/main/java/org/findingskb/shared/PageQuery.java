@@ -1,4 +1,4 @@
-package org.findingskb.web;
+package org.findingskb.shared;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +80,7 @@ public record PageQuery(
     }
 
     /** Checks the numbers; the resolver calls it before a controller sees the query. */
-    PageQuery validated() {
+    public PageQuery validated() {
         if (page != null && page < 0) {
             throw InvalidParameter.of("page", "must be 0 or more, not " + page);
         }

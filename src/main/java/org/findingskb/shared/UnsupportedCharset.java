@@ -1,4 +1,4 @@
-package org.findingskb.web;
+package org.findingskb.shared;
 
 import java.util.Map;
 

@@ -1,10 +1,15 @@
-package org.findingskb.search;
+package org.findingskb.shared;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.zip.CRC32;
 
-import org.findingskb.web.InvalidParameter;
 
 /**
  * Where the next page of a long result starts, handed to clients as an opaque token. It carries the total
@@ -15,6 +20,44 @@ public record Cursor(int query, int pageNumber, long total, long offset, List<Lo
 
     public Cursor {
         after = after == null ? List.of() : List.copyOf(after);
+    }
+
+    /**
+     * Identifies a query (its filters, sort and page size) for {@link #decode}: the same in every JVM and after a
+     * restart, so a cursor stays valid on any instance. Enums count by name, sets regardless of their order and
+     * records by their components; {@code Objects.hash} would take enums' identity hashes, which differ per JVM.
+     */
+    public static int fingerprint(Object... parts) {
+        CRC32 crc = new CRC32();
+        crc.update(canonical(Arrays.asList(parts)).getBytes(StandardCharsets.UTF_8));
+        return (int) crc.getValue();
+    }
+
+    private static String canonical(Object value) {
+        if (value instanceof Enum<?> constant) {
+            return constant.getDeclaringClass().getSimpleName() + "." + constant.name();
+        }
+        if (value instanceof Set<?> set) {
+            return set.stream().map(Cursor::canonical).sorted().collect(Collectors.joining(",", "{", "}"));
+        }
+        if (value instanceof Collection<?> list) {
+            return list.stream().map(Cursor::canonical).collect(Collectors.joining(",", "[", "]"));
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().map(e -> canonical(e.getKey()) + "=" + canonical(e.getValue())).sorted()
+                    .collect(Collectors.joining(",", "{", "}"));
+        }
+        if (value instanceof Record record) {
+            return Arrays.stream(record.getClass().getRecordComponents()).map(component -> {
+                try {
+                    component.getAccessor().setAccessible(true);
+                    return component.getName() + "=" + canonical(component.getAccessor().invoke(record));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Cannot read " + component, e);
+                }
+            }).collect(Collectors.joining(",", record.getClass().getSimpleName() + "(", ")"));
+        }
+        return String.valueOf(value);
     }
 
     public boolean isKeyset() {

@@ -1,4 +1,4 @@
-package org.findingskb.web;
+package org.findingskb.shared;
 
 /** Small rules for text that requests carry. */
 public final class Texts {

@@ -1,4 +1,4 @@
-package org.findingskb.search;
+package org.findingskb.shared;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +14,6 @@ import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.engine.search.sort.dsl.SortOrder;
 import org.hibernate.search.engine.search.sort.dsl.TypedSearchSortFactory;
 
-import org.findingskb.web.InvalidParameter;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.ResultPage;
 
 /**
  * Pages through an index query: offset pages over the first {@value #MAX_OFFSET_HITS} hits, cursors beyond.

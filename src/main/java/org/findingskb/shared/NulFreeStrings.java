@@ -1,4 +1,4 @@
-package org.findingskb.web;
+package org.findingskb.shared;
 
 import org.springframework.boot.jackson.JacksonComponent;
 import tools.jackson.core.JsonParser;
@@ -26,7 +26,7 @@ public class NulFreeStrings extends StringDeserializer {
     }
 
     /** The message for a field refused here, or {@code null} when {@code e} is about something else. */
-    static String refusal(Throwable e) {
+    public static String refusal(Throwable e) {
         return e instanceof InvalidFormatException f && MESSAGE.equals(f.getOriginalMessage()) ? MESSAGE : null;
     }
 }

@@ -1,4 +1,4 @@
-package org.findingskb.search;
+package org.findingskb.shared;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -8,7 +8,6 @@ import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryStringPredica
 import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.engine.search.predicate.dsl.TypedSearchPredicateFactory;
 
-import org.findingskb.web.InvalidParameter;
 
 /**
  * What a user types into {@code q}, read with a simple syntax: words (all must match), {@code "quoted phrases"},
