@@ -18,8 +18,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.findingskb.shared.Cursor;
-import org.findingskb.finding.Finding;
-import org.findingskb.finding.ReviewStatus;
 import org.findingskb.shared.IndexPager;
 import org.findingskb.shared.IndexPager.SortKey;
 import org.findingskb.shared.UserQuery;
@@ -32,20 +30,17 @@ import org.findingskb.shared.ReadCaching;
 @Transactional(readOnly = true)
 public class ConceptService {
 
-    /** Findings a reader sees unless they ask for others. */
-    public static final Set<ReviewStatus> VISIBLE = Set.of(ReviewStatus.UNREVIEWED, ReviewStatus.ACCEPTED);
-
     /** API sort fields and the index fields they sort on. */
     private static final Map<String, String> SORTABLE = Map.of("id", "id_ref", "name", "name_sort", "type", "type");
-    /** Concepts counted at once: those of a page, and those their findings mention beside them. */
-    private static final int MAX_COUNTED_CONCEPTS = 100_000;
 
     private final ConceptRepository concepts;
     private final EntityManager entityManager;
+    private final ConceptMentions mentions;
 
-    ConceptService(ConceptRepository concepts, EntityManager entityManager) {
+    ConceptService(ConceptRepository concepts, EntityManager entityManager, ConceptMentions mentions) {
         this.concepts = concepts;
         this.entityManager = entityManager;
+        this.mentions = mentions;
     }
 
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
@@ -127,21 +122,7 @@ public class ConceptService {
         return concepts.save(new Concept(name, type, meshId, synonyms));
     }
 
-    /** How many visible findings mention each of {@code ids}, counted in the search index. */
     private Map<Long, Long> findingCounts(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        AggregationKey<Map<Long, Long>> byConcept = AggregationKey.of("byConcept");
-        Map<Long, Long> counts = Search.session(entityManager).search(Finding.class)
-                .where(f -> f.bool()
-                        .must(f.terms().field("concepts.id_ref").matchingAny(ids))
-                        .filter(f.terms().field("reviewStatus").matchingAny(VISIBLE)))
-                .aggregation(byConcept, f -> f.terms().field("concepts.id_ref", Long.class)
-                        .maxTermCount(MAX_COUNTED_CONCEPTS))
-                .fetch(0).aggregation(byConcept);
-        Map<Long, Long> wanted = new HashMap<>();
-        ids.forEach(id -> wanted.put(id, counts.getOrDefault(id, 0L)));
-        return wanted;
+        return ids.isEmpty() ? Map.of() : mentions.visibleFindingCounts(ids);
     }
 }

@@ -39,6 +39,8 @@ import org.findingskb.source.SourceDocument;
 import org.findingskb.study.Study;
 import org.findingskb.shared.KnowledgeBaseChanges;
 
+import org.findingskb.mechanism.Timescale;
+
 /** One claim of a study, tied to the exact text it came from. */
 @Entity
 @EntityListeners(KnowledgeBaseChanges.class)

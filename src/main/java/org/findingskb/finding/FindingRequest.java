@@ -15,6 +15,8 @@ import jakarta.validation.constraints.Size;
 import org.findingskb.concept.ConceptRef;
 import org.findingskb.mechanism.Mechanism;
 
+import org.findingskb.mechanism.Timescale;
+
 /**
  * A finding as a curator writes it. Evidence spans must quote their source exactly; the server fills in the
  * context ({@code prefix}, {@code suffix}). {@code studyId} is fixed once the finding exists.

@@ -158,8 +158,8 @@ public class IngestService {
                     clamp(extracted.onset(), 300), extracted.description());
             mechanism.involve(resolveAll(extracted.brainRegions(), resolved), resolveAll(extracted.pathways(), resolved),
                     resolveAll(extracted.cellTypes(), resolved), resolveAll(extracted.interventions(), resolved));
-            extracted.findingIndexes().forEach(i -> mechanism.supportedBy(saved.get(i)));
             mechanisms.save(mechanism);
+            extracted.findingIndexes().forEach(i -> saved.get(i).supports(mechanism));
         }
         // Flushed here, so that a conflict with a concurrent ingest surfaces inside the retry loop.
         sources.flush();

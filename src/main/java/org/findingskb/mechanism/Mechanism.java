@@ -29,8 +29,6 @@ import org.hibernate.envers.NotAudited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
 import org.findingskb.concept.Concept;
-import org.findingskb.finding.Finding;
-import org.findingskb.finding.Timescale;
 import org.findingskb.study.Study;
 import org.findingskb.shared.KnowledgeBaseChanges;
 
@@ -91,11 +89,6 @@ public class Mechanism {
     @OrderBy("name")
     private Set<Concept> interventions = new LinkedHashSet<>();
 
-    @ManyToMany(mappedBy = "mechanisms")
-    @OrderBy("position")
-    @NotAudited
-    private Set<Finding> findings = new LinkedHashSet<>();
-
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -134,17 +127,6 @@ public class Mechanism {
         involve(brainRegions, pathways, cellTypes, interventions);
     }
 
-    /** Makes {@code supporting} the findings that support this mechanism, on both sides of the association. */
-    public void replaceSupport(Collection<Finding> supporting) {
-        for (Finding finding : List.copyOf(findings)) {
-            if (!supporting.contains(finding)) {
-                finding.withdrawSupport(this);
-                findings.remove(finding);
-            }
-        }
-        supporting.forEach(this::supportedBy);
-    }
-
     public void involve(Collection<Concept> brainRegions, Collection<Concept> pathways, Collection<Concept> cellTypes,
             Collection<Concept> interventions) {
         this.brainRegions.addAll(brainRegions);
@@ -152,12 +134,6 @@ public class Mechanism {
         this.cellTypes.addAll(cellTypes);
         this.interventions.addAll(interventions);
         updatedAt = Instant.now();
-    }
-
-    /** Records that {@code finding} supports this mechanism, on both sides of the association. */
-    public void supportedBy(Finding finding) {
-        finding.supports(this);
-        findings.add(finding);
     }
 
     public Long getId() {
@@ -207,10 +183,6 @@ public class Mechanism {
 
     public List<Concept> getInterventions() {
         return List.copyOf(interventions);
-    }
-
-    public List<Finding> getFindings() {
-        return List.copyOf(findings);
     }
 
     public Instant getCreatedAt() {

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,12 +24,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.findingskb.finding.Timescale;
 import org.findingskb.history.HistoryService;
 import org.findingskb.history.RevisionResponse;
 import org.findingskb.shared.PageQuery;
 import org.findingskb.shared.RequestBodies;
-import org.findingskb.shared.Versions;
+import org.findingskb.shared.IfMatch;
 import org.findingskb.shared.ResultPage;
 
 @RestController
@@ -66,9 +64,8 @@ class MechanismController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One mechanism", description = "Carries an ETag; If-None-Match answers 304.")
-    ResponseEntity<MechanismResponse> get(@PathVariable long id, WebRequest request) {
-        MechanismResponse mechanism = mechanisms.get(id);
-        return Versions.current(request, mechanism.version(), mechanism);
+    MechanismResponse get(@PathVariable long id) {
+        return mechanisms.get(id);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -76,32 +73,27 @@ class MechanismController {
     ResponseEntity<MechanismResponse> create(@Valid @RequestBody MechanismRequest body) {
         MechanismResponse created = curation.create(body);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).eTag(Versions.etag(created.version(), created)).body(created);
+                .buildAndExpand(created.id()).toUri()).body(created);
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replace a mechanism (curator)", description = "Needs If-Match: 428 without it, 412 when stale.")
-    ResponseEntity<MechanismResponse> replace(@PathVariable long id, @Valid @RequestBody MechanismRequest body,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        MechanismResponse mechanism = curation.replace(id, Versions.expected(ifMatch), body);
-        return ResponseEntity.ok().eTag(Versions.etag(mechanism.version(), mechanism)).body(mechanism);
+    MechanismResponse replace(@PathVariable long id, @Valid @RequestBody MechanismRequest body,
+            @RequestHeader(HttpHeaders.IF_MATCH) IfMatch ifMatch) {
+        return curation.replace(id, ifMatch, body);
     }
 
     @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Change some fields of a mechanism (curator)", description = "A JSON Merge Patch. Needs If-Match.")
-    ResponseEntity<MechanismResponse> patch(@PathVariable long id, @RequestBody JsonNode patch,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        long expected = Versions.expected(ifMatch);
-        MechanismResponse mechanism = curation.replace(id, expected,
-                bodies.patch(curation.current(id), patch, MechanismRequest.class));
-        return ResponseEntity.ok().eTag(Versions.etag(mechanism.version(), mechanism)).body(mechanism);
+    MechanismResponse patch(@PathVariable long id, @RequestBody JsonNode patch,
+            @RequestHeader(HttpHeaders.IF_MATCH) IfMatch ifMatch) {
+        return curation.replace(id, ifMatch, bodies.patch(curation.current(id), patch, MechanismRequest.class));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a mechanism (admin)", description = "Needs If-Match.")
-    ResponseEntity<Void> delete(@PathVariable long id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        curation.delete(id, Versions.expected(ifMatch));
+    ResponseEntity<Void> delete(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) IfMatch ifMatch) {
+        curation.delete(id, ifMatch);
         return ResponseEntity.noContent().build();
     }
 

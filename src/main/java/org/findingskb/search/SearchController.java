@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.findingskb.concept.ConceptType;
 import org.findingskb.finding.Certainty;
 import org.findingskb.finding.FindingKind;
-import org.findingskb.finding.Timescale;
+import org.findingskb.mechanism.Timescale;
 import org.findingskb.shared.InvalidParameter;
 import org.findingskb.shared.PageQuery;
 

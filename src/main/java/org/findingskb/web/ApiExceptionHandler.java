@@ -26,7 +26,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -42,7 +44,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.findingskb.shared.ApiException;
 import org.findingskb.shared.InvalidParameter;
 import org.findingskb.shared.NulFreeStrings;
-import org.findingskb.shared.Versions;
+import org.findingskb.shared.IfMatch;
 
 /**
  * Turns every error of the API into an RFC 9457 problem detail with a stable type and the request as instance,
@@ -70,7 +72,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> handleLostRace(OptimisticLockingFailureException ex, WebRequest request) {
-        Versions.PreconditionFailed lost = Versions.PreconditionFailed.concurrent();
+        IfMatch.PreconditionFailed lost = IfMatch.PreconditionFailed.concurrent();
         return handleExceptionInternal(lost, lost.getBody(), lost.getHeaders(), lost.getStatusCode(), request);
     }
 
@@ -92,9 +94,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
+    /** A write without If-Match is refused with 428, not as a request missing any other header. */
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex instanceof MissingRequestHeaderException missing && HttpHeaders.IF_MATCH.equalsIgnoreCase(missing.getHeaderName())) {
+            return handleErrorResponseException(IfMatch.required(), new HttpHeaders(), HttpStatus.PRECONDITION_REQUIRED, request);
+        }
+        return super.handleServletRequestBindingException(ex, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        // A converter that refuses a value with a problem of its own (If-Match) is answered with that problem.
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException problem) {
+                return handleErrorResponseException(problem, new HttpHeaders(), problem.getStatusCode(), request);
+            }
+        }
         String parameter = ex.getPropertyName();
         Class<?> required = ex.getRequiredType();
         if (ex instanceof MethodArgumentTypeMismatchException m) {

@@ -1,8 +1,10 @@
-package org.findingskb.study;
+package org.findingskb.summary;
 
 import java.util.List;
 
-import org.findingskb.finding.Timescale;
+import org.findingskb.mechanism.Timescale;
+
+import org.findingskb.shared.Revalidated;
 
 /**
  * A study in brief, for frontends. Every sentence of {@code plainLanguage}, the effects and the implications
@@ -18,7 +20,7 @@ public record SummaryResponse(
         List<MechanismRef> mechanisms,
         List<Statement> implications,
         List<String> caveats,
-        String citation) {
+        String citation) implements Revalidated {
 
     public record Effect(String text, String onset, List<Long> findingIds) {
     }

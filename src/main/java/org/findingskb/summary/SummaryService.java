@@ -1,4 +1,4 @@
-package org.findingskb.study;
+package org.findingskb.summary;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,13 +28,16 @@ import org.findingskb.finding.FindingKind;
 import org.findingskb.finding.FindingRepository;
 import org.findingskb.finding.Origin;
 import org.findingskb.finding.ReviewStatus;
-import org.findingskb.finding.Timescale;
+import org.findingskb.mechanism.Timescale;
 import org.findingskb.mechanism.Mechanism;
 import org.findingskb.mechanism.MechanismRepository;
 import org.findingskb.source.SourceDocument;
-import org.findingskb.study.SummaryResponse.Effect;
-import org.findingskb.study.SummaryResponse.MechanismRef;
-import org.findingskb.study.SummaryResponse.Statement;
+import org.findingskb.study.Researcher;
+import org.findingskb.study.Study;
+import org.findingskb.study.StudyService;
+import org.findingskb.summary.SummaryResponse.Effect;
+import org.findingskb.summary.SummaryResponse.MechanismRef;
+import org.findingskb.summary.SummaryResponse.Statement;
 import org.findingskb.shared.ReadCaching;
 
 /** Builds a study's summary from its findings only, so every sentence can name the findings it rests on. */
@@ -63,7 +66,7 @@ public class SummaryService {
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public SummaryResponse summarize(String idOrSlug) {
         Study study = studies.load(idOrSlug);
-        List<Finding> visible = findings.findByStudy(study.getId(), ConceptService.VISIBLE);
+        List<Finding> visible = findings.findByStudy(study.getId(), ReviewStatus.VISIBLE);
         List<Mechanism> studyMechanisms = mechanisms.findByStudy(study.getId());
 
         Effect rapid = effect(visible, studyMechanisms, Timescale.RAPID);

@@ -1,4 +1,4 @@
-package org.findingskb.finding;
+package org.findingskb.mechanism;
 
 /** How fast an effect appears; a finding or mechanism without a stated timescale holds {@code null}. */
 public enum Timescale {
