@@ -59,7 +59,7 @@ class Representations implements WebMvcConfigurer {
     private abstract static class WriteOnly<T> extends AbstractHttpMessageConverter<T> {
 
         WriteOnly(MediaType mediaType) {
-            super(StandardCharsets.UTF_8, mediaType);
+            super(mediaType);
         }
 
         @Override
@@ -122,6 +122,7 @@ class Representations implements WebMvcConfigurer {
 
         SummaryMarkdownConverter() {
             super(MediaType.parseMediaType(MediaTypes.MARKDOWN));
+            setDefaultCharset(StandardCharsets.UTF_8);
         }
 
         @Override

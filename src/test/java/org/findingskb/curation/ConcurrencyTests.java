@@ -32,7 +32,7 @@ import static org.findingskb.curation.CurationClient.uniqueWord;
  * Versions as HTTP validators: reads carry an ETag and answer If-None-Match with 304; every update and delete
  * must name the version it is based on in If-Match, so that of concurrent writers exactly one wins.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=concurrency")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=curation")
 class ConcurrencyTests {
 
     private static final int WRITERS = 50;

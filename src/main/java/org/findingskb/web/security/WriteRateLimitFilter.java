@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
@@ -36,11 +37,15 @@ class WriteRateLimitFilter extends OncePerRequestFilter {
     private final Cache<String, Bucket> buckets;
 
     WriteRateLimitFilter(KbProperties.RateLimit limits, ProblemResponses problems) {
+        this(limits, problems, Ticker.systemTicker());
+    }
+
+    WriteRateLimitFilter(KbProperties.RateLimit limits, ProblemResponses problems, Ticker ticker) {
         this.perKey = limits.writesPerKey();
         this.perAddress = limits.writesPerAddress();
         this.period = limits.period();
         this.problems = problems;
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(period).build();
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(period).ticker(ticker).build();
     }
 
     @Override
