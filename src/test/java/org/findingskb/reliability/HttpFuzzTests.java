@@ -62,7 +62,7 @@ import org.assertj.core.api.SoftAssertions;
 class HttpFuzzTests {
 
     private static final long SEED = Long.getLong("kb.fuzz.seed", 20_251_126L);
-    private static final int REQUESTS = Integer.getInteger("kb.fuzz.requests", 10_000);
+    private static final int REQUESTS = Integer.getInteger("kb.fuzz.requests", 5_000);
     private static final int THREADS = 4;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> WRITE_METHODS = List.of("POST", "PUT", "PATCH", "DELETE");

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SearchQueryFuzzTests {
 
-    private static final int QUERIES = Integer.getInteger("kb.fuzz.queries", 600);
+    private static final int QUERIES = Integer.getInteger("kb.fuzz.queries", 300);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
