@@ -80,9 +80,8 @@ public class ConceptCurationService {
     }
 
     private Concept load(long id, IfMatch ifMatch) {
-        Concept concept = concepts.findById(id).orElseThrow(() -> ConceptNotFound.withId(id));
-        ifMatch.check("concept", id, concept.getVersion());
-        return concept;
+        return ifMatch.check("concept", id, concepts.findById(id).orElseThrow(() -> ConceptNotFound.withId(id)),
+                Concept::getVersion);
     }
 
     /** A concept's name and synonyms name no other concept: lookups by name must stay unambiguous. */

@@ -2,16 +2,12 @@ package org.findingskb.concept;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.persistence.EntityManager;
-import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;

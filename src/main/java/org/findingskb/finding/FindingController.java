@@ -13,13 +13,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,6 +27,7 @@ import org.findingskb.history.HistoryService;
 import org.findingskb.history.RevisionResponse;
 import org.findingskb.shared.PageQuery;
 import org.findingskb.shared.RequestBodies;
+import org.findingskb.shared.CurationEndpoints;
 import org.findingskb.shared.IfMatch;
 import org.findingskb.shared.MediaTypes;
 import org.findingskb.shared.ResultPage;
@@ -39,18 +37,18 @@ import org.findingskb.mechanism.Timescale;
 @RestController
 @RequestMapping("/api/findings")
 @Tag(name = "Findings", description = "What studies found, each tied to the exact text it came from")
-class FindingController {
+class FindingController extends CurationEndpoints<Long, FindingRequest, FindingResponse> {
 
     private final FindingService findings;
     private final FindingCurationService curation;
-    private final RequestBodies bodies;
     private final HistoryService history;
 
     FindingController(FindingService findings, FindingCurationService curation, RequestBodies bodies,
             HistoryService history) {
+        super(bodies, FindingRequest.class, new Writes<>(curation::create, FindingResponse::id, curation::replace,
+                curation::current, curation::delete));
         this.findings = findings;
         this.curation = curation;
-        this.bodies = bodies;
         this.history = history;
     }
 
@@ -79,36 +77,6 @@ class FindingController {
             + " schema.org Claim, its evidence as W3C Web Annotations.")
     FindingResponse get(@PathVariable long id) {
         return findings.get(id);
-    }
-
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Add a finding (curator)", description = "Its evidence must quote the source exactly (else 422).")
-    ResponseEntity<FindingResponse> create(@Valid @RequestBody FindingRequest body) {
-        FindingResponse created = curation.create(body);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).body(created);
-    }
-
-    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Replace a finding (curator)", description = "Needs If-Match: 428 without it, 412 when stale.")
-    FindingResponse replace(@PathVariable long id, @Valid @RequestBody FindingRequest body,
-            @RequestHeader(HttpHeaders.IF_MATCH) IfMatch ifMatch) {
-        return curation.replace(id, ifMatch, body);
-    }
-
-    @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "Change some fields of a finding (curator)",
-            description = "A JSON Merge Patch over the fields of the PUT body. Needs If-Match.")
-    FindingResponse patch(@PathVariable long id, @RequestBody JsonNode patch,
-            @RequestHeader(HttpHeaders.IF_MATCH) IfMatch ifMatch) {
-        return curation.replace(id, ifMatch, bodies.patch(curation.current(id), patch, FindingRequest.class));
-    }
-
-    @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a finding (admin)", description = "Needs If-Match.")
-    ResponseEntity<Void> delete(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) IfMatch ifMatch) {
-        curation.delete(id, ifMatch);
-        return ResponseEntity.noContent().build();
     }
 
     @PostMapping(path = "/{id}/review", consumes = MediaType.APPLICATION_JSON_VALUE)

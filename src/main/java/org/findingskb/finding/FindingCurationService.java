@@ -118,9 +118,8 @@ public class FindingCurationService {
     }
 
     private Finding load(long id, IfMatch ifMatch) {
-        Finding finding = findings.findById(id).orElseThrow(() -> FindingNotFound.withId(id));
-        ifMatch.check("finding", id, finding.getVersion());
-        return finding;
+        return ifMatch.check("finding", id, findings.findById(id).orElseThrow(() -> FindingNotFound.withId(id)),
+                Finding::getVersion);
     }
 
     /** Evidence, concepts and mechanisms of {@code request}, each checked against what exists. */

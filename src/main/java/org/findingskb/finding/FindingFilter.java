@@ -4,7 +4,6 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Parameter;
 
-import org.findingskb.concept.ConceptService;
 import org.findingskb.concept.ConceptType;
 
 import org.findingskb.mechanism.Timescale;

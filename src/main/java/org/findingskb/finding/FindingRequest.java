@@ -12,7 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import org.findingskb.concept.ConceptRef;
 import org.findingskb.mechanism.Mechanism;
 
 import org.findingskb.mechanism.Timescale;

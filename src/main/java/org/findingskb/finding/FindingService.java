@@ -2,7 +2,6 @@ package org.findingskb.finding;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
 
 import jakarta.persistence.EntityManager;

@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.findingskb.concept.ConceptService;
 import org.findingskb.finding.ReviewStatus;
 import org.findingskb.finding.FindingRepository;
 import org.findingskb.finding.FindingResponse;

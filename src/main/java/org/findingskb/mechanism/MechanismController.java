@@ -6,18 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import java.util.List;
 
-import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,24 +16,22 @@ import org.findingskb.history.HistoryService;
 import org.findingskb.history.RevisionResponse;
 import org.findingskb.shared.PageQuery;
 import org.findingskb.shared.RequestBodies;
-import org.findingskb.shared.IfMatch;
+import org.findingskb.shared.CurationEndpoints;
 import org.findingskb.shared.ResultPage;
 
 @RestController
 @RequestMapping("/api/mechanisms")
 @Tag(name = "Mechanisms", description = "How effects come about: brain regions, pathways, cell types, interventions")
-class MechanismController {
+class MechanismController extends CurationEndpoints<Long, MechanismRequest, MechanismResponse> {
 
     private final MechanismService mechanisms;
-    private final MechanismCurationService curation;
-    private final RequestBodies bodies;
     private final HistoryService history;
 
     MechanismController(MechanismService mechanisms, MechanismCurationService curation, RequestBodies bodies,
             HistoryService history) {
+        super(bodies, MechanismRequest.class, new Writes<>(curation::create, MechanismResponse::id, curation::replace,
+                curation::current, curation::delete));
         this.mechanisms = mechanisms;
-        this.curation = curation;
-        this.bodies = bodies;
         this.history = history;
     }
 
@@ -66,35 +52,6 @@ class MechanismController {
     @Operation(summary = "One mechanism", description = "Carries an ETag; If-None-Match answers 304.")
     MechanismResponse get(@PathVariable long id) {
         return mechanisms.get(id);
-    }
-
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Add a mechanism (curator)")
-    ResponseEntity<MechanismResponse> create(@Valid @RequestBody MechanismRequest body) {
-        MechanismResponse created = curation.create(body);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).body(created);
-    }
-
-    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Replace a mechanism (curator)", description = "Needs If-Match: 428 without it, 412 when stale.")
-    MechanismResponse replace(@PathVariable long id, @Valid @RequestBody MechanismRequest body,
-            @RequestHeader(HttpHeaders.IF_MATCH) IfMatch ifMatch) {
-        return curation.replace(id, ifMatch, body);
-    }
-
-    @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "Change some fields of a mechanism (curator)", description = "A JSON Merge Patch. Needs If-Match.")
-    MechanismResponse patch(@PathVariable long id, @RequestBody JsonNode patch,
-            @RequestHeader(HttpHeaders.IF_MATCH) IfMatch ifMatch) {
-        return curation.replace(id, ifMatch, bodies.patch(curation.current(id), patch, MechanismRequest.class));
-    }
-
-    @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a mechanism (admin)", description = "Needs If-Match.")
-    ResponseEntity<Void> delete(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) IfMatch ifMatch) {
-        curation.delete(id, ifMatch);
-        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/revisions")

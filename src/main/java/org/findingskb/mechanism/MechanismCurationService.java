@@ -1,14 +1,11 @@
 package org.findingskb.mechanism;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.findingskb.concept.Concept;
 import org.findingskb.concept.ConceptService;
 import org.findingskb.study.Study;
 import org.findingskb.study.StudyRepository;
@@ -77,9 +74,8 @@ public class MechanismCurationService {
     }
 
     private Mechanism load(long id, IfMatch ifMatch) {
-        Mechanism mechanism = mechanisms.findById(id).orElseThrow(() -> MechanismNotFound.withId(id));
-        ifMatch.check("mechanism", id, mechanism.getVersion());
-        return mechanism;
+        return ifMatch.check("mechanism", id, mechanisms.findById(id).orElseThrow(() -> MechanismNotFound.withId(id)),
+                Mechanism::getVersion);
     }
 
     private void apply(Mechanism mechanism, MechanismRequest request) {

@@ -2,7 +2,6 @@ package org.findingskb.mechanism;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.mapper.orm.Search;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +26,6 @@ import org.springframework.web.util.HtmlUtils;
 
 import org.findingskb.shared.Cursor;
 import org.findingskb.concept.Concept;
-import org.findingskb.concept.ConceptService;
 import org.findingskb.concept.ConceptType;
 import org.findingskb.finding.Certainty;
 import org.findingskb.finding.Finding;

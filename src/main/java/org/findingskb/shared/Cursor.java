@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 
-
 /**
  * Where the next page of a long result starts, handed to clients as an opaque token. It carries the total
  * counted for the first page, so later pages never count again, and either the sort values of the last hit

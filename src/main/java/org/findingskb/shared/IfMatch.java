@@ -3,6 +3,7 @@ package org.findingskb.shared;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.ToLongFunction;
 
 import org.springframework.http.ETag;
 import org.springframework.http.HttpStatus;
@@ -53,6 +54,12 @@ public record IfMatch(boolean any, List<ETag> tags) {
             }
             throw PreconditionFailed.stale(resource, id, version);
         }
+    }
+
+    /** {@code entity} when the precondition meets its {@code version}; else 412, as {@link #check}. */
+    public <T> T check(String resource, Object id, T entity, ToLongFunction<T> version) {
+        check(resource, id, version.applyAsLong(entity));
+        return entity;
     }
 
     private static OptionalLong versionOf(ETag tag) {

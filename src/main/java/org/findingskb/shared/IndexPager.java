@@ -14,7 +14,6 @@ import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.engine.search.sort.dsl.SortOrder;
 import org.hibernate.search.engine.search.sort.dsl.TypedSearchSortFactory;
 
-
 /**
  * Pages through an index query: offset pages over the first {@value #MAX_OFFSET_HITS} hits, cursors beyond.
  * A cursor continues after the last hit's sort values when the order is by numeric fields (cost independent

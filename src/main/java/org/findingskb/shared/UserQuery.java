@@ -8,7 +8,6 @@ import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryStringPredica
 import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.engine.search.predicate.dsl.TypedSearchPredicateFactory;
 
-
 /**
  * What a user types into {@code q}, read with a simple syntax: words (all must match), {@code "quoted phrases"},
  * {@code -excluded} words, {@code prefix*} and {@code a | b} alternatives. Never raw Lucene syntax, so no input

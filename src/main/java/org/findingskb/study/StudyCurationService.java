@@ -1,6 +1,5 @@
 package org.findingskb.study;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,7 +10,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.findingskb.concept.Concept;
 import org.findingskb.concept.ConceptService;
 import org.findingskb.source.SourceRepository;
 import org.findingskb.shared.Texts;

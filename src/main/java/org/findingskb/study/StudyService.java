@@ -1,14 +1,11 @@
 package org.findingskb.study;
 
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 import jakarta.persistence.EntityManager;
-import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;

@@ -21,7 +21,6 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.findingskb.concept.ConceptService;
 import org.findingskb.finding.Certainty;
 import org.findingskb.finding.Finding;
 import org.findingskb.finding.FindingKind;

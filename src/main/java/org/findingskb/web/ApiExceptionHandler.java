@@ -149,9 +149,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             result.getResolvableErrors().forEach(error -> errors.add(Map.of("parameter", String.valueOf(name),
                     "message", messageOf(error))));
         });
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, summary(errors));
-        body.setProperty("errors", errors);
-        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+        return invalid(ex, errors, headers, request);
     }
 
     @Override
@@ -163,6 +161,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         ex.getBindingResult().getGlobalErrors()
                 .forEach(error -> errors.add(Map.of("field", error.getObjectName(), "message", messageOf(error))));
+        return invalid(ex, errors, headers, request);
+    }
+
+    /** A 400 that lists what is wrong with each parameter or field. */
+    private ResponseEntity<Object> invalid(Exception ex, List<Map<String, String>> errors, HttpHeaders headers,
+            WebRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, summary(errors));
         body.setProperty("errors", errors);
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);

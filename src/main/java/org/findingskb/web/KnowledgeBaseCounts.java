@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.findingskb.concept.Concept;
-import org.findingskb.concept.ConceptService;
 import org.findingskb.finding.ReviewStatus;
 import org.findingskb.finding.Finding;
 import org.findingskb.mechanism.Mechanism;
