@@ -20,29 +20,13 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.search.engine.backend.types.Aggregable;
-import org.hibernate.search.engine.backend.types.Highlightable;
-import org.hibernate.search.engine.backend.types.Projectable;
-import org.hibernate.search.engine.backend.types.Searchable;
-import org.hibernate.search.engine.backend.types.Sortable;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
-import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
-import org.findingskb.search.SearchAnalysisConfigurer;
-import org.findingskb.web.KnowledgeBaseChanges;
+import org.findingskb.shared.KnowledgeBaseChanges;
 
 /** A typed thing findings talk about (a drug, a brain region, a pathway...), shared by every study. */
 @Entity
 @EntityListeners(KnowledgeBaseChanges.class)
 @Table(name = "concept")
-@Indexed(index = "concept")
 public class Concept {
 
     /** The longest name or synonym a concept has. */
@@ -51,24 +35,18 @@ public class Concept {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "concept_seq")
     @SequenceGenerator(name = "concept_seq", sequenceName = "concept_seq", allocationSize = 50)
-    @GenericField(name = "id_ref", sortable = Sortable.YES, projectable = Projectable.YES, aggregable = Aggregable.YES)
     private Long id;
 
-    // Indexed so that the start-up check can tell an index that missed an edit from one that did not.
     @Version
-    @GenericField(aggregable = Aggregable.YES, searchable = Searchable.NO)
     private long version;
 
     @Column(nullable = false)
-    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH, highlightable = Highlightable.ANY)
-    @KeywordField(name = "name_sort", normalizer = SearchAnalysisConfigurer.FOLDED, sortable = Sortable.YES)
     private String name;
 
     @Column(name = "name_key", nullable = false)
     private String nameKey;
 
     @Enumerated(EnumType.STRING)
-    @KeywordField(aggregable = Aggregable.YES, sortable = Sortable.YES)
     private ConceptType type;
 
     @Column(name = "mesh_id")
@@ -76,7 +54,6 @@ public class Concept {
 
     @ElementCollection
     @CollectionTable(name = "concept_synonym", joinColumns = @JoinColumn(name = "concept_id"))
-    @IndexedEmbedded
     private Set<Synonym> synonyms = new LinkedHashSet<>();
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -125,35 +102,6 @@ public class Concept {
             this.meshId = meshId;
         }
         synonyms.forEach(this::addSynonym);
-    }
-
-    /** Whether search shows this document: rejected and retracted findings are kept but not shown. */
-    @GenericField(name = "visible", searchable = Searchable.YES)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "id")))
-    public boolean isVisibleInSearch() {
-        return true;
-    }
-
-    /** The kind of document, the same field in every index, so that one search can count hits per type. */
-    @KeywordField(name = "docType", aggregable = Aggregable.YES, searchable = Searchable.NO)
-    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
-    public String getDocType() {
-        return "concept";
-    }
-
-    /** What a search hit shows as its title; read from the index, so hits need no database round trip. */
-    @GenericField(name = "label", projectable = Projectable.YES, searchable = Searchable.NO)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "name")))
-    public String getLabel() {
-        return name;
-    }
-
-    /** The study a search hit belongs to, read from the index. */
-    @GenericField(name = "studyRef", projectable = Projectable.YES, searchable = Searchable.NO)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "id")),
-            reindexOnUpdate = ReindexOnUpdate.NO)
-    public Long getStudyRef() {
-        return null;
     }
 
     public Long getId() {

@@ -11,9 +11,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.findingskb.web.Texts;
-import org.findingskb.web.UnprocessableReference;
-import org.findingskb.web.Versions;
+import org.findingskb.shared.Texts;
+import org.findingskb.shared.UnprocessableReference;
+import org.findingskb.shared.IfMatch;
 
 /**
  * What curators do to concepts. A concept's name and synonyms are also indexed with every finding, study and
@@ -47,8 +47,8 @@ public class ConceptCurationService {
         }
     }
 
-    public void replace(long id, long expectedVersion, ConceptRequest request) {
-        Concept concept = load(id, expectedVersion);
+    public void replace(long id, IfMatch ifMatch, ConceptRequest request) {
+        Concept concept = load(id, ifMatch);
         checkUnique(request, id);
         concept.edit(request.name().strip(), request.type(), Texts.blankToNull(request.meshId()),
                 Objects.requireNonNullElse(request.synonyms(), List.of()));
@@ -65,8 +65,8 @@ public class ConceptCurationService {
         return ConceptRequest.of(concepts.findById(id).orElseThrow(() -> ConceptNotFound.withId(id)));
     }
 
-    public void delete(long id, long expectedVersion) {
-        Concept concept = load(id, expectedVersion);
+    public void delete(long id, IfMatch ifMatch) {
+        Concept concept = load(id, ifMatch);
         long references = 0;
         for (String table : REFERENCES) {
             references += ((Number) entityManager.createNativeQuery(
@@ -79,10 +79,9 @@ public class ConceptCurationService {
         concepts.delete(concept);
     }
 
-    private Concept load(long id, long expectedVersion) {
-        Concept concept = concepts.findById(id).orElseThrow(() -> ConceptNotFound.withId(id));
-        Versions.check(expectedVersion, concept.getVersion(), "concept", id);
-        return concept;
+    private Concept load(long id, IfMatch ifMatch) {
+        return ifMatch.check("concept", id, concepts.findById(id).orElseThrow(() -> ConceptNotFound.withId(id)),
+                Concept::getVersion);
     }
 
     /** A concept's name and synonyms name no other concept: lookups by name must stay unambiguous. */

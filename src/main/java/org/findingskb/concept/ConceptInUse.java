@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
-import org.findingskb.web.ApiException;
+import org.findingskb.shared.ApiException;
 
 /** A concept that cannot be deleted while findings, mechanisms or studies still refer to it. */
 public class ConceptInUse extends ApiException {

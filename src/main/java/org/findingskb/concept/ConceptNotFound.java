@@ -1,6 +1,6 @@
 package org.findingskb.concept;
 
-import org.findingskb.web.ResourceNotFound;
+import org.findingskb.shared.ResourceNotFound;
 
 public class ConceptNotFound extends ResourceNotFound {
 

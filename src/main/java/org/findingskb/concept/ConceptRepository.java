@@ -1,6 +1,5 @@
 package org.findingskb.concept;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,6 +2,8 @@ package org.findingskb.concept;
 
 import java.util.List;
 
+import org.findingskb.shared.Versioned;
+
 public record ConceptResponse(
         Long id,
         String name,
@@ -9,7 +11,7 @@ public record ConceptResponse(
         List<String> synonyms,
         String meshId,
         long findingCount,
-        long version) {
+        long version) implements Versioned {
 
     static ConceptResponse from(Concept concept, long findingCount) {
         return new ConceptResponse(concept.getId(), concept.getName(), concept.getType(), concept.getSynonyms(),

@@ -2,49 +2,41 @@ package org.findingskb.concept;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.persistence.EntityManager;
-import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.findingskb.finding.Finding;
-import org.findingskb.finding.ReviewStatus;
-import org.findingskb.search.IndexPager;
-import org.findingskb.search.IndexPager.SortKey;
-import org.findingskb.search.UserQuery;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.UnprocessableReference;
-import org.findingskb.web.ResultPage;
-import org.findingskb.web.ReadCaching;
+import org.findingskb.shared.Cursor;
+import org.findingskb.shared.IndexPager;
+import org.findingskb.shared.IndexPager.SortKey;
+import org.findingskb.shared.UserQuery;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.UnprocessableReference;
+import org.findingskb.shared.ResultPage;
+import org.findingskb.shared.ReadCaching;
 
 @Service
 @Transactional(readOnly = true)
 public class ConceptService {
 
-    /** Findings a reader sees unless they ask for others. */
-    public static final Set<ReviewStatus> VISIBLE = Set.of(ReviewStatus.UNREVIEWED, ReviewStatus.ACCEPTED);
-
     /** API sort fields and the index fields they sort on. */
     private static final Map<String, String> SORTABLE = Map.of("id", "id_ref", "name", "name_sort", "type", "type");
-    /** Concepts counted at once: those of a page, and those their findings mention beside them. */
-    private static final int MAX_COUNTED_CONCEPTS = 100_000;
 
     private final ConceptRepository concepts;
     private final EntityManager entityManager;
+    private final ConceptMentions mentions;
 
-    ConceptService(ConceptRepository concepts, EntityManager entityManager) {
+    ConceptService(ConceptRepository concepts, EntityManager entityManager, ConceptMentions mentions) {
         this.concepts = concepts;
         this.entityManager = entityManager;
+        this.mentions = mentions;
     }
 
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
@@ -66,7 +58,7 @@ public class ConceptService {
         List<SortKey> sort = IndexPager.sortOf(pageQuery, SORTABLE, query != null,
                 List.of(SortKey.ascending("name_sort"), SortKey.ascending("id_ref")),
                 List.of(SortKey.RELEVANCE, SortKey.ascending("name_sort"), SortKey.ascending("id_ref")), "id_ref");
-        int fingerprint = Objects.hash(type, query, sort, pageQuery.pageSize());
+        int fingerprint = Cursor.fingerprint(type, query, sort, pageQuery.pageSize());
         ResultPage<Concept> page = IndexPager.<Concept>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
                 Search.session(entityManager).search(Concept.class)
                         .where(f -> f.bool(b -> {
@@ -126,21 +118,7 @@ public class ConceptService {
         return concepts.save(new Concept(name, type, meshId, synonyms));
     }
 
-    /** How many visible findings mention each of {@code ids}, counted in the search index. */
     private Map<Long, Long> findingCounts(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        AggregationKey<Map<Long, Long>> byConcept = AggregationKey.of("byConcept");
-        Map<Long, Long> counts = Search.session(entityManager).search(Finding.class)
-                .where(f -> f.bool()
-                        .must(f.terms().field("concepts.id_ref").matchingAny(ids))
-                        .filter(f.terms().field("reviewStatus").matchingAny(VISIBLE)))
-                .aggregation(byConcept, f -> f.terms().field("concepts.id_ref", Long.class)
-                        .maxTermCount(MAX_COUNTED_CONCEPTS))
-                .fetch(0).aggregation(byConcept);
-        Map<Long, Long> wanted = new HashMap<>();
-        ids.forEach(id -> wanted.put(id, counts.getOrDefault(id, 0L)));
-        return wanted;
+        return ids.isEmpty() ? Map.of() : mentions.visibleFindingCounts(ids);
     }
 }

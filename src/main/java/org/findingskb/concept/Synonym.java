@@ -4,18 +4,11 @@ import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import org.hibernate.search.engine.backend.types.Highlightable;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
-
-import org.findingskb.search.SearchAnalysisConfigurer;
 
 /** Another name of a concept, with the folded key that lookups match on. */
 @Embeddable
 public record Synonym(
         @Column(name = "synonym", nullable = false)
-        @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH, highlightable = Highlightable.ANY)
-        @KeywordField(name = "name_prefix", normalizer = SearchAnalysisConfigurer.FOLDED)
         String name,
         @Column(name = "synonym_key", nullable = false) String key) {
 

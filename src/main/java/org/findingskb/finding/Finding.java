@@ -33,45 +33,27 @@ import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
-import org.hibernate.search.engine.backend.types.Aggregable;
-import org.hibernate.search.engine.backend.types.Highlightable;
-import org.hibernate.search.engine.backend.types.Projectable;
-import org.hibernate.search.engine.backend.types.Searchable;
-import org.hibernate.search.engine.backend.types.Sortable;
-import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
-
 import org.findingskb.concept.Concept;
 import org.findingskb.mechanism.Mechanism;
 import org.findingskb.source.SourceDocument;
-import org.findingskb.search.SearchAnalysisConfigurer;
 import org.findingskb.study.Study;
-import org.findingskb.web.KnowledgeBaseChanges;
+import org.findingskb.shared.KnowledgeBaseChanges;
+
+import org.findingskb.mechanism.Timescale;
 
 /** One claim of a study, tied to the exact text it came from. */
 @Entity
 @EntityListeners(KnowledgeBaseChanges.class)
 @Table(name = "finding")
 @Audited(withModifiedFlag = true)
-@Indexed(index = "finding")
 public class Finding {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "finding_seq")
     @SequenceGenerator(name = "finding_seq", sequenceName = "finding_seq", allocationSize = 50)
-    @GenericField(name = "id_sort", sortable = Sortable.YES, projectable = Projectable.YES)
     private Long id;
 
-    // Indexed so that the start-up check can tell an index that missed an edit from one that did not.
     @Version
-    @GenericField(aggregable = Aggregable.YES, searchable = Searchable.NO)
     private long version;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -82,26 +64,21 @@ public class Finding {
     private int position;
 
     @Column(nullable = false)
-    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH, highlightable = Highlightable.ANY)
     private String statement;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    @KeywordField(aggregable = Aggregable.YES, sortable = Sortable.YES)
     private FindingKind kind;
 
     @Enumerated(EnumType.STRING)
-    @KeywordField(aggregable = Aggregable.YES, sortable = Sortable.YES)
     private Timescale timescale;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    @KeywordField(aggregable = Aggregable.YES)
     private Certainty certainty;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    @KeywordField
     private Origin origin;
 
     @Column(nullable = false)
@@ -109,7 +86,6 @@ public class Finding {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "review_status", nullable = false)
-    @KeywordField(aggregable = Aggregable.YES)
     private ReviewStatus reviewStatus;
 
     @Column(name = "review_note")
@@ -117,7 +93,6 @@ public class Finding {
 
     /** The pipeline was unsure of this finding: it waits in the curators' queue and stays out of summaries. */
     @Column(name = "needs_review", nullable = false)
-    @GenericField
     private boolean needsReview;
 
     @ElementCollection
@@ -130,9 +105,6 @@ public class Finding {
     @JoinTable(name = "finding_concept", joinColumns = @JoinColumn(name = "finding_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
-    @IndexedEmbedded(includePaths = {"id_ref", "name", "synonyms.name", "type"})
-    // A concept's own changes reindex its findings explicitly (ConceptService), not through this association.
-    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     private Set<Concept> concepts = new LinkedHashSet<>();
 
     @ManyToMany
@@ -283,35 +255,6 @@ public class Finding {
         mechanisms.remove(mechanism);
     }
 
-    /** Whether search shows this document: rejected and retracted findings are kept but not shown. */
-    @GenericField(name = "visible", searchable = Searchable.YES)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "reviewStatus")))
-    public boolean isVisibleInSearch() {
-        return reviewStatus != ReviewStatus.REJECTED && reviewStatus != ReviewStatus.RETRACTED;
-    }
-
-    /** The kind of document, the same field in every index, so that one search can count hits per type. */
-    @KeywordField(name = "docType", aggregable = Aggregable.YES, searchable = Searchable.NO)
-    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
-    public String getDocType() {
-        return "finding";
-    }
-
-    /** What a search hit shows as its title; read from the index, so hits need no database round trip. */
-    @GenericField(name = "label", projectable = Projectable.YES, searchable = Searchable.NO)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "statement")))
-    public String getLabel() {
-        return statement;
-    }
-
-    /** The study a search hit belongs to, read from the index. */
-    @GenericField(name = "studyRef", projectable = Projectable.YES, searchable = Searchable.NO)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "study")),
-            reindexOnUpdate = ReindexOnUpdate.NO)
-    public Long getStudyRef() {
-        return study.getId();
-    }
-
     public Long getId() {
         return id;
     }
@@ -324,17 +267,7 @@ public class Finding {
         return study;
     }
 
-    /** Where the finding stands in its study, as the index sorts on it (a long, like every other sort key). */
-    @GenericField(name = "position", sortable = Sortable.YES)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "position")))
-    public long getIndexedPosition() {
-        return position;
-    }
-
-    /** The study's id, for filtering and faceting in the index; a finding never changes study. */
-    @GenericField(aggregable = Aggregable.YES, sortable = Sortable.YES, projectable = Projectable.YES)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "study")),
-            reindexOnUpdate = ReindexOnUpdate.NO)
+    /** The study's id; a finding never changes study. */
     public Long getStudyId() {
         return study.getId();
     }

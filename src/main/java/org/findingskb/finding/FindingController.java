@@ -1,7 +1,6 @@
 package org.findingskb.finding;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,14 +13,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,36 +24,38 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.findingskb.concept.ConceptType;
 import org.findingskb.history.HistoryService;
-import org.findingskb.representation.FindingsCsv;
-import org.findingskb.representation.JsonLd;
 import org.findingskb.history.RevisionResponse;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.RequestBodies;
-import org.findingskb.web.Versions;
-import org.findingskb.web.ResultPage;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.RequestBodies;
+import org.findingskb.shared.CurationEndpoints;
+import org.findingskb.shared.IfMatch;
+import org.findingskb.shared.MediaTypes;
+import org.findingskb.shared.ResultPage;
+
+import org.findingskb.mechanism.Timescale;
 
 @RestController
 @RequestMapping("/api/findings")
 @Tag(name = "Findings", description = "What studies found, each tied to the exact text it came from")
-class FindingController {
+class FindingController extends CurationEndpoints<Long, FindingRequest, FindingResponse> {
 
     private final FindingService findings;
     private final FindingCurationService curation;
-    private final RequestBodies bodies;
     private final HistoryService history;
 
     FindingController(FindingService findings, FindingCurationService curation, RequestBodies bodies,
             HistoryService history) {
+        super(bodies, FindingRequest.class, new Writes<>(curation::create, FindingResponse::id, curation::replace,
+                curation::current, curation::delete));
         this.findings = findings;
         this.curation = curation;
-        this.bodies = bodies;
         this.history = history;
     }
 
-    @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, FindingsCsv.MEDIA_TYPE})
+    @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, MediaTypes.CSV})
     @Operation(summary = "A page of findings", description = "Filters combine with AND. Sortable by id, kind and timescale; "
-            + "by default findings come in the order their sources state them.")
-    ResponseEntity<?> list(
+            + "by default findings come in the order their sources state them. Also as text/csv.")
+    ResultPage<FindingResponse> list(
             @Parameter(description = "words the statement contains (case-insensitive)") @RequestParam(required = false) String q,
             @Parameter(description = "only findings of this study") @RequestParam(required = false) Long studyId,
             @Parameter(description = "RESULT, MECHANISM, PRIOR_WORK, IMPLICATION or CONTEXT (any case)") @RequestParam(required = false) FindingKind kind,
@@ -72,77 +69,24 @@ class FindingController {
             @RequestParam(required = false) Boolean needsReview,
             @Parameter(description = "the cursor of the previous page, to page on past the first 10,000 results")
             @RequestParam(required = false) String cursor,
-            @ParameterObject PageQuery page,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        ResultPage<FindingResponse> result = findings.find(new FindingFilter(q, studyId, kind, timescale, certainty,
-                concept, conceptType, reviewStatus, needsReview), page, cursor);
-        if (!wantsCsv(accept)) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
-        }
-        // CSV has no room for paging, so the total and the next page travel in headers.
-        ResponseEntity.BodyBuilder csv = ResponseEntity.ok().contentType(MediaType.parseMediaType(FindingsCsv.MEDIA_TYPE))
-                .header("X-Total-Count", Long.toString(result.page().totalElements()));
-        if (result.cursor() != null) {
-            csv.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("cursor", result.cursor()).replaceQueryParam("page").toUriString() + ">; rel=\"next\"");
-        }
-        return csv.body(FindingsCsv.of(result.content()));
+            @ParameterObject PageQuery page) {
+        return findings.find(new FindingFilter(q, studyId, kind, timescale, certainty, concept, conceptType, reviewStatus,
+                needsReview), page, cursor);
     }
 
-    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "One finding", description = "Carries an ETag; If-None-Match answers 304.")
-    ResponseEntity<FindingResponse> get(@PathVariable long id, WebRequest request) {
-        FindingResponse finding = findings.get(id);
-        return Versions.current(request, finding.version(), finding);
-    }
-
-    @GetMapping(path = "/{id}", produces = JsonLd.MEDIA_TYPE)
-    @Operation(summary = "One finding as JSON-LD", description = "A schema.org Claim; its evidence as W3C Web Annotations.")
-    ResponseEntity<Map<String, Object>> getLinkedData(@PathVariable long id, WebRequest request) {
-        FindingResponse finding = findings.get(id);
-        return Versions.current(request, finding.version(), JsonLd.finding(finding,
-                ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()));
-    }
-
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Add a finding (curator)", description = "Its evidence must quote the source exactly (else 422).")
-    ResponseEntity<FindingResponse> create(@Valid @RequestBody FindingRequest body) {
-        FindingResponse created = curation.create(body);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).eTag(Versions.etag(created.version(), created)).body(created);
-    }
-
-    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Replace a finding (curator)", description = "Needs If-Match: 428 without it, 412 when stale.")
-    ResponseEntity<FindingResponse> replace(@PathVariable long id, @Valid @RequestBody FindingRequest body,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return written(curation.replace(id, Versions.expected(ifMatch), body));
-    }
-
-    @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "Change some fields of a finding (curator)",
-            description = "A JSON Merge Patch over the fields of the PUT body. Needs If-Match.")
-    ResponseEntity<FindingResponse> patch(@PathVariable long id, @RequestBody JsonNode patch,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        long expected = Versions.expected(ifMatch);
-        FindingRequest merged = bodies.patch(curation.current(id), patch, FindingRequest.class);
-        return written(curation.replace(id, expected, merged));
-    }
-
-    @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a finding (admin)", description = "Needs If-Match.")
-    ResponseEntity<Void> delete(@PathVariable long id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        curation.delete(id, Versions.expected(ifMatch));
-        return ResponseEntity.noContent().build();
+    @GetMapping(path = "/{id}", produces = {MediaType.APPLICATION_JSON_VALUE, MediaTypes.JSON_LD})
+    @Operation(summary = "One finding", description = "Carries an ETag; If-None-Match answers 304. As JSON-LD: a"
+            + " schema.org Claim, its evidence as W3C Web Annotations.")
+    FindingResponse get(@PathVariable long id) {
+        return findings.get(id);
     }
 
     @PostMapping(path = "/{id}/review", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Review a finding (curator)",
             description = "ACCEPTED, REJECTED or RETRACTED; the last two need a note. Needs If-Match.")
-    ResponseEntity<FindingResponse> review(@PathVariable long id, @Valid @RequestBody ReviewRequest body,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return written(curation.review(id, Versions.expected(ifMatch), body));
+    FindingResponse review(@PathVariable long id, @Valid @RequestBody ReviewRequest body,
+            @RequestHeader(HttpHeaders.IF_MATCH) IfMatch ifMatch) {
+        return curation.review(id, ifMatch, body);
     }
 
     @PostMapping(path = "/{id}/links", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -167,26 +111,5 @@ class FindingController {
     @Operation(summary = "The finding's history", description = "Every revision: when, which API key, what changed.")
     List<RevisionResponse> revisions(@PathVariable long id) {
         return history.revisions(Finding.class, id);
-    }
-
-    /** Whether the client prefers CSV to JSON: CSV is only served to those who name it. */
-    private static boolean wantsCsv(String accept) {
-        if (accept == null) {
-            return false;
-        }
-        double csv = 0;
-        double json = 0;
-        for (MediaType type : MediaType.parseMediaTypes(accept)) {
-            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
-                csv = Math.max(csv, type.getQualityValue());
-            } else if (!type.isWildcardType() && type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-                json = Math.max(json, type.getQualityValue());
-            }
-        }
-        return csv > 0 && csv >= json;
-    }
-
-    private static ResponseEntity<FindingResponse> written(FindingResponse finding) {
-        return ResponseEntity.ok().eTag(Versions.etag(finding.version(), finding)).body(finding);
     }
 }

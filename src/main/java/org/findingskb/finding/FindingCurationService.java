@@ -18,9 +18,9 @@ import org.findingskb.source.SourceDocument;
 import org.findingskb.source.SourceRepository;
 import org.findingskb.study.Study;
 import org.findingskb.study.StudyRepository;
-import org.findingskb.web.InvalidField;
-import org.findingskb.web.UnprocessableReference;
-import org.findingskb.web.Versions;
+import org.findingskb.shared.InvalidField;
+import org.findingskb.shared.UnprocessableReference;
+import org.findingskb.shared.IfMatch;
 
 /** What curators do to findings: create, edit, delete, review and link them. Each call is one transaction. */
 @Service
@@ -56,8 +56,8 @@ public class FindingCurationService {
         return FindingResponse.from(findings.saveAndFlush(finding));
     }
 
-    public FindingResponse replace(long id, long expectedVersion, FindingRequest request) {
-        Finding finding = load(id, expectedVersion);
+    public FindingResponse replace(long id, IfMatch ifMatch, FindingRequest request) {
+        Finding finding = load(id, ifMatch);
         if (request.studyId() != null && !request.studyId().equals(finding.getStudyId())) {
             throw UnprocessableReference.of("studyId", "cannot change: a finding stays with its study");
         }
@@ -75,11 +75,11 @@ public class FindingCurationService {
         return FindingRequest.of(findings.findById(id).orElseThrow(() -> FindingNotFound.withId(id)));
     }
 
-    public void delete(long id, long expectedVersion) {
-        findings.delete(load(id, expectedVersion));
+    public void delete(long id, IfMatch ifMatch) {
+        findings.delete(load(id, ifMatch));
     }
 
-    public FindingResponse review(long id, long expectedVersion, ReviewRequest request) {
+    public FindingResponse review(long id, IfMatch ifMatch, ReviewRequest request) {
         boolean needsNote = request.status() == ReviewStatus.REJECTED || request.status() == ReviewStatus.RETRACTED;
         if (request.status() == ReviewStatus.UNREVIEWED) {
             throw InvalidField.of("status", "must be a verdict: ACCEPTED, REJECTED or RETRACTED");
@@ -87,7 +87,7 @@ public class FindingCurationService {
         if (needsNote && (request.note() == null || request.note().isBlank())) {
             throw InvalidField.of("note", "is required when a finding is " + request.status() + ": say why");
         }
-        Finding finding = load(id, expectedVersion);
+        Finding finding = load(id, ifMatch);
         finding.review(request.status(), request.note());
         return FindingResponse.from(findings.saveAndFlush(finding));
     }
@@ -117,10 +117,9 @@ public class FindingCurationService {
         links.delete(link);
     }
 
-    private Finding load(long id, long expectedVersion) {
-        Finding finding = findings.findById(id).orElseThrow(() -> FindingNotFound.withId(id));
-        Versions.check(expectedVersion, finding.getVersion(), "finding", id);
-        return finding;
+    private Finding load(long id, IfMatch ifMatch) {
+        return ifMatch.check("finding", id, findings.findById(id).orElseThrow(() -> FindingNotFound.withId(id)),
+                Finding::getVersion);
     }
 
     /** Evidence, concepts and mechanisms of {@code request}, each checked against what exists. */

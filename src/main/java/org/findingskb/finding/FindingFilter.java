@@ -4,8 +4,9 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Parameter;
 
-import org.findingskb.concept.ConceptService;
 import org.findingskb.concept.ConceptType;
+
+import org.findingskb.mechanism.Timescale;
 
 /** The filters of a findings query; every one is optional and they combine with AND. */
 public record FindingFilter(
@@ -42,6 +43,6 @@ public record FindingFilter(
     Set<ReviewStatus> reviewStatuses() {
         Set<ReviewStatus> asked = reviewStatus == null ? Set.of()
                 : reviewStatus.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
-        return asked.isEmpty() ? ConceptService.VISIBLE : asked;
+        return asked.isEmpty() ? ReviewStatus.VISIBLE : asked;
     }
 }

@@ -16,7 +16,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import org.findingskb.web.KnowledgeBaseChanges;
+import org.findingskb.shared.KnowledgeBaseChanges;
 
 /** A curator's statement that one finding supports, contradicts or extends another. */
 @Entity

@@ -1,6 +1,6 @@
 package org.findingskb.finding;
 
-import org.findingskb.web.ResourceNotFound;
+import org.findingskb.shared.ResourceNotFound;
 
 public class FindingLinkNotFound extends ResourceNotFound {
 

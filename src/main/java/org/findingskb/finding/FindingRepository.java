@@ -29,4 +29,13 @@ public interface FindingRepository extends JpaRepository<Finding, Long>, JpaSpec
             select f.study.id, count(f) from Finding f
             where f.study.id in :studyIds and f.reviewStatus in :statuses group by f.study.id""")
     List<Object[]> countByStudy(Collection<Long> studyIds, Collection<ReviewStatus> statuses);
+
+    /** The findings that support each of the mechanisms: mechanism id, finding id, in source order. */
+    @Query("""
+            select m.id, f.id from Finding f join f.mechanisms m
+            where m.id in :mechanismIds order by f.position, f.id""")
+    List<Object[]> findSupportOf(Collection<Long> mechanismIds);
+
+    @Query("select f from Finding f join f.mechanisms m where m.id = :mechanismId")
+    List<Finding> findSupporting(Long mechanismId);
 }

@@ -12,8 +12,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import org.findingskb.concept.ConceptRef;
 import org.findingskb.mechanism.Mechanism;
+
+import org.findingskb.mechanism.Timescale;
 
 /**
  * A finding as a curator writes it. Evidence spans must quote their source exactly; the server fills in the

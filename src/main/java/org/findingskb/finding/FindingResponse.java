@@ -5,6 +5,10 @@ import java.util.List;
 import org.findingskb.concept.ConceptRef;
 import org.findingskb.mechanism.Mechanism;
 
+import org.findingskb.mechanism.Timescale;
+
+import org.findingskb.shared.Versioned;
+
 public record FindingResponse(
         Long id,
         Long studyId,
@@ -21,7 +25,7 @@ public record FindingResponse(
         ReviewStatus reviewStatus,
         String reviewNote,
         List<Link> links,
-        long version) {
+        long version) implements Versioned {
 
     /** A link to another finding: this finding's ({@code OUTGOING}) or the other's ({@code INCOMING}). */
     public record Link(Long id, LinkType type, Long findingId, String direction) {

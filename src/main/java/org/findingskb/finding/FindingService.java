@@ -2,7 +2,6 @@ package org.findingskb.finding;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
 
 import jakarta.persistence.EntityManager;
@@ -11,13 +10,14 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.findingskb.shared.Cursor;
 import org.findingskb.concept.ConceptService;
-import org.findingskb.search.IndexPager;
-import org.findingskb.search.IndexPager.SortKey;
-import org.findingskb.search.UserQuery;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.ResultPage;
-import org.findingskb.web.ReadCaching;
+import org.findingskb.shared.IndexPager;
+import org.findingskb.shared.IndexPager.SortKey;
+import org.findingskb.shared.UserQuery;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.ResultPage;
+import org.findingskb.shared.ReadCaching;
 
 @Service
 @Transactional(readOnly = true)
@@ -69,7 +69,7 @@ public class FindingService {
         List<SortKey> sort = IndexPager.sortOf(pageQuery, SORTABLE, q != null,
                 SOURCE_ORDER,
                 List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort")), "id_sort");
-        int fingerprint = Objects.hash(q, filter.studyId(), filter.kind(), filter.timescale(), filter.certainty(),
+        int fingerprint = Cursor.fingerprint(q, filter.studyId(), filter.kind(), filter.timescale(), filter.certainty(),
                 conceptIds, filter.conceptType(), new TreeSet<>(filter.reviewStatuses()), filter.needsReview(), sort,
                 pageQuery.pageSize());
         boolean keyset = IndexPager.keysetCapable(sort, NUMERIC);

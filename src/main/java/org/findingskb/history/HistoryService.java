@@ -12,7 +12,7 @@ import org.hibernate.envers.query.AuditEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.findingskb.web.ResourceNotFound;
+import org.findingskb.shared.ResourceNotFound;
 
 /** Reads the history Envers keeps of studies, findings and mechanisms. */
 @Service

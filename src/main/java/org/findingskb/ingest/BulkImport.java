@@ -12,11 +12,12 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+
+import org.findingskb.shared.KbProperties;
 
 /**
  * With {@code --kb.import=DIR}, ingests every {@code .txt} file of DIR once the server is up, one line per file
@@ -31,9 +32,9 @@ class BulkImport implements ApplicationRunner {
     private final IngestService ingest;
     private final Path directory;
 
-    BulkImport(IngestService ingest, @Value("${kb.import}") Path directory) {
+    BulkImport(IngestService ingest, KbProperties properties) {
         this.ingest = ingest;
-        this.directory = directory;
+        this.directory = properties.importDirectory();
     }
 
     @Override

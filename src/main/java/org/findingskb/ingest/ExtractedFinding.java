@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.findingskb.finding.Certainty;
 import org.findingskb.finding.FindingKind;
-import org.findingskb.finding.Timescale;
+import org.findingskb.mechanism.Timescale;
 
 /**
  * One finding with the span of text it came from; {@code timescale} is {@code null} where none is stated;

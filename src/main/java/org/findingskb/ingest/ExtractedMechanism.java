@@ -2,7 +2,7 @@ package org.findingskb.ingest;
 
 import java.util.List;
 
-import org.findingskb.finding.Timescale;
+import org.findingskb.mechanism.Timescale;
 
 /**
  * A mechanism formed from MECHANISM findings of one timescale. {@code findingIndexes} point into

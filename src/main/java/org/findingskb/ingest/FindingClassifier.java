@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.findingskb.concept.ConceptType;
 import org.findingskb.finding.Certainty;
 import org.findingskb.finding.FindingKind;
-import org.findingskb.finding.Timescale;
+import org.findingskb.mechanism.Timescale;
 
 /**
  * Decides which sentences are findings and of what kind, timescale and certainty, from cue phrases and the

@@ -1,12 +1,10 @@
 package org.findingskb.ingest;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Exposes the text pipeline as one shared bean; its models load once, at start-up. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IngestProperties.class)
 class IngestConfiguration {
 
     @Bean

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import org.findingskb.web.UnsupportedCharset;
+import org.findingskb.shared.UnsupportedCharset;
 
 @RestController
 @Tag(name = "Sources")

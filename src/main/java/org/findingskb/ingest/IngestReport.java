@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.findingskb.concept.ConceptService;
+import org.findingskb.finding.ReviewStatus;
 import org.findingskb.finding.FindingRepository;
 import org.findingskb.finding.FindingResponse;
 import org.findingskb.mechanism.MechanismService;
@@ -29,7 +29,7 @@ class IngestReport {
     IngestResponse of(IngestOutcome outcome) {
         Long studyId = outcome.studyId();
         return new IngestResponse(sources.summary(outcome.sourceId()), studyId,
-                studyId == null ? List.of() : findings.findByStudy(studyId, ConceptService.VISIBLE).stream()
+                studyId == null ? List.of() : findings.findByStudy(studyId, ReviewStatus.VISIBLE).stream()
                         .map(FindingResponse::from).toList(),
                 studyId == null ? List.of() : mechanisms.ofStudy(studyId), outcome.warnings());
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +22,7 @@ import org.findingskb.finding.Finding;
 import org.findingskb.finding.FindingRepository;
 import org.findingskb.mechanism.Mechanism;
 import org.findingskb.mechanism.MechanismRepository;
+import org.findingskb.shared.KbProperties;
 import org.findingskb.source.SourceDocument;
 import org.findingskb.source.SourceRepository;
 import org.findingskb.study.Researcher;
@@ -54,8 +54,8 @@ public class IngestService {
 
     IngestService(ArticleAnalyzer analyzer, SourceRepository sources, StudyRepository studies,
             FindingRepository findings, MechanismRepository mechanisms, ConceptService concepts,
-            TransactionTemplate transactions, StudySlugs slugs, MeterRegistry meters, IngestProperties properties) {
-        this.reviewThreshold = properties.reviewThreshold();
+            TransactionTemplate transactions, StudySlugs slugs, MeterRegistry meters, KbProperties properties) {
+        this.reviewThreshold = properties.ingest().reviewThreshold();
         this.meters = meters;
         this.transactions = transactions;
         this.slugs = slugs;
@@ -163,8 +163,8 @@ public class IngestService {
                     clamp(extracted.onset(), 300), extracted.description());
             mechanism.involve(resolveAll(extracted.brainRegions(), resolved), resolveAll(extracted.pathways(), resolved),
                     resolveAll(extracted.cellTypes(), resolved), resolveAll(extracted.interventions(), resolved));
-            extracted.findingIndexes().forEach(i -> mechanism.supportedBy(saved.get(i)));
             mechanisms.save(mechanism);
+            extracted.findingIndexes().forEach(i -> saved.get(i).supports(mechanism));
         }
         // Flushed here, so that a conflict with a concurrent ingest surfaces inside the retry loop.
         sources.flush();

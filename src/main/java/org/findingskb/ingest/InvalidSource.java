@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
-import org.findingskb.web.ApiException;
+import org.findingskb.shared.ApiException;
 
 /** An article that cannot be ingested as sent. */
 public class InvalidSource extends ApiException {

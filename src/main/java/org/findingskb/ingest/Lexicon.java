@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import org.findingskb.concept.ConceptType;
 
-import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.Tokenizer;
 
 /**
  * The concept lexicon of {@code ingest/lexicon.json}: canonical name, type, MeSH id (only where certain) and
@@ -66,7 +66,7 @@ final class Lexicon {
     private final Map<String, Entry> byName;
     private final Map<String, List<Phrase>> byFirstKey = new HashMap<>();
 
-    private Lexicon(List<Entry> entries, TokenizerME tokenizer, WordForms wordForms) {
+    private Lexicon(List<Entry> entries, Tokenizer tokenizer, WordForms wordForms) {
         this.entries = List.copyOf(entries);
         Map<String, Entry> names = new LinkedHashMap<>();
         for (Entry entry : entries) {

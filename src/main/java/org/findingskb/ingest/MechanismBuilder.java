@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 import org.findingskb.concept.ConceptType;
 import org.findingskb.finding.FindingKind;
-import org.findingskb.finding.Timescale;
+import org.findingskb.mechanism.Timescale;
 
 /**
  * Groups MECHANISM findings, and results that name a cell type, brain region or pathway, by timescale into one

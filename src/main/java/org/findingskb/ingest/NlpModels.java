@@ -10,28 +10,31 @@ import java.util.Map;
 import java.util.Properties;
 
 import opennlp.tools.postag.POSModel;
-import opennlp.tools.postag.POSTaggerME;
-import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.postag.POSTagger;
+import opennlp.tools.postag.ThreadSafePOSTaggerME;
+import opennlp.tools.sentdetect.SentenceDetector;
 import opennlp.tools.sentdetect.SentenceModel;
-import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.sentdetect.ThreadSafeSentenceDetectorME;
+import opennlp.tools.tokenize.ThreadSafeTokenizerME;
+import opennlp.tools.tokenize.Tokenizer;
 import opennlp.tools.tokenize.TokenizerModel;
 
 /**
- * The OpenNLP English models, loaded once. Models are thread-safe but the *ME classes are not, so each thread
- * gets its own detector, tokenizer and tagger over the shared models.
+ * The OpenNLP English models, loaded once, behind OpenNLP's thread-safe detector, tokenizer and tagger (the plain
+ * *ME classes keep per-call state and may not be shared between threads).
  */
 final class NlpModels {
 
     private static final String MODEL_PROPERTIES = "model.properties";
 
-    private final ThreadLocal<SentenceDetectorME> sentenceDetector;
-    private final ThreadLocal<TokenizerME> tokenizer;
-    private final ThreadLocal<POSTaggerME> posTagger;
+    private final SentenceDetector sentenceDetector;
+    private final Tokenizer tokenizer;
+    private final POSTagger posTagger;
 
     private NlpModels(SentenceModel sentences, TokenizerModel tokens, POSModel pos) {
-        this.sentenceDetector = ThreadLocal.withInitial(() -> new SentenceDetectorME(sentences));
-        this.tokenizer = ThreadLocal.withInitial(() -> new TokenizerME(tokens));
-        this.posTagger = ThreadLocal.withInitial(() -> new POSTaggerME(pos));
+        this.sentenceDetector = new ThreadSafeSentenceDetectorME(sentences);
+        this.tokenizer = new ThreadSafeTokenizerME(tokens);
+        this.posTagger = new ThreadSafePOSTaggerME(pos);
     }
 
     /**
@@ -76,15 +79,15 @@ final class NlpModels {
         return in;
     }
 
-    SentenceDetectorME sentenceDetector() {
-        return sentenceDetector.get();
+    SentenceDetector sentenceDetector() {
+        return sentenceDetector;
     }
 
-    TokenizerME tokenizer() {
-        return tokenizer.get();
+    Tokenizer tokenizer() {
+        return tokenizer;
     }
 
-    POSTaggerME posTagger() {
-        return posTagger.get();
+    POSTagger posTagger() {
+        return posTagger;
     }
 }

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.findingskb.concept.ConceptType;
-import org.findingskb.finding.Timescale;
+import org.findingskb.mechanism.Timescale;
 import org.findingskb.study.ResearcherRole;
 
 /**

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.findingskb.finding.Certainty;
 import org.findingskb.finding.FindingKind;
-import org.findingskb.finding.Timescale;
+import org.findingskb.mechanism.Timescale;
 
 /**
  * The learned sentence model: five maximum-entropy classifiers (OpenNLP, L-BFGS with an L2 penalty) over a

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
-import org.findingskb.web.ApiException;
+import org.findingskb.shared.ApiException;
 
 /** An article longer than the knowledge base takes. */
 public class SourceTooLarge extends ApiException {

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -18,7 +17,9 @@ import org.springframework.stereotype.Component;
 import org.findingskb.search.SearchIndex;
 import org.findingskb.source.SourceRepository;
 import org.findingskb.synthetic.SyntheticCorpusGenerator;
-import org.findingskb.web.KnowledgeBaseChanges;
+import org.findingskb.shared.KnowledgeBaseChanges;
+
+import org.findingskb.shared.KbProperties;
 
 /**
  * Readies the knowledge base before the server takes requests. Builds it from the bundled articles when the database holds no source at all, before the
@@ -40,18 +41,15 @@ class StartupLoader implements SmartInitializingSingleton {
     private final long syntheticSeed;
 
     StartupLoader(IngestService ingest, SourceRepository sources, SyntheticCorpusGenerator synthetic, SearchIndex searchIndex,
-            @Value("${kb.seed.enabled:true}") boolean seedEnabled,
-            @Value("${kb.seed.location:classpath:seed/*.txt}") String location,
-            @Value("${kb.synthetic.studies:0}") int syntheticStudies,
-            @Value("${kb.synthetic.seed:42}") long syntheticSeed) {
+            KbProperties properties) {
         this.ingest = ingest;
         this.sources = sources;
         this.synthetic = synthetic;
         this.searchIndex = searchIndex;
-        this.seedEnabled = seedEnabled;
-        this.location = location;
-        this.syntheticStudies = syntheticStudies;
-        this.syntheticSeed = syntheticSeed;
+        this.seedEnabled = properties.seed().enabled();
+        this.location = properties.seed().location();
+        this.syntheticStudies = properties.synthetic().studies();
+        this.syntheticSeed = properties.synthetic().seed();
     }
 
     @Override

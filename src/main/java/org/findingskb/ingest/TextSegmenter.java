@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import opennlp.tools.postag.POSTaggerME;
-import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.postag.POSTagger;
+import opennlp.tools.tokenize.Tokenizer;
 import opennlp.tools.util.Span;
 
 /**
@@ -49,8 +49,8 @@ final class TextSegmenter {
             paragraphStart = paragraphEnd + 2;
         }
 
-        TokenizerME tokenizer = models.tokenizer();
-        POSTaggerME tagger = models.posTagger();
+        Tokenizer tokenizer = models.tokenizer();
+        POSTagger tagger = models.posTagger();
         List<Sentence> sentences = new ArrayList<>(sentenceSpans.size());
         for (int i = 0; i < sentenceSpans.size(); i++) {
             int start = sentenceSpans.get(i)[0];

@@ -25,47 +25,25 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
-import org.hibernate.envers.NotAudited;
 import org.hibernate.envers.RelationTargetAuditMode;
-import org.hibernate.search.engine.backend.types.Aggregable;
-import org.hibernate.search.engine.backend.types.Highlightable;
-import org.hibernate.search.engine.backend.types.Projectable;
-import org.hibernate.search.engine.backend.types.Searchable;
-import org.hibernate.search.engine.backend.types.Sortable;
-import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 
 import org.findingskb.concept.Concept;
-import org.findingskb.finding.Finding;
-import org.findingskb.finding.Timescale;
-import org.findingskb.search.SearchAnalysisConfigurer;
 import org.findingskb.study.Study;
-import org.findingskb.web.KnowledgeBaseChanges;
+import org.findingskb.shared.KnowledgeBaseChanges;
 
 /** How a study's effect comes about: where (brain regions), through what (pathways, cell types), set off by what. */
 @Entity
 @EntityListeners(KnowledgeBaseChanges.class)
 @Table(name = "mechanism")
 @Audited(withModifiedFlag = true)
-@Indexed(index = "mechanism")
 public class Mechanism {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mechanism_seq")
     @SequenceGenerator(name = "mechanism_seq", sequenceName = "mechanism_seq", allocationSize = 50)
-    @GenericField(name = "id_sort", sortable = Sortable.YES, projectable = Projectable.YES)
     private Long id;
 
-    // Indexed so that the start-up check can tell an index that missed an edit from one that did not.
     @Version
-    @GenericField(aggregable = Aggregable.YES, searchable = Searchable.NO)
     private long version;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -73,17 +51,13 @@ public class Mechanism {
     private Study study;
 
     @Column(nullable = false)
-    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH, highlightable = Highlightable.ANY)
-    @KeywordField(name = "name_sort", normalizer = SearchAnalysisConfigurer.FOLDED, sortable = Sortable.YES)
     private String name;
 
     @Enumerated(EnumType.STRING)
-    @KeywordField(aggregable = Aggregable.YES, sortable = Sortable.YES)
     private Timescale timescale;
 
     private String onset;
 
-    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH, highlightable = Highlightable.ANY)
     private String description;
 
     @ManyToMany
@@ -91,8 +65,6 @@ public class Mechanism {
     @JoinTable(name = "mechanism_brain_region", joinColumns = @JoinColumn(name = "mechanism_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
-    @IndexedEmbedded(includePaths = {"id_ref", "name", "synonyms.name", "type"})
-    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     private Set<Concept> brainRegions = new LinkedHashSet<>();
 
     @ManyToMany
@@ -100,8 +72,6 @@ public class Mechanism {
     @JoinTable(name = "mechanism_pathway", joinColumns = @JoinColumn(name = "mechanism_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
-    @IndexedEmbedded(includePaths = {"id_ref", "name", "synonyms.name", "type"})
-    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     private Set<Concept> pathways = new LinkedHashSet<>();
 
     @ManyToMany
@@ -109,8 +79,6 @@ public class Mechanism {
     @JoinTable(name = "mechanism_cell_type", joinColumns = @JoinColumn(name = "mechanism_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
-    @IndexedEmbedded(includePaths = {"id_ref", "name", "synonyms.name", "type"})
-    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     private Set<Concept> cellTypes = new LinkedHashSet<>();
 
     @ManyToMany
@@ -118,14 +86,7 @@ public class Mechanism {
     @JoinTable(name = "mechanism_intervention", joinColumns = @JoinColumn(name = "mechanism_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
-    @IndexedEmbedded(includePaths = {"id_ref", "name", "synonyms.name", "type"})
-    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     private Set<Concept> interventions = new LinkedHashSet<>();
-
-    @ManyToMany(mappedBy = "mechanisms")
-    @OrderBy("position")
-    @NotAudited
-    private Set<Finding> findings = new LinkedHashSet<>();
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -165,17 +126,6 @@ public class Mechanism {
         involve(brainRegions, pathways, cellTypes, interventions);
     }
 
-    /** Makes {@code supporting} the findings that support this mechanism, on both sides of the association. */
-    public void replaceSupport(Collection<Finding> supporting) {
-        for (Finding finding : List.copyOf(findings)) {
-            if (!supporting.contains(finding)) {
-                finding.withdrawSupport(this);
-                findings.remove(finding);
-            }
-        }
-        supporting.forEach(this::supportedBy);
-    }
-
     public void involve(Collection<Concept> brainRegions, Collection<Concept> pathways, Collection<Concept> cellTypes,
             Collection<Concept> interventions) {
         this.brainRegions.addAll(brainRegions);
@@ -183,41 +133,6 @@ public class Mechanism {
         this.cellTypes.addAll(cellTypes);
         this.interventions.addAll(interventions);
         updatedAt = Instant.now();
-    }
-
-    /** Records that {@code finding} supports this mechanism, on both sides of the association. */
-    public void supportedBy(Finding finding) {
-        finding.supports(this);
-        findings.add(finding);
-    }
-
-    /** Whether search shows this document: rejected and retracted findings are kept but not shown. */
-    @GenericField(name = "visible", searchable = Searchable.YES)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "id")))
-    public boolean isVisibleInSearch() {
-        return true;
-    }
-
-    /** The kind of document, the same field in every index, so that one search can count hits per type. */
-    @KeywordField(name = "docType", aggregable = Aggregable.YES, searchable = Searchable.NO)
-    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
-    public String getDocType() {
-        return "mechanism";
-    }
-
-    /** What a search hit shows as its title; read from the index, so hits need no database round trip. */
-    @GenericField(name = "label", projectable = Projectable.YES, searchable = Searchable.NO)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "name")))
-    public String getLabel() {
-        return name;
-    }
-
-    /** The study a search hit belongs to, read from the index. */
-    @GenericField(name = "studyRef", projectable = Projectable.YES, searchable = Searchable.NO)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "study")),
-            reindexOnUpdate = ReindexOnUpdate.NO)
-    public Long getStudyRef() {
-        return study.getId();
     }
 
     public Long getId() {
@@ -232,10 +147,7 @@ public class Mechanism {
         return study;
     }
 
-    /** The study's id, for filtering in the index; a mechanism never changes study. */
-    @GenericField(aggregable = Aggregable.YES, projectable = Projectable.YES, sortable = Sortable.YES)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "study")),
-            reindexOnUpdate = ReindexOnUpdate.NO)
+    /** The study's id; a mechanism never changes study. */
     public Long getStudyId() {
         return study.getId();
     }
@@ -270,10 +182,6 @@ public class Mechanism {
 
     public List<Concept> getInterventions() {
         return List.copyOf(interventions);
-    }
-
-    public List<Finding> getFindings() {
-        return List.copyOf(findings);
     }
 
     public Instant getCreatedAt() {

@@ -6,48 +6,32 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import java.util.List;
 
-import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.findingskb.finding.Timescale;
 import org.findingskb.history.HistoryService;
 import org.findingskb.history.RevisionResponse;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.RequestBodies;
-import org.findingskb.web.Versions;
-import org.findingskb.web.ResultPage;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.RequestBodies;
+import org.findingskb.shared.CurationEndpoints;
+import org.findingskb.shared.ResultPage;
 
 @RestController
 @RequestMapping("/api/mechanisms")
 @Tag(name = "Mechanisms", description = "How effects come about: brain regions, pathways, cell types, interventions")
-class MechanismController {
+class MechanismController extends CurationEndpoints<Long, MechanismRequest, MechanismResponse> {
 
     private final MechanismService mechanisms;
-    private final MechanismCurationService curation;
-    private final RequestBodies bodies;
     private final HistoryService history;
 
     MechanismController(MechanismService mechanisms, MechanismCurationService curation, RequestBodies bodies,
             HistoryService history) {
+        super(bodies, MechanismRequest.class, new Writes<>(curation::create, MechanismResponse::id, curation::replace,
+                curation::current, curation::delete));
         this.mechanisms = mechanisms;
-        this.curation = curation;
-        this.bodies = bodies;
         this.history = history;
     }
 
@@ -66,43 +50,8 @@ class MechanismController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One mechanism", description = "Carries an ETag; If-None-Match answers 304.")
-    ResponseEntity<MechanismResponse> get(@PathVariable long id, WebRequest request) {
-        MechanismResponse mechanism = mechanisms.get(id);
-        return Versions.current(request, mechanism.version(), mechanism);
-    }
-
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Add a mechanism (curator)")
-    ResponseEntity<MechanismResponse> create(@Valid @RequestBody MechanismRequest body) {
-        MechanismResponse created = curation.create(body);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).eTag(Versions.etag(created.version(), created)).body(created);
-    }
-
-    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Replace a mechanism (curator)", description = "Needs If-Match: 428 without it, 412 when stale.")
-    ResponseEntity<MechanismResponse> replace(@PathVariable long id, @Valid @RequestBody MechanismRequest body,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        MechanismResponse mechanism = curation.replace(id, Versions.expected(ifMatch), body);
-        return ResponseEntity.ok().eTag(Versions.etag(mechanism.version(), mechanism)).body(mechanism);
-    }
-
-    @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "Change some fields of a mechanism (curator)", description = "A JSON Merge Patch. Needs If-Match.")
-    ResponseEntity<MechanismResponse> patch(@PathVariable long id, @RequestBody JsonNode patch,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        long expected = Versions.expected(ifMatch);
-        MechanismResponse mechanism = curation.replace(id, expected,
-                bodies.patch(curation.current(id), patch, MechanismRequest.class));
-        return ResponseEntity.ok().eTag(Versions.etag(mechanism.version(), mechanism)).body(mechanism);
-    }
-
-    @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a mechanism (admin)", description = "Needs If-Match.")
-    ResponseEntity<Void> delete(@PathVariable long id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        curation.delete(id, Versions.expected(ifMatch));
-        return ResponseEntity.noContent().build();
+    MechanismResponse get(@PathVariable long id) {
+        return mechanisms.get(id);
     }
 
     @GetMapping("/{id}/revisions")

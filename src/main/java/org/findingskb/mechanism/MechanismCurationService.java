@@ -1,23 +1,18 @@
 package org.findingskb.mechanism;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.findingskb.concept.Concept;
 import org.findingskb.concept.ConceptService;
-import org.findingskb.finding.Finding;
-import org.findingskb.finding.FindingRepository;
 import org.findingskb.study.Study;
 import org.findingskb.study.StudyRepository;
-import org.findingskb.web.InvalidField;
-import org.findingskb.web.Texts;
-import org.findingskb.web.UnprocessableReference;
-import org.findingskb.web.Versions;
+import org.findingskb.shared.InvalidField;
+import org.findingskb.shared.Texts;
+import org.findingskb.shared.UnprocessableReference;
+import org.findingskb.shared.IfMatch;
 
 /** What curators do to mechanisms: create, edit and delete them. Each call is one transaction. */
 @Service
@@ -27,14 +22,14 @@ public class MechanismCurationService {
     private final MechanismRepository mechanisms;
     private final StudyRepository studies;
     private final ConceptService concepts;
-    private final FindingRepository findings;
+    private final MechanismSupport support;
 
     MechanismCurationService(MechanismRepository mechanisms, StudyRepository studies, ConceptService concepts,
-            FindingRepository findings) {
+            MechanismSupport support) {
         this.mechanisms = mechanisms;
         this.studies = studies;
         this.concepts = concepts;
-        this.findings = findings;
+        this.support = support;
     }
 
     public MechanismResponse create(MechanismRequest request) {
@@ -47,52 +42,47 @@ public class MechanismCurationService {
                 Texts.blankToNull(request.onset()), Texts.blankToNull(request.description()));
         mechanisms.save(mechanism);
         apply(mechanism, request);
-        return MechanismResponse.from(mechanisms.saveAndFlush(mechanism));
+        return response(mechanisms.saveAndFlush(mechanism));
     }
 
-    public MechanismResponse replace(long id, long expectedVersion, MechanismRequest request) {
-        Mechanism mechanism = load(id, expectedVersion);
+    public MechanismResponse replace(long id, IfMatch ifMatch, MechanismRequest request) {
+        Mechanism mechanism = load(id, ifMatch);
         if (request.studyId() != null && !request.studyId().equals(mechanism.getStudyId())) {
             throw UnprocessableReference.of("studyId", "cannot change: a mechanism stays with its study");
         }
         mechanism.edit(request.name().strip(), request.timescale(), Texts.blankToNull(request.onset()),
                 Texts.blankToNull(request.description()));
         apply(mechanism, request);
-        return MechanismResponse.from(mechanisms.saveAndFlush(mechanism));
+        return response(mechanisms.saveAndFlush(mechanism));
     }
 
     @Transactional(readOnly = true)
     public MechanismRequest current(long id) {
-        return MechanismRequest.of(mechanisms.findById(id).orElseThrow(() -> MechanismNotFound.withId(id)));
+        Mechanism mechanism = mechanisms.findById(id).orElseThrow(() -> MechanismNotFound.withId(id));
+        return MechanismRequest.of(mechanism, support.findingIds(List.of(id)).getOrDefault(id, List.of()));
     }
 
-    public void delete(long id, long expectedVersion) {
-        Mechanism mechanism = load(id, expectedVersion);
-        mechanism.replaceSupport(List.of());
+    private MechanismResponse response(Mechanism mechanism) {
+        return MechanismResponse.from(mechanism, support.findingIds(List.of(mechanism.getId()))
+                .getOrDefault(mechanism.getId(), List.of()));
+    }
+
+    public void delete(long id, IfMatch ifMatch) {
+        Mechanism mechanism = load(id, ifMatch);
+        support.replace(mechanism, List.of());
         mechanisms.delete(mechanism);
     }
 
-    private Mechanism load(long id, long expectedVersion) {
-        Mechanism mechanism = mechanisms.findById(id).orElseThrow(() -> MechanismNotFound.withId(id));
-        Versions.check(expectedVersion, mechanism.getVersion(), "mechanism", id);
-        return mechanism;
+    private Mechanism load(long id, IfMatch ifMatch) {
+        return ifMatch.check("mechanism", id, mechanisms.findById(id).orElseThrow(() -> MechanismNotFound.withId(id)),
+                Mechanism::getVersion);
     }
 
     private void apply(Mechanism mechanism, MechanismRequest request) {
         mechanism.replaceConcepts(concepts.existing("brainRegionIds", request.brainRegionIds()),
                 concepts.existing("pathwayIds", request.pathwayIds()), concepts.existing("cellTypeIds", request.cellTypeIds()),
                 concepts.existing("interventionIds", request.interventionIds()));
-        List<Finding> supporting = new ArrayList<>();
-        for (Long findingId : new LinkedHashSet<>(Objects.requireNonNullElse(request.findingIds(), List.<Long>of()))) {
-            Finding finding = findings.findById(findingId)
-                    .orElseThrow(() -> UnprocessableReference.missing("findingIds", "finding", findingId));
-            if (!finding.getStudyId().equals(mechanism.getStudyId())) {
-                throw UnprocessableReference.of("findingIds", "names finding " + findingId
-                        + " of another study; a mechanism rests on findings of its own study");
-            }
-            supporting.add(finding);
-        }
-        mechanism.replaceSupport(supporting);
+        support.replace(mechanism, Objects.requireNonNullElse(request.findingIds(), List.<Long>of()));
     }
 
 }

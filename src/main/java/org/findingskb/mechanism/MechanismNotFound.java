@@ -1,6 +1,6 @@
 package org.findingskb.mechanism;
 
-import org.findingskb.web.ResourceNotFound;
+import org.findingskb.shared.ResourceNotFound;
 
 public class MechanismNotFound extends ResourceNotFound {
 

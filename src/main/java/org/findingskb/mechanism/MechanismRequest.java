@@ -7,8 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.findingskb.concept.Concept;
-import org.findingskb.finding.Finding;
-import org.findingskb.finding.Timescale;
 
 /** A mechanism as a curator writes it; {@code studyId} is fixed once it exists. */
 public record MechanismRequest(
@@ -23,11 +21,11 @@ public record MechanismRequest(
         @Size(max = 50, message = "holds at most 50 concepts") List<@NotNull(message = "must not be null") Long> interventionIds,
         @Size(max = 200, message = "holds at most 200 findings") List<@NotNull(message = "must not be null") Long> findingIds) {
 
-    static MechanismRequest of(Mechanism mechanism) {
+    static MechanismRequest of(Mechanism mechanism, List<Long> findingIds) {
         return new MechanismRequest(mechanism.getStudyId(), mechanism.getName(), mechanism.getTimescale(),
                 mechanism.getOnset(), mechanism.getDescription(), ids(mechanism.getBrainRegions()),
                 ids(mechanism.getPathways()), ids(mechanism.getCellTypes()), ids(mechanism.getInterventions()),
-                mechanism.getFindings().stream().map(Finding::getId).toList());
+                findingIds);
     }
 
     private static List<Long> ids(List<Concept> concepts) {

@@ -3,8 +3,8 @@ package org.findingskb.mechanism;
 import java.util.List;
 
 import org.findingskb.concept.ConceptRef;
-import org.findingskb.finding.Finding;
-import org.findingskb.finding.Timescale;
+
+import org.findingskb.shared.Versioned;
 
 public record MechanismResponse(
         Long id,
@@ -18,13 +18,14 @@ public record MechanismResponse(
         List<ConceptRef> cellTypes,
         List<ConceptRef> interventions,
         List<Long> findingIds,
-        long version) {
+        long version) implements Versioned {
 
-    public static MechanismResponse from(Mechanism mechanism) {
+    /** The mechanism as the API shows it, with the findings that support it. */
+    public static MechanismResponse from(Mechanism mechanism, List<Long> findingIds) {
         return new MechanismResponse(mechanism.getId(), mechanism.getStudy().getId(), mechanism.getName(),
                 mechanism.getTimescale(), mechanism.getOnset(), mechanism.getDescription(),
                 ConceptRef.of(mechanism.getBrainRegions()), ConceptRef.of(mechanism.getPathways()),
                 ConceptRef.of(mechanism.getCellTypes()), ConceptRef.of(mechanism.getInterventions()),
-                mechanism.getFindings().stream().map(Finding::getId).toList(), mechanism.getVersion());
+                List.copyOf(findingIds), mechanism.getVersion());
     }
 }

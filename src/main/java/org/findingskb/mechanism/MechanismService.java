@@ -2,7 +2,6 @@ package org.findingskb.mechanism;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.mapper.orm.Search;
@@ -10,14 +9,14 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.findingskb.shared.Cursor;
 import org.findingskb.concept.ConceptService;
-import org.findingskb.finding.Timescale;
-import org.findingskb.search.IndexPager;
-import org.findingskb.search.IndexPager.SortKey;
-import org.findingskb.search.UserQuery;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.ResultPage;
-import org.findingskb.web.ReadCaching;
+import org.findingskb.shared.IndexPager;
+import org.findingskb.shared.IndexPager.SortKey;
+import org.findingskb.shared.UserQuery;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.ResultPage;
+import org.findingskb.shared.ReadCaching;
 
 @Service
 @Transactional(readOnly = true)
@@ -38,21 +37,30 @@ public class MechanismService {
     private final MechanismRepository mechanisms;
     private final ConceptService concepts;
     private final EntityManager entityManager;
+    private final MechanismSupport support;
 
-    MechanismService(MechanismRepository mechanisms, ConceptService concepts, EntityManager entityManager) {
+    MechanismService(MechanismRepository mechanisms, ConceptService concepts, EntityManager entityManager,
+            MechanismSupport support) {
         this.mechanisms = mechanisms;
         this.concepts = concepts;
         this.entityManager = entityManager;
+        this.support = support;
     }
 
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public MechanismResponse get(long id) {
-        return mechanisms.findById(id).map(MechanismResponse::from).orElseThrow(() -> MechanismNotFound.withId(id));
+        return responses(List.of(mechanisms.findById(id).orElseThrow(() -> MechanismNotFound.withId(id)))).get(0);
     }
 
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public List<MechanismResponse> ofStudy(long studyId) {
-        return mechanisms.findByStudy(studyId).stream().map(MechanismResponse::from).toList();
+        return responses(mechanisms.findByStudy(studyId));
+    }
+
+    /** Responses for {@code page}, the findings that support them read in one query. */
+    List<MechanismResponse> responses(List<Mechanism> page) {
+        Map<Long, List<Long>> findingIds = support.findingIds(page.stream().map(Mechanism::getId).toList());
+        return page.stream().map(m -> MechanismResponse.from(m, findingIds.getOrDefault(m.getId(), List.of()))).toList();
     }
 
     /** A page of mechanisms from the search index: by relevance for a text query, else by study. */
@@ -67,8 +75,8 @@ public class MechanismService {
         List<SortKey> sort = IndexPager.sortOf(pageQuery, SORTABLE, query != null,
                 STUDY_ORDER,
                 List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort")), "id_sort");
-        int fingerprint = Objects.hash(query, studyId, timescale, conceptIds, sort, pageQuery.pageSize());
-        return IndexPager.<Mechanism>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
+        int fingerprint = Cursor.fingerprint(query, studyId, timescale, conceptIds, sort, pageQuery.pageSize());
+        ResultPage<Mechanism> page = IndexPager.<Mechanism>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
                 Search.session(entityManager).search(Mechanism.class)
                         .where(f -> f.bool(b -> {
                             b.must(query == null ? f.matchAll() : query.on(f, TEXT_FIELDS));
@@ -91,7 +99,7 @@ public class MechanismService {
                         .toQuery(),
                 IndexPager.keysetCapable(sort, NUMERIC)
                         ? hit -> sort.stream().map(key -> key.field().equals("studyId") ? hit.getStudyId() : hit.getId()).toList()
-                        : null)
-                .map(MechanismResponse::from);
+                        : null);
+        return new ResultPage<>(responses(page.content()), page.page(), page.cursor());
     }
 }

@@ -7,9 +7,7 @@ import org.findingskb.concept.ConceptRef;
 import org.findingskb.finding.FindingResponse;
 
 /** A page of findings as RFC 4180 CSV, one row per finding, its first evidence span in columns. */
-public final class FindingsCsv {
-
-    public static final String MEDIA_TYPE = "text/csv;charset=UTF-8";
+final class FindingsCsv {
 
     private static final List<String> HEADER = List.of("id", "studyId", "kind", "timescale", "certainty",
             "reviewStatus", "origin", "confidence", "statement", "concepts", "sourceId", "start", "end");
@@ -17,7 +15,7 @@ public final class FindingsCsv {
     private FindingsCsv() {
     }
 
-    public static String of(List<FindingResponse> findings) {
+    static String of(List<FindingResponse> findings) {
         StringBuilder csv = new StringBuilder(String.join(",", HEADER)).append("\r\n");
         for (FindingResponse f : findings) {
             FindingResponse.Evidence evidence = f.evidence().isEmpty() ? null : f.evidence().get(0);

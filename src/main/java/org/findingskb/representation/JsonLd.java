@@ -5,23 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.MediaType;
-
 import org.findingskb.concept.ConceptRef;
 import org.findingskb.finding.FindingResponse;
 import org.findingskb.study.Researcher;
 import org.findingskb.study.StudyResponse;
-import org.findingskb.study.SummaryResponse;
+import org.findingskb.summary.SummaryResponse;
 
 /**
  * Linked-data views of studies, findings and summaries: schema.org ({@code MedicalStudy}, {@code ScholarlyArticle},
  * {@code Claim}) with evidence as W3C Web Annotations ({@code TextQuoteSelector}, {@code TextPositionSelector}).
  * The context is written inline, so a JSON-LD processor needs no network to expand a document.
  */
-public final class JsonLd {
-
-    public static final String MEDIA_TYPE = "application/ld+json";
-    public static final MediaType MEDIA = MediaType.parseMediaType(MEDIA_TYPE);
+final class JsonLd {
 
     private static final Map<String, Object> CONTEXT = Map.ofEntries(
             Map.entry("@vocab", "https://schema.org/"),
@@ -39,7 +34,7 @@ public final class JsonLd {
     private JsonLd() {
     }
 
-    public static Map<String, Object> study(StudyResponse study, String base) {
+    static Map<String, Object> study(StudyResponse study, String base) {
         Map<String, Object> node = node(base + "/api/studies/" + study.id(), "MedicalStudy");
         put(node, "name", study.title());
         put(node, "identifier", study.slug());
@@ -73,14 +68,14 @@ public final class JsonLd {
         return document(node);
     }
 
-    public static Map<String, Object> finding(FindingResponse finding, String base) {
+    static Map<String, Object> finding(FindingResponse finding, String base) {
         return document(claim(finding, base));
     }
 
-    public static Map<String, Object> summary(SummaryResponse summary, StudyResponse study, String base) {
-        String studyId = base + "/api/studies/" + study.id();
+    static Map<String, Object> summary(SummaryResponse summary, String studyTitle, String base) {
+        String studyId = base + "/api/studies/" + summary.studyId();
         Map<String, Object> node = node(studyId + "/summary", "CreativeWork");
-        node.put("about", Map.of("@id", studyId, "@type", "MedicalStudy", "name", study.title()));
+        node.put("about", Map.of("@id", studyId, "@type", "MedicalStudy", "name", studyTitle));
         put(node, "headline", summary.headline());
         put(node, "abstract", summary.plainLanguage());
         List<Object> parts = new ArrayList<>();

@@ -3,17 +3,15 @@ package org.findingskb.representation;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.findingskb.study.SummaryResponse;
+import org.findingskb.summary.SummaryResponse;
 
 /** A study's summary as Markdown: readable in a terminal, renderable anywhere, with its citation. */
-public final class SummaryMarkdown {
-
-    public static final String MEDIA_TYPE = "text/markdown;charset=UTF-8";
+final class SummaryMarkdown {
 
     private SummaryMarkdown() {
     }
 
-    public static String of(SummaryResponse summary, String studyUrl) {
+    static String of(SummaryResponse summary, String studyUrl) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(escape(summary.headline())).append("\n\n");
         if (!summary.plainLanguage().isBlank()) {

@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.findingskb.concept.ConceptType;
 import org.findingskb.finding.Certainty;
 import org.findingskb.finding.FindingKind;
-import org.findingskb.finding.Timescale;
-import org.findingskb.web.InvalidParameter;
-import org.findingskb.web.PageQuery;
+import org.findingskb.mechanism.Timescale;
+import org.findingskb.shared.InvalidParameter;
+import org.findingskb.shared.PageQuery;
 
 @RestController
 @Tag(name = "Search", description = "One search across findings, studies, mechanisms and concepts")

@@ -23,7 +23,6 @@ import org.hibernate.search.mapper.pojo.massindexing.MassIndexingTypeGroupMonito
 import org.hibernate.search.mapper.pojo.massindexing.MassIndexingTypeGroupMonitorCreateContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,6 +30,8 @@ import org.findingskb.concept.Concept;
 import org.findingskb.finding.Finding;
 import org.findingskb.mechanism.Mechanism;
 import org.findingskb.study.Study;
+
+import org.findingskb.shared.KbProperties;
 
 /**
  * Keeps the search index whole. JPA writes reach it by themselves, just after their database commit; what was
@@ -68,17 +69,14 @@ public class SearchIndex {
     private final boolean previousRunStoppedInOrder;
 
     SearchIndex(EntityManagerFactory entityManagerFactory, EntityManager entityManager, TransactionTemplate transactions,
-            @Value("${kb.search.mass-indexing.threads:2}") int loadingThreads,
-            @Value("${kb.search.mass-indexing.batch-size:250}") int batchSize,
-            @Value("${kb.search.reindex-on-start:false}") boolean reindexOnStart,
-            @Value("${spring.jpa.properties.hibernate.search.backend.directory.root:${kb.data-dir}/index}") Path indexRoot)
-            throws IOException {
-        this.reindexOnStart = reindexOnStart;
+            KbProperties properties) throws IOException {
+        Path indexRoot = properties.indexDirectory();
+        this.reindexOnStart = properties.search().reindexOnStart();
         this.entityManagerFactory = entityManagerFactory;
         this.entityManager = entityManager;
         this.transactions = transactions;
-        this.loadingThreads = loadingThreads;
-        this.batchSize = batchSize;
+        this.loadingThreads = properties.search().massIndexing().threads();
+        this.batchSize = properties.search().massIndexing().batchSize();
         this.inUseMarker = indexRoot.resolve(IN_USE_MARKER);
         this.previousRunStoppedInOrder = !Files.exists(inUseMarker);
         Files.createDirectories(indexRoot);

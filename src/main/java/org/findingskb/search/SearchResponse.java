@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import org.findingskb.web.ResultPage;
+import org.findingskb.shared.ResultPage;
 
 /** A page of search hits, with facet counts over all hits (not only this page). */
 public record SearchResponse(

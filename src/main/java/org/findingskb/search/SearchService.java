@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,19 +24,22 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
 
+import org.findingskb.shared.Cursor;
 import org.findingskb.concept.Concept;
-import org.findingskb.concept.ConceptService;
 import org.findingskb.concept.ConceptType;
 import org.findingskb.finding.Certainty;
 import org.findingskb.finding.Finding;
 import org.findingskb.finding.FindingKind;
-import org.findingskb.finding.Timescale;
+import org.findingskb.mechanism.Timescale;
 import org.findingskb.mechanism.Mechanism;
 import org.findingskb.study.Study;
-import org.findingskb.web.InvalidParameter;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.ResultPage;
-import org.findingskb.web.ReadCaching;
+import org.findingskb.shared.InvalidParameter;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.ResultPage;
+import org.findingskb.shared.ReadCaching;
+
+import org.findingskb.shared.IndexPager;
+import org.findingskb.shared.UserQuery;
 
 /**
  * Searches findings, studies, mechanisms and concepts at once, by relevance, with highlighted snippets and
@@ -104,7 +106,7 @@ public class SearchService {
             return new SearchResponse(List.of(), ResultPage.Metadata.of(pageQuery.pageSize(), 0, 0), null,
                     facets(session, query, filters, List.of(), Map.of()));
         }
-        int fingerprint = Objects.hash(query, filters, pageQuery.pageSize());
+        int fingerprint = Cursor.fingerprint(query, filters, pageQuery.pageSize());
         // A highlight may only name fields that some searched type has.
         List<String> snippetFields = SNIPPET_FIELDS.entrySet().stream()
                 .filter(e -> e.getValue().stream().anyMatch(types::contains)).map(Map.Entry::getKey).toList();

@@ -3,16 +3,13 @@ package org.findingskb.source;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.ResultPage;
-import org.findingskb.web.Versions;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.ResultPage;
 
 @RestController
 @RequestMapping("/api/sources")
@@ -33,9 +30,8 @@ class SourceController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One source with its text and the spans its findings stand on")
-    ResponseEntity<SourceDetailResponse> get(@PathVariable long id, WebRequest request) {
-        SourceDetailResponse source = sources.get(id);
-        // Annotations change with the findings, so the validator covers them too.
-        return Versions.derived(request, source);
+    SourceDetailResponse get(@PathVariable long id) {
+        // Annotations change with the findings; the validator is a digest of the whole, so it covers them too.
+        return sources.get(id);
     }
 }

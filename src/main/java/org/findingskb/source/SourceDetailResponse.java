@@ -2,6 +2,8 @@ package org.findingskb.source;
 
 import java.util.List;
 
+import org.findingskb.shared.Revalidated;
+
 /** One source with its text and where each finding's evidence stands in it. */
 public record SourceDetailResponse(
         Long id,
@@ -14,7 +16,7 @@ public record SourceDetailResponse(
         List<Long> studyIds,
         String text,
         List<Annotation> annotations,
-        long version) {
+        long version) implements Revalidated {
 
     public record Annotation(Long findingId, int start, int end) {
     }

@@ -15,7 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.findingskb.web.KnowledgeBaseChanges;
+import org.findingskb.shared.KnowledgeBaseChanges;
 
 /** The text of an article as stored; evidence spans index into {@link #getContent()}. */
 @Entity

@@ -1,6 +1,6 @@
 package org.findingskb.source;
 
-import org.findingskb.web.ResourceNotFound;
+import org.findingskb.shared.ResourceNotFound;
 
 public class SourceNotFound extends ResourceNotFound {
 

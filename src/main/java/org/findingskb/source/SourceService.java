@@ -12,11 +12,10 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.findingskb.finding.FindingRepository;
 import org.findingskb.source.SourceRepository.SourceRow;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.ResultPage;
-import org.findingskb.web.ReadCaching;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.ResultPage;
+import org.findingskb.shared.ReadCaching;
 
 @Service
 @Transactional(readOnly = true)
@@ -26,11 +25,11 @@ public class SourceService {
             "publishedYear", "publishedYear");
 
     private final SourceRepository sources;
-    private final FindingRepository findings;
+    private final SourceAnnotations annotations;
 
-    SourceService(SourceRepository sources, FindingRepository findings) {
+    SourceService(SourceRepository sources, SourceAnnotations annotations) {
         this.sources = sources;
-        this.findings = findings;
+        this.annotations = annotations;
     }
 
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
@@ -45,12 +44,9 @@ public class SourceService {
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public SourceDetailResponse get(long id) {
         SourceDocument source = sources.findById(id).orElseThrow(() -> SourceNotFound.withId(id));
-        List<SourceDetailResponse.Annotation> annotations = findings.findAnchorsInSource(id).stream()
-                .map(row -> new SourceDetailResponse.Annotation((Long) row[0], (Integer) row[1], (Integer) row[2]))
-                .toList();
         return new SourceDetailResponse(source.getId(), source.getTitle(), source.getPublisher(), source.getUrl(),
                 source.getPublishedYear(), source.getSha256(), source.getLength(),
-                studyIds(List.of(id)).getOrDefault(id, List.of()), source.getContent(), annotations,
+                studyIds(List.of(id)).getOrDefault(id, List.of()), source.getContent(), annotations.of(id),
                 source.getVersion());
     }
 

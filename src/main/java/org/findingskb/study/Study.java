@@ -27,58 +27,34 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.RelationTargetAuditMode;
-import org.hibernate.search.engine.backend.types.Aggregable;
-import org.hibernate.search.engine.backend.types.Highlightable;
-import org.hibernate.search.engine.backend.types.Projectable;
-import org.hibernate.search.engine.backend.types.Searchable;
-import org.hibernate.search.engine.backend.types.Sortable;
-import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 
 import org.findingskb.concept.Concept;
-import org.findingskb.search.SearchAnalysisConfigurer;
 import org.findingskb.source.SourceDocument;
-import org.findingskb.web.KnowledgeBaseChanges;
+import org.findingskb.shared.KnowledgeBaseChanges;
 
 /** A study as a source reports it; a fact the source does not state is {@code null}. */
 @Entity
 @EntityListeners(KnowledgeBaseChanges.class)
 @Table(name = "study")
 @Audited(withModifiedFlag = true)
-@Indexed(index = "study")
 public class Study {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "study_seq")
     @SequenceGenerator(name = "study_seq", sequenceName = "study_seq", allocationSize = 50)
-    @GenericField(name = "id_sort", sortable = Sortable.YES, projectable = Projectable.YES, aggregable = Aggregable.YES)
     private Long id;
 
-    // Indexed so that the start-up check can tell an index that missed an edit from one that did not.
     @Version
-    @GenericField(aggregable = Aggregable.YES, searchable = Searchable.NO)
     private long version;
 
     @Column(nullable = false, unique = true)
     private String slug;
 
     @Column(nullable = false)
-    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH, highlightable = Highlightable.ANY)
-    @KeywordField(name = "title_sort", normalizer = SearchAnalysisConfigurer.FOLDED, sortable = Sortable.YES)
     private String title;
 
-    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH, highlightable = Highlightable.ANY)
     private String institution;
 
-    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH)
-    @KeywordField(name = "journal_key", normalizer = SearchAnalysisConfigurer.FOLDED)
     private String journal;
 
     @Column(name = "published_year")
@@ -86,7 +62,6 @@ public class Study {
 
     private String doi;
 
-    @FullTextField(analyzer = SearchAnalysisConfigurer.ENGLISH)
     private String population;
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -97,7 +72,6 @@ public class Study {
     @ElementCollection
     @CollectionTable(name = "study_researcher", joinColumns = @JoinColumn(name = "study_id"))
     @OrderColumn(name = "position")
-    @IndexedEmbedded(includePaths = "name")
     private List<Researcher> researchers = new ArrayList<>();
 
     @ManyToMany
@@ -105,8 +79,6 @@ public class Study {
     @JoinTable(name = "study_intervention", joinColumns = @JoinColumn(name = "study_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
-    @IndexedEmbedded(includePaths = {"id_ref", "name", "synonyms.name", "type"})
-    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     private Set<Concept> interventions = new LinkedHashSet<>();
 
     @ManyToMany
@@ -114,8 +86,6 @@ public class Study {
     @JoinTable(name = "study_condition", joinColumns = @JoinColumn(name = "study_id"),
             inverseJoinColumns = @JoinColumn(name = "concept_id"))
     @OrderBy("name")
-    @IndexedEmbedded(includePaths = {"id_ref", "name", "synonyms.name", "type"})
-    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     private Set<Concept> conditions = new LinkedHashSet<>();
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -175,35 +145,6 @@ public class Study {
 
     private void touch() {
         updatedAt = Instant.now();
-    }
-
-    /** Whether search shows this document: rejected and retracted findings are kept but not shown. */
-    @GenericField(name = "visible", searchable = Searchable.YES)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "id")))
-    public boolean isVisibleInSearch() {
-        return true;
-    }
-
-    /** The kind of document, the same field in every index, so that one search can count hits per type. */
-    @KeywordField(name = "docType", aggregable = Aggregable.YES, searchable = Searchable.NO)
-    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
-    public String getDocType() {
-        return "study";
-    }
-
-    /** What a search hit shows as its title; read from the index, so hits need no database round trip. */
-    @GenericField(name = "label", projectable = Projectable.YES, searchable = Searchable.NO)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "title")))
-    public String getLabel() {
-        return title;
-    }
-
-    /** The study a search hit belongs to, read from the index. */
-    @GenericField(name = "studyRef", projectable = Projectable.YES, searchable = Searchable.NO)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "id")),
-            reindexOnUpdate = ReindexOnUpdate.NO)
-    public Long getStudyRef() {
-        return id;
     }
 
     public Long getId() {

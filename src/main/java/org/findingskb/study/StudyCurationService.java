@@ -1,24 +1,20 @@
 package org.findingskb.study;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.findingskb.concept.Concept;
 import org.findingskb.concept.ConceptService;
-import org.findingskb.finding.FindingRepository;
-import org.findingskb.finding.ReviewStatus;
-import org.findingskb.mechanism.MechanismRepository;
 import org.findingskb.source.SourceRepository;
-import org.findingskb.web.Texts;
-import org.findingskb.web.UnprocessableReference;
-import org.findingskb.web.Versions;
+import org.findingskb.shared.Texts;
+import org.findingskb.shared.UnprocessableReference;
+import org.findingskb.shared.IfMatch;
 
 /** What curators do to studies: create, edit and delete them. Each call is one transaction. */
 @Service
@@ -32,21 +28,18 @@ public class StudyCurationService {
     private final StudySlugs slugs;
     private final ConceptService concepts;
     private final SourceRepository sources;
-    private final FindingRepository findings;
-    private final MechanismRepository mechanisms;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
     StudyCurationService(StudyRepository studies, StudyService reads, StudySlugs slugs, ConceptService concepts,
-            SourceRepository sources, FindingRepository findings, MechanismRepository mechanisms,
-            TransactionTemplate transactions) {
+            SourceRepository sources, ApplicationEventPublisher events, TransactionTemplate transactions) {
         this.transactions = transactions;
         this.studies = studies;
         this.reads = reads;
         this.slugs = slugs;
         this.concepts = concepts;
         this.sources = sources;
-        this.findings = findings;
-        this.mechanisms = mechanisms;
+        this.events = events;
     }
 
     /**
@@ -72,9 +65,9 @@ public class StudyCurationService {
     }
 
     /** Replaces the study's facts; its slug stays, so links to it keep working after a retitle. */
-    public StudyResponse replace(String idOrSlug, long expectedVersion, StudyRequest request) {
+    public StudyResponse replace(String idOrSlug, IfMatch ifMatch, StudyRequest request) {
         Study study = reads.load(idOrSlug);
-        Versions.check(expectedVersion, study.getVersion(), "study", study.getId());
+        ifMatch.check("study", study.getId(), study.getVersion());
         if (!study.getTitle().equals(request.title().strip())) {
             study.retitle(request.title().strip());
         }
@@ -88,14 +81,10 @@ public class StudyCurationService {
     }
 
     /** Deletes the study with its findings and mechanisms, each through JPA so history and index follow. */
-    public void delete(String idOrSlug, long expectedVersion) {
+    public void delete(String idOrSlug, IfMatch ifMatch) {
         Study study = reads.load(idOrSlug);
-        Versions.check(expectedVersion, study.getVersion(), "study", study.getId());
-        mechanisms.findByStudy(study.getId()).forEach(mechanism -> {
-            mechanism.replaceSupport(List.of());
-            mechanisms.delete(mechanism);
-        });
-        findings.deleteAll(findings.findByStudy(study.getId(), EnumSet.allOf(ReviewStatus.class)));
+        ifMatch.check("study", study.getId(), study.getVersion());
+        events.publishEvent(new StudyDeleting(study.getId()));
         studies.delete(study);
     }
 

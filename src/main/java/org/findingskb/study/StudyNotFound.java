@@ -1,6 +1,6 @@
 package org.findingskb.study;
 
-import org.findingskb.web.ResourceNotFound;
+import org.findingskb.shared.ResourceNotFound;
 
 public class StudyNotFound extends ResourceNotFound {
 

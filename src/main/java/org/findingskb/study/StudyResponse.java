@@ -5,6 +5,8 @@ import java.util.List;
 import org.findingskb.concept.ConceptRef;
 import org.findingskb.source.SourceService.SourceRef;
 
+import org.findingskb.shared.Versioned;
+
 public record StudyResponse(
         Long id,
         String slug,
@@ -20,7 +22,7 @@ public record StudyResponse(
         SourceRef source,
         long findingCount,
         long mechanismCount,
-        long version) {
+        long version) implements Versioned {
 
     static StudyResponse from(Study study, SourceRef source, long findingCount, long mechanismCount) {
         return new StudyResponse(study.getId(), study.getSlug(), study.getTitle(), study.getInstitution(),

@@ -1,32 +1,27 @@
 package org.findingskb.study;
 
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 import jakarta.persistence.EntityManager;
-import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.findingskb.shared.Cursor;
 import org.findingskb.concept.ConceptService;
-import org.findingskb.finding.Finding;
-import org.findingskb.finding.FindingRepository;
-import org.findingskb.mechanism.MechanismRepository;
 import org.findingskb.source.SourceDocument;
 import org.findingskb.source.SourceService;
 import org.findingskb.source.SourceService.SourceRef;
-import org.findingskb.search.IndexPager;
-import org.findingskb.search.IndexPager.SortKey;
-import org.findingskb.search.UserQuery;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.ResultPage;
-import org.findingskb.web.ReadCaching;
+import org.findingskb.shared.IndexPager;
+import org.findingskb.shared.IndexPager.SortKey;
+import org.findingskb.shared.UserQuery;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.ResultPage;
+import org.findingskb.shared.ReadCaching;
 
 @Service
 @Transactional(readOnly = true)
@@ -36,17 +31,15 @@ public class StudyService {
     private static final Map<String, String> SORTABLE = Map.of("id", "id_sort", "title", "title_sort");
     private static final String[] TEXT_FIELDS = {"title", "institution", "journal", "population", "researchers.name",
             "interventions.name", "interventions.synonyms.name", "conditions.name", "conditions.synonyms.name"};
-    /** How many studies a concept filter follows through their findings. */
-    private static final int MAX_STUDIES_BY_CONCEPT = 65_536;
 
     private final StudyRepository studies;
-    private final FindingRepository findings;
-    private final MechanismRepository mechanisms;
+    private final StudyFindings findings;
+    private final StudyMechanisms mechanisms;
     private final SourceService sources;
     private final ConceptService concepts;
     private final EntityManager entityManager;
 
-    StudyService(StudyRepository studies, FindingRepository findings, MechanismRepository mechanisms,
+    StudyService(StudyRepository studies, StudyFindings findings, StudyMechanisms mechanisms,
             SourceService sources, ConceptService concepts, EntityManager entityManager) {
         this.entityManager = entityManager;
         this.studies = studies;
@@ -70,7 +63,7 @@ public class StudyService {
         return load(idOrSlug).getId();
     }
 
-    Study load(String idOrSlug) {
+    public Study load(String idOrSlug) {
         String value = idOrSlug.strip();
         if (!value.isEmpty() && value.length() < 19 && value.chars().allMatch(Character::isDigit)) {
             return studies.findById(Long.parseLong(value)).orElseThrow(() -> StudyNotFound.withIdOrSlug(idOrSlug));
@@ -91,12 +84,12 @@ public class StudyService {
         if (conceptIds != null && conceptIds.isEmpty()) {
             return ResultPage.empty(pageQuery.pageSize());
         }
-        List<Long> viaFindings = conceptIds == null ? List.of() : studiesWithFindingsMentioning(conceptIds);
+        List<Long> viaFindings = conceptIds == null ? List.of() : findings.studiesMentioning(conceptIds);
         String journalKey = journal == null || journal.isBlank() ? null : journal.strip();
         List<SortKey> sort = IndexPager.sortOf(pageQuery, SORTABLE, query != null,
                 List.of(SortKey.ascending("id_sort")),
                 List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort")), "id_sort");
-        int fingerprint = Objects.hash(query, conceptIds, journalKey, sort, pageQuery.pageSize());
+        int fingerprint = Cursor.fingerprint(query, conceptIds, journalKey, sort, pageQuery.pageSize());
         ResultPage<Study> page = IndexPager.<Study>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
                 Search.session(entityManager).search(Study.class)
                         .where(f -> f.bool(b -> {
@@ -124,33 +117,16 @@ public class StudyService {
         return new ResultPage<>(toResponses(page.content()), page.page(), page.cursor());
     }
 
-    /** Ids of the studies that have a visible finding mentioning one of {@code conceptIds}. */
-    private List<Long> studiesWithFindingsMentioning(List<Long> conceptIds) {
-        AggregationKey<Map<Long, Long>> byStudy = AggregationKey.of("byStudy");
-        return List.copyOf(Search.session(entityManager).search(Finding.class)
-                .where(f -> f.bool()
-                        .must(f.terms().field("concepts.id_ref").matchingAny(conceptIds))
-                        .filter(f.terms().field("reviewStatus").matchingAny(ConceptService.VISIBLE)))
-                .aggregation(byStudy, f -> f.terms().field("studyId", Long.class).maxTermCount(MAX_STUDIES_BY_CONCEPT))
-                .fetch(0).aggregation(byStudy).keySet());
-    }
-
     /** Responses for {@code page}, with their counts and sources read in one query each. */
     private List<StudyResponse> toResponses(List<Study> page) {
         List<Long> ids = page.stream().map(Study::getId).toList();
-        Map<Long, Long> findingCounts = counts(ids.isEmpty() ? List.of() : findings.countByStudy(ids, ConceptService.VISIBLE));
-        Map<Long, Long> mechanismCounts = counts(ids.isEmpty() ? List.of() : mechanisms.countByStudy(ids));
+        Map<Long, Long> findingCounts = findings.visibleCounts(ids);
+        Map<Long, Long> mechanismCounts = mechanisms.counts(ids);
         Map<Long, SourceRef> sourceRefs = sources.refs(page.stream()
                 .map(Study::getSource).filter(Objects::nonNull).map(SourceDocument::getId).toList());
         return page.stream().map(study -> StudyResponse.from(study,
                 study.getSource() == null ? null : sourceRefs.get(study.getSource().getId()),
                 findingCounts.getOrDefault(study.getId(), 0L),
                 mechanismCounts.getOrDefault(study.getId(), 0L))).toList();
-    }
-
-    private static Map<Long, Long> counts(Collection<Object[]> rows) {
-        Map<Long, Long> counts = new HashMap<>();
-        rows.forEach(row -> counts.put((Long) row[0], (Long) row[1]));
-        return counts;
     }
 }

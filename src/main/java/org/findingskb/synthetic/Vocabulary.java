@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.findingskb.concept.ConceptType;
 import org.findingskb.finding.FindingKind;
-import org.findingskb.finding.Timescale;
+import org.findingskb.mechanism.Timescale;
 
 /** The words the synthetic corpus is made of: the pipeline's lexicon and the sentence templates. */
 record Vocabulary(

@@ -1,5 +1,6 @@
 package org.findingskb.web;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +24,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -37,21 +41,39 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Turns every error of the API into an RFC 9457 problem detail with a stable type and the request as instance. */
+import org.findingskb.shared.ApiException;
+import org.findingskb.shared.InvalidParameter;
+import org.findingskb.shared.NulFreeStrings;
+import org.findingskb.shared.IfMatch;
+
+/**
+ * Turns every error of the API into an RFC 9457 problem detail with a stable type and the request as instance,
+ * and is the only writer of problem details: errors raised in filters, by Spring Security, in the servlet
+ * container's error dispatch and by Tomcat itself are all handed here through the {@code HandlerExceptionResolver}.
+ */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> handleApiException(ApiException ex, WebRequest request) {
-        return handleExceptionInternal(ex, ex.toProblemDetail(), new HttpHeaders(), ex.status(), request);
-    }
+    /** Problem names for the statuses the framework raises itself. */
+    private static final Map<Integer, String> PROBLEMS = Map.ofEntries(
+            Map.entry(400, "bad-request"),
+            Map.entry(401, "unauthorized"),
+            Map.entry(403, "forbidden"),
+            Map.entry(404, "not-found"),
+            Map.entry(405, "method-not-allowed"),
+            Map.entry(406, "not-acceptable"),
+            Map.entry(409, "conflict"),
+            Map.entry(413, "payload-too-large"),
+            Map.entry(415, "unsupported-media-type"),
+            Map.entry(500, "internal-error"),
+            Map.entry(503, "unavailable"));
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> handleLostRace(OptimisticLockingFailureException ex, WebRequest request) {
-        Versions.PreconditionFailed lost = Versions.PreconditionFailed.concurrent();
-        return handleExceptionInternal(lost, lost.toProblemDetail(), new HttpHeaders(), lost.status(), request);
+        IfMatch.PreconditionFailed lost = IfMatch.PreconditionFailed.concurrent();
+        return handleExceptionInternal(lost, lost.getBody(), lost.getHeaders(), lost.getStatusCode(), request);
     }
 
     /** A write that collided with stored data or a concurrent write: nothing was stored, it may be repeated. */
@@ -72,9 +94,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
+    /** A write without If-Match is refused with 428, not as a request missing any other header. */
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex instanceof MissingRequestHeaderException missing && HttpHeaders.IF_MATCH.equalsIgnoreCase(missing.getHeaderName())) {
+            return handleErrorResponseException(IfMatch.required(), new HttpHeaders(), HttpStatus.PRECONDITION_REQUIRED, request);
+        }
+        return super.handleServletRequestBindingException(ex, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        // A converter that refuses a value with a problem of its own (If-Match) is answered with that problem.
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException problem) {
+                return handleErrorResponseException(problem, new HttpHeaders(), problem.getStatusCode(), request);
+            }
+        }
         String parameter = ex.getPropertyName();
         Class<?> required = ex.getRequiredType();
         if (ex instanceof MethodArgumentTypeMismatchException m) {
@@ -84,14 +122,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             required = element != null ? element : required;
         }
         ProblemDetail body = InvalidParameter.of(String.valueOf(parameter), expectation(required, ex.getValue()))
-                .toProblemDetail();
+                .getBody();
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail body = InvalidParameter.of(ex.getParameterName(), "is required").toProblemDetail();
+        ProblemDetail body = InvalidParameter.of(ex.getParameterName(), "is required").getBody();
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -111,9 +149,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             result.getResolvableErrors().forEach(error -> errors.add(Map.of("parameter", String.valueOf(name),
                     "message", messageOf(error))));
         });
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, summary(errors));
-        body.setProperty("errors", errors);
-        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+        return invalid(ex, errors, headers, request);
     }
 
     @Override
@@ -125,6 +161,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         ex.getBindingResult().getGlobalErrors()
                 .forEach(error -> errors.add(Map.of("field", error.getObjectName(), "message", messageOf(error))));
+        return invalid(ex, errors, headers, request);
+    }
+
+    /** A 400 that lists what is wrong with each parameter or field. */
+    private ResponseEntity<Object> invalid(Exception ex, List<Map<String, String>> errors, HttpHeaders headers,
+            WebRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, summary(errors));
         body.setProperty("errors", errors);
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
@@ -136,9 +178,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyLimitFilter.BodyOverflow) {
                 BodyTooLarge tooLarge = BodyTooLarge.over(limitOf(cause));
-                HttpHeaders close = new HttpHeaders();
-                close.setConnection("close");
-                return handleExceptionInternal(tooLarge, tooLarge.toProblemDetail(), close, tooLarge.status(), request);
+                return handleExceptionInternal(tooLarge, tooLarge.getBody(), tooLarge.getHeaders(),
+                        tooLarge.getStatusCode(), request);
             }
         }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -165,14 +206,35 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail p ? p
+                : ex instanceof ErrorResponse response ? response.getBody()
                 : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
-        ProblemDetails.complete(problem, statusCode, request instanceof NativeWebRequest n
+        complete(problem, statusCode, request instanceof NativeWebRequest n
                 ? n.getNativeRequest(HttpServletRequest.class) : null);
         HttpHeaders responseHeaders = new HttpHeaders();
         responseHeaders.addAll(headers);
         // A problem is always JSON, whatever the client asked for: it is the one error format this API speaks.
         responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return ResponseEntity.status(statusCode).headers(responseHeaders).body(problem);
+    }
+
+    /** Fills in what every problem detail of this API carries: a stable type, a title and the request as instance. */
+    private static void complete(ProblemDetail problem, HttpStatusCode status, HttpServletRequest request) {
+        if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
+            problem.setType(ApiException.problemType(PROBLEMS.getOrDefault(status.value(), "http-" + status.value())));
+        }
+        if (problem.getTitle() == null) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            problem.setTitle(known == null ? "HTTP " + status.value() : known.getReasonPhrase());
+        }
+        if (problem.getInstance() == null && request != null) {
+            // Only the path: a URI that could not be parsed (it is why some requests fail) must not fail again here.
+            try {
+                // Null where Tomcat could not parse the request line at all.
+                problem.setInstance(URI.create(Objects.requireNonNullElse(request.getRequestURI(), "/")));
+            } catch (IllegalArgumentException e) {
+                problem.setInstance(URI.create("/"));
+            }
+        }
     }
 
     private static String path(DatabindException e) {

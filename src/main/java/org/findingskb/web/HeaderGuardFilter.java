@@ -3,22 +3,26 @@ package org.findingskb.web;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+import org.findingskb.shared.ApiException;
 
 /**
  * Settles headers that later filters would choke on, before any of them reads them: a {@code Content-Type}
@@ -27,13 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
  * in any string it is sent.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class HeaderGuardFilter extends OncePerRequestFilter {
 
-    private final JsonMapper json;
+    private final HandlerExceptionResolver problems;
 
-    HeaderGuardFilter(JsonMapper json) {
-        this.json = json;
+    HeaderGuardFilter(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -41,27 +46,34 @@ class HeaderGuardFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && !contentType.isBlank() && !usable(contentType)) {
-            refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Content-Type '" + contentType.strip() + "' names no definite media type; send e.g. application/json.");
+            problems.resolveException(request, response, null, Refused.unusableContentType(contentType));
             return;
         }
         String query = request.getQueryString();
         if (query != null && (query.contains("%00") || query.indexOf('\0') >= 0)) {
-            refuse(request, response, HttpStatus.BAD_REQUEST,
-                    "A query parameter holds a NUL character (%00), which no parameter accepts.");
+            problems.resolveException(request, response, null, Refused.nulInQuery());
             return;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         chain.doFilter(accept != null && accept.isBlank() ? new WithoutAccept(request) : request, response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        ProblemDetails.complete(problem, status, request);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+    /** A request refused before any handler sees it. */
+    static final class Refused extends ApiException {
+
+        private Refused(HttpStatus status, String problem, String title, String detail) {
+            super(status, problem, title, detail, Map.of());
+        }
+
+        static Refused unusableContentType(String contentType) {
+            return new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type",
+                    "Content-Type '" + contentType.strip() + "' names no definite media type; send e.g. application/json.");
+        }
+
+        static Refused nulInQuery() {
+            return new Refused(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request",
+                    "A query parameter holds a NUL character (%00), which no parameter accepts.");
+        }
     }
 
     private static boolean usable(String contentType) {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.findingskb.concept.Concept;
-import org.findingskb.concept.ConceptService;
+import org.findingskb.finding.ReviewStatus;
 import org.findingskb.finding.Finding;
 import org.findingskb.mechanism.Mechanism;
 import org.findingskb.study.Study;
@@ -33,7 +33,7 @@ public class KnowledgeBaseCounts {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("studies", search.search(Study.class).where(f -> f.matchAll()).fetchTotalHitCount());
         counts.put("findings", search.search(Finding.class)
-                .where(f -> f.terms().field("reviewStatus").matchingAny(ConceptService.VISIBLE)).fetchTotalHitCount());
+                .where(f -> f.terms().field("reviewStatus").matchingAny(ReviewStatus.VISIBLE)).fetchTotalHitCount());
         counts.put("mechanisms", search.search(Mechanism.class).where(f -> f.matchAll()).fetchTotalHitCount());
         counts.put("concepts", search.search(Concept.class).where(f -> f.matchAll()).fetchTotalHitCount());
         counts.put("sources", entityManager.createQuery("select count(s) from SourceDocument s", Long.class)

@@ -9,6 +9,9 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
+import org.findingskb.shared.InvalidParameter;
+import org.findingskb.shared.PageQuery;
+
 /** Reads {@link PageQuery} from {@code page}, {@code size} and {@code sort}, refusing values it cannot use. */
 class PageQueryArgumentResolver implements HandlerMethodArgumentResolver {
 

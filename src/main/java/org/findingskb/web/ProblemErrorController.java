@@ -6,32 +6,42 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Answers errors raised outside Spring MVC (by the servlet container or a filter) as problem details too, so a
+ * The servlet container's error dispatch: errors raised outside Spring MVC (a filter's exception, a
+ * {@code sendError}) are raised again here, so that the one advice answers them as problem details too and a
  * client never sees an HTML error page or a different JSON shape.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        HttpStatus status = statusOf(request);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detailOf(status));
-        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
-            try {
-                problem.setInstance(URI.create(uri));
-            } catch (IllegalArgumentException e) {
-                // The original path did not parse; leave the instance out rather than echo it.
-            }
+    void error(HttpServletRequest request) {
+        ErrorResponseException problem = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION)
+                instanceof ErrorResponseException raised ? raised : null;
+        if (problem == null) {
+            HttpStatus status = statusOf(request);
+            problem = new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detailOf(status)), null);
         }
-        ProblemDetails.complete(problem, status, null);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        if (problem.getBody().getInstance() == null) {
+            Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+            // The original path, not this dispatch's; one that does not parse is left out rather than echoed.
+            problem.setInstance(uri instanceof String path && parses(path) ? URI.create(path) : URI.create("/"));
+        }
+        throw problem;
+    }
+
+    private static boolean parses(String path) {
+        try {
+            URI.create(path);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static HttpStatus statusOf(HttpServletRequest request) {
@@ -41,7 +51,7 @@ class ProblemErrorController implements ErrorController {
             return HttpStatus.NOT_FOUND;
         }
         HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
-        return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+        return status == null || status.value() < 400 ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }
 
     private static String detailOf(HttpStatus status) {

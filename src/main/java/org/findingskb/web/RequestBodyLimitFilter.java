@@ -9,15 +9,15 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+import org.findingskb.shared.KbProperties;
 
 /**
  * Refuses request bodies over {@code kb.http.max-body-size} with 413 before they are read in full: at once
@@ -25,15 +25,17 @@ import tools.jackson.databind.json.JsonMapper;
  * limits a body that the application reads itself.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
-    private final JsonMapper json;
+    private final HandlerExceptionResolver problems;
 
-    RequestBodyLimitFilter(@Value("${kb.http.max-body-size:1MB}") DataSize limit, JsonMapper json) {
-        this.limit = limit.toBytes();
-        this.json = json;
+    RequestBodyLimitFilter(KbProperties properties,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        this.limit = properties.http().maxBodySize().toBytes();
+        this.problems = problems;
     }
 
     @Override
@@ -64,14 +66,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         return false;
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = BodyTooLarge.over(limit).toProblemDetail();
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        // The rest of the body is not read: the client is asked to stop sending it.
-        response.setHeader("Connection", "close");
-        json.writeValue(response.getOutputStream(), problem);
+    private void refuse(HttpServletRequest request, HttpServletResponse response) {
+        problems.resolveException(request, response, null, BodyTooLarge.over(limit));
     }
 
     /** Raised while reading a body once it has passed the limit. */

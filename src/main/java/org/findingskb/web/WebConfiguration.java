@@ -10,6 +10,8 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import org.findingskb.shared.IfMatch;
+
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -21,6 +23,8 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverterFactory(new CaseInsensitiveEnumConverterFactory());
+        // If-Match parsed once, for every write that names the version it changes.
+        registry.addConverter(String.class, IfMatch.class, IfMatch::parse);
     }
 
     /** Enum values in query parameters are accepted in any case ({@code kind=result}). */

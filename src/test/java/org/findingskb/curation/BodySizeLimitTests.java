@@ -30,7 +30,7 @@ import static org.findingskb.curation.CurationClient.uniqueWord;
  * Request bodies over 1 MiB are refused with 413 before they are read in full, whether their length is declared
  * or they come in chunks, on every write the application maps.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=body-size")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=curation")
 class BodySizeLimitTests {
 
     private static final int LIMIT = 1024 * 1024;

@@ -32,7 +32,7 @@ import static org.findingskb.curation.CurationClient.uniqueWord;
  * Versions as HTTP validators: reads carry an ETag and answer If-None-Match with 304; every update and delete
  * must name the version it is based on in If-Match, so that of concurrent writers exactly one wins.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=concurrency")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=curation")
 class ConcurrencyTests {
 
     private static final int WRITERS = 50;
@@ -189,16 +189,35 @@ class ConcurrencyTests {
         assertUnchanged(r);
     }
 
+    /** RFC 9110 13.1.1: If-Match compares strongly, so a weak tag never matches. */
     @Test
-    void aWeakETagInIfMatchIsAccepted() {
+    void aWeakETagInIfMatchNeverMatches() {
         Resources r = resources();
         String path = "/api/findings/" + r.finding().get("id").asLong();
         Reply patched = api.asCurator("PATCH", path, json("statement", "Patched with a weak validator."),
                 "If-Match", "W/" + ifMatch(r.finding().get("version").asLong()));
+        problem(patched, 412);
+        assertUnchanged(r);
+    }
+
+    @Test
+    void ifMatchStarMatchesAnyCurrentVersion() {
+        Resources r = resources();
+        String path = "/api/studies/" + r.study().get("id").asLong();
+        Reply patched = api.asCurator("PATCH", path, json("population", "rats"), "If-Match", "*");
         assertThat(patched.status()).as("%s", patched).isEqualTo(200);
-        Reply study = api.asCurator("PATCH", "/api/studies/" + r.study().get("id").asLong(), json("population", "rats"),
-                "If-Match", "W/" + ifMatch(r.study().get("version").asLong()));
-        assertThat(study.status()).as("%s", study).isEqualTo(200);
+        assertThat(patched.json().get("version").asLong()).isGreaterThan(r.study().get("version").asLong());
+    }
+
+    @Test
+    void ifMatchWithAListMatchesWhenAnyTagNamesTheCurrentVersion() {
+        Resources r = resources();
+        String path = "/api/mechanisms/" + r.mechanism().get("id").asLong();
+        String current = api.get(path).header("ETag").orElseThrow();
+        Reply stale = api.asCurator("PATCH", path, json("name", "Renamed by a stale list"), "If-Match", "\"987654\", W/" + current);
+        problem(stale, 412);
+        Reply patched = api.asCurator("PATCH", path, json("name", "Renamed by a list"), "If-Match", "\"987654\", " + current);
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
     }
 
     @Test

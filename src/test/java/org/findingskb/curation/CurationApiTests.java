@@ -32,7 +32,7 @@ import static org.findingskb.curation.CurationClient.uniqueWord;
  * Curators create, replace, patch and delete studies, findings, mechanisms and concepts, review findings and link
  * them; bad input gets a problem naming what is wrong and changes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=curation-api")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=curation")
 class CurationApiTests {
 
     private static final String MERGE_PATCH = "application/merge-patch+json";

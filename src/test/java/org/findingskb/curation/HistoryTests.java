@@ -20,7 +20,7 @@ import static org.findingskb.curation.CurationClient.problem;
 import static org.findingskb.curation.CurationClient.uniqueWord;
 
 /** Every change to a finding, study or mechanism is in its history: when, by which key (by name), and what changed. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=history")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=curation")
 class HistoryTests {
 
     private static final String CURATOR = keyName("curator", TestKeys.CURATOR);

@@ -23,10 +23,12 @@ import org.findingskb.source.SourceDocument;
 import org.findingskb.source.SourceRepository;
 import org.findingskb.study.Study;
 import org.findingskb.study.StudyRepository;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.ResultPage;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.ResultPage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.findingskb.mechanism.Timescale;
 
 /** A page of findings with their evidence, concepts and mechanisms costs the same few statements at any size. */
 @SpringBootTest(properties = {"kb.seed.enabled=false", "spring.jpa.properties.hibernate.generate_statistics=true"})
@@ -79,7 +81,7 @@ class FindingPageStatementsTests {
                 finding.addEvidence(source, spans.get(i)[0], spans.get(i)[1]);
                 finding.tag(List.of(tags.get(i % 3), tags.get((i + 1) % 3)));
                 if (i % 2 == 0) {
-                    mechanism.supportedBy(finding);
+                    finding.supports(mechanism);
                 }
                 findings.save(finding);
             }

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 import org.findingskb.concept.ConceptType;
 import org.findingskb.finding.Certainty;
 import org.findingskb.finding.FindingKind;
-import org.findingskb.finding.Timescale;
+import org.findingskb.mechanism.Timescale;
 import org.findingskb.study.ResearcherRole;
 import org.findingskb.support.Http;
 import org.findingskb.support.Http.Reply;

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.findingskb.finding.Certainty;
 import org.findingskb.finding.FindingKind;
-import org.findingskb.finding.Timescale;
+import org.findingskb.mechanism.Timescale;
 import org.junit.jupiter.api.Test;
 
 /** Procedures, comparisons, hedged mechanisms, background facts and verdicts on invented sentences. */

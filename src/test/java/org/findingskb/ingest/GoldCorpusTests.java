@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.findingskb.finding.Certainty;
 import org.findingskb.finding.FindingKind;
-import org.findingskb.finding.Timescale;
+import org.findingskb.mechanism.Timescale;
 import org.findingskb.study.ResearcherRole;
 
 /** Every gold file keeps the annotation guide's rules, so that a slip in one cannot skew the scores. */

@@ -33,7 +33,7 @@ import org.findingskb.support.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Ingesting articles through real HTTP: new, repeated, overridden, and every kind of bad input. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=ingest")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=curation")
 class IngestApiTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

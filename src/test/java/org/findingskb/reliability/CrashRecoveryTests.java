@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -50,7 +51,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each restart every write acknowledged with a 2xx must be present and intact, the database and the search index
  * must reopen, and nothing half-written may be visible. {@code bench/crash} runs the same check for many cycles.
  *
- * <p>System properties: {@code kb.crash.cycles} (default 3), {@code kb.crash.seed} (default random, printed).
+ * <p>System properties: {@code kb.crash.cycles} (default 1: a build runs one kill; {@code bench/crash} and this property run many), {@code kb.crash.seed} (default random, printed).
+ *
+ * <p>It fails only on lost or wrong data, never on slowness: each cycle waits, however long it takes, until the
+ * app has acknowledged an ingest before the kill, and a write that times out on a loaded machine is simply a
+ * write whose outcome is unknown. The only clock is the JUnit timeout, a guard against a hang.
  */
 class CrashRecoveryTests {
 
@@ -58,6 +63,11 @@ class CrashRecoveryTests {
     private static final String KEY = "crash-test-admin-key-000001";
     private static final String ALL_REVIEW = "UNREVIEWED,ACCEPTED,REJECTED,RETRACTED";
     private static final int WRITERS = 3;
+    /**
+     * How long a request may take on a loaded machine. A killed server fails requests at once (the connection
+     * closes), so waiting long costs nothing; only answers are judged.
+     */
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
 
     @TempDir
     Path work;
@@ -77,6 +87,7 @@ class CrashRecoveryTests {
     private final List<Long> pool = new CopyOnWriteArrayList<>();
     private final AtomicLong counter = new AtomicLong();
     private final AtomicInteger acknowledged = new AtomicInteger();
+    private final AtomicInteger acknowledgedIngests = new AtomicInteger();
     private final List<String> unexpected = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -91,9 +102,9 @@ class CrashRecoveryTests {
     }
 
     @Test
-    @Timeout(value = 15, unit = TimeUnit.MINUTES)
+    @Timeout(value = 60, unit = TimeUnit.MINUTES)
     void acknowledgedWritesSurviveSigkillAndNothingHalfWrittenIsVisible() throws Exception {
-        int cycles = Integer.getInteger("kb.crash.cycles", 3);
+        int cycles = Integer.getInteger("kb.crash.cycles", 1);
         long seed = Long.getLong("kb.crash.seed", new Random().nextLong());
         System.out.println("CrashRecoveryTests: seed " + seed + " (-Dkb.crash.seed=" + seed + " repeats it), " + cycles
                 + " cycles, " + (postgresProfile() ? "PostgreSQL" : "H2 file database"));
@@ -101,23 +112,24 @@ class CrashRecoveryTests {
         int port = freePort();
         List<String> arguments = arguments(port);
         start(arguments, port);
-        new Http(port).get("/api/findings?size=20&sort=id,asc").json().get("content").forEach(f -> pool.add(f.get("id").asLong()));
+        new Http(port, PATIENCE).get("/api/findings?size=20&sort=id,asc").json().get("content").forEach(f -> pool.add(f.get("id").asLong()));
 
         List<String> problems = new ArrayList<>();
         for (int cycle = 1; cycle <= cycles; cycle++) {
             AtomicBoolean stop = new AtomicBoolean();
             int before = acknowledged.get();
+            int ingestsBefore = acknowledgedIngests.get();
             List<Thread> writers = new ArrayList<>();
             for (int i = 0; i < WRITERS; i++) {
                 Random writerRng = new Random(rng.nextLong());
-                Thread writer = new Thread(() -> write(new Http(port), writerRng, stop), "crash-writer-" + i);
+                Thread writer = new Thread(() -> write(new Http(port, PATIENCE), writerRng, stop), "crash-writer-" + i);
                 writer.setDaemon(true);
                 writer.start();
                 writers.add(writer);
             }
-            // Kill at a random moment once the cycle has had at least one write acknowledged.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (acknowledged.get() == before && System.nanoTime() < deadline) {
+            // Kill at a random moment once the cycle has had an ingest acknowledged, however slow the machine.
+            while (acknowledgedIngests.get() == ingestsBefore) {
+                assertThat(app.isAlive()).as("the app is running; its log ends:%n%s", logTail()).isTrue();
                 Thread.sleep(20);
             }
             Thread.sleep(rng.nextInt(2_000));
@@ -129,7 +141,7 @@ class CrashRecoveryTests {
             }
             int acked = acknowledged.get() - before;
             start(arguments, port);
-            List<String> found = verify(new Http(port));
+            List<String> found = verify(new Http(port, PATIENCE));
             System.out.println("CrashRecoveryTests: cycle " + cycle + ": " + acked + " writes acknowledged before the"
                     + " SIGKILL; after restart " + found.size() + " problems");
             int done = cycle;
@@ -144,16 +156,26 @@ class CrashRecoveryTests {
     // ---- writers ----
 
     private void write(Http http, Random rng, AtomicBoolean stop) {
-        try {
-            while (!stop.get()) {
+        while (!stop.get()) {
+            try {
                 if (rng.nextDouble() < 0.4 || pool.isEmpty()) {
                     ingest(http, rng);
                 } else {
                     edit(http, rng);
                 }
+            } catch (UncheckedIOException | IllegalStateException e) {
+                // Killed under this writer, or too slow to answer in time: the write's outcome is unknown, and
+                // the writer goes on until the cycle stops it.
+                sleep(50);
             }
-        } catch (UncheckedIOException | IllegalStateException e) {
-            // The server was killed under this writer: the outcome of the write in flight is unknown.
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -180,6 +202,7 @@ class CrashRecoveryTests {
                 json.get("studyId").asLong(), json.get("findings").size(), token, spans, quotes));
         json.get("findings").forEach(f -> pool.add(f.get("id").asLong()));
         acknowledged.incrementAndGet();
+        acknowledgedIngests.incrementAndGet();
     }
 
     private void edit(Http http, Random rng) {
@@ -371,8 +394,8 @@ class CrashRecoveryTests {
         builder.environment().remove("SPRING_PROFILES_ACTIVE");
         app = builder.start();
         Http http = new Http(port);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-        while (System.nanoTime() < deadline) {
+        // However long a loaded machine takes to start it: only a process that died fails here.
+        while (true) {
             assertThat(app.isAlive()).as("the app is running; its log ends:%n%s", logTail()).isTrue();
             try {
                 Http.Reply health = http.get("/actuator/health");
@@ -384,7 +407,6 @@ class CrashRecoveryTests {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the app did not answer UP within 4 minutes; its log ends:\n" + logTail());
     }
 
     private String logTail() {

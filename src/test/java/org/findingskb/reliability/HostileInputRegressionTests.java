@@ -142,4 +142,16 @@ class HostileInputRegressionTests {
         }
         assertThat(send("GET", "/api/findings/1", null).headers().firstValue("ETag")).contains(etag);
     }
+
+    /** Tomcat refuses these before any servlet runs; its own error page was HTML. */
+    @Test
+    void requestsTomcatRefusesAreAnsweredWithProblemDetails() throws Exception {
+        for (String target : List.of("/api/search?q=ketamine|bmp", "/api/findings/%2F1", "/api/findings?q=a%20b|c")) {
+            RawHttp.Response response = RawHttp.send(port, ("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), false);
+            assertThat(response.status()).as(target).isEqualTo(400);
+            assertThat(response.header("Content-Type")).as(target).startsWith("application/problem+json");
+            assertThat(response.bodyText()).as(target).contains("\"status\":400").doesNotContain("<html");
+        }
+    }
 }

@@ -26,7 +26,7 @@ import org.findingskb.ingest.SourceOverrides;
 import org.findingskb.search.SearchIndex;
 import org.findingskb.study.Study;
 import org.findingskb.study.StudyService;
-import org.findingskb.web.PageQuery;
+import org.findingskb.shared.PageQuery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

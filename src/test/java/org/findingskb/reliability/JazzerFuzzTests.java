@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import org.findingskb.search.UserQuery;
-import org.findingskb.web.InvalidParameter;
+import org.findingskb.shared.UserQuery;
+import org.findingskb.shared.InvalidParameter;
 
 /**
  * Coverage-guided fuzz tests (Jazzer) of the text pipeline and the query syntax, with the invariants of

@@ -16,8 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.findingskb.search.UserQuery;
-import org.findingskb.web.InvalidParameter;
+import org.findingskb.shared.UserQuery;
+import org.findingskb.shared.InvalidParameter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SearchQueryFuzzTests {
 
-    private static final int QUERIES = Integer.getInteger("kb.fuzz.queries", 600);
+    private static final int QUERIES = Integer.getInteger("kb.fuzz.queries", 300);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort

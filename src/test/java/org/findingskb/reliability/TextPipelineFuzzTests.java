@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TextPipelineFuzzTests {
 
     static final long SEED = Long.getLong("kb.fuzz.seed", 20_251_126L);
-    private static final int TEXTS = Integer.getInteger("kb.fuzz.texts", 250);
+    private static final int TEXTS = Integer.getInteger("kb.fuzz.texts", 125);
 
     private static ArticleAnalyzer analyzer;
 

@@ -21,6 +21,8 @@ import org.findingskb.support.Http.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.findingskb.shared.UserQuery;
+
 /** Full-text search over the seeded knowledge base, through real HTTP. Reads only. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SearchApiTests {

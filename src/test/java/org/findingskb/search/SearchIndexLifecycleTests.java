@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -16,11 +17,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import org.findingskb.FindingsKbApplication;
 import org.findingskb.finding.FindingFilter;
+import org.findingskb.finding.FindingKind;
+import org.findingskb.finding.FindingResponse;
 import org.findingskb.finding.FindingService;
+import org.findingskb.finding.ReviewStatus;
 import org.findingskb.ingest.IngestService;
 import org.findingskb.ingest.SourceOverrides;
 import org.findingskb.web.KnowledgeBaseCounts;
-import org.findingskb.web.PageQuery;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.ResultPage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,22 +56,38 @@ class SearchIndexLifecycleTests {
         }
     }
 
+    /** A filter with enums and a set in it: what a cursor's fingerprint must identify the same way after a restart. */
+    private static final FindingFilter RESULTS = new FindingFilter(null, null, FindingKind.RESULT, null,
+            null, null, null, Set.of(ReviewStatus.UNREVIEWED, ReviewStatus.ACCEPTED));
+
+    private static ResultPage<FindingResponse> results(ConfigurableApplicationContext context, Integer page, String cursor) {
+        return context.getBean(FindingService.class).find(RESULTS, new PageQuery(page, 2, List.of()), cursor);
+    }
+
     @Test
-    void aRestartReusesTheIndexAndALostIndexIsRebuilt() throws IOException {
+    void aRestartReusesTheIndexAndItsCursorsAndALostIndexIsRebuilt() throws IOException {
         String database = "restart-index-" + UUID.randomUUID();
         Map<String, Long> counts;
         long matches;
         Path indexDirectory;
+        String cursor;
+        List<Long> secondPage;
         try (ConfigurableApplicationContext context = start(database)) {
             counts = context.getBean(KnowledgeBaseCounts.class).current();
             matches = findingsMatching(context, "neurons");
             indexDirectory = Path.of(context.getEnvironment().getProperty("kb.data-dir"), "index");
+            cursor = results(context, 0, null).cursor();
+            secondPage = results(context, 1, null).content().stream().map(FindingResponse::id).toList();
         }
         assertThat(matches).isPositive();
+        assertThat(cursor).as("the seed holds more than two results").isNotNull();
+        assertThat(secondPage).hasSize(2);
 
         try (ConfigurableApplicationContext context = start(database)) {
             assertThat(context.getBean(SearchIndex.class).ensureComplete()).as("nothing to re-index").isEmpty();
             assertThat(findingsMatching(context, "neurons")).isEqualTo(matches);
+            assertThat(results(context, null, cursor).content()).as("paging on after a restart")
+                    .extracting(FindingResponse::id).isEqualTo(secondPage);
         }
 
         try (Stream<Path> files = Files.walk(indexDirectory)) {

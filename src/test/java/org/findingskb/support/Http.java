@@ -19,9 +19,16 @@ public final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Duration timeout;
 
     public Http(int port) {
+        this(port, Duration.ofSeconds(30));
+    }
+
+    /** A client that waits up to {@code timeout} for each answer (long, for a loaded machine). */
+    public Http(int port, Duration timeout) {
         this.base = "http://localhost:" + port;
+        this.timeout = timeout;
     }
 
     public Reply get(String path, String... headers) {
@@ -39,7 +46,7 @@ public final class Http {
             builder.headers(headers);
         }
         try {
-            HttpResponse<String> response = client.send(builder.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = client.send(builder.timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response);
         } catch (IOException e) {

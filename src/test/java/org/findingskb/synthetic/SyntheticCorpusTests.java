@@ -15,11 +15,11 @@ import org.findingskb.finding.FindingResponse;
 import org.findingskb.finding.FindingService;
 import org.findingskb.ingest.IngestService;
 import org.findingskb.ingest.SourceOverrides;
-import org.findingskb.search.IndexPager;
-import org.findingskb.web.InvalidParameter;
+import org.findingskb.shared.IndexPager;
+import org.findingskb.shared.InvalidParameter;
 import org.findingskb.web.KnowledgeBaseCounts;
-import org.findingskb.web.PageQuery;
-import org.findingskb.web.ResultPage;
+import org.findingskb.shared.PageQuery;
+import org.findingskb.shared.ResultPage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

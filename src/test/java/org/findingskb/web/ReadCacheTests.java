@@ -14,8 +14,10 @@ import org.findingskb.support.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.findingskb.shared.ReadCaching;
+
 /** Cached reads never outlive a write: every read after a committed change sees it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=read-cache")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=curation")
 class ReadCacheTests {
 
     @LocalServerPort

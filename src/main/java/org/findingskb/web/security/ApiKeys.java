@@ -13,8 +13,9 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import org.findingskb.shared.KbProperties;
 
 /**
  * The API keys this instance accepts, from {@code kb.api-keys} ({@code ROLE:KEY[,ROLE:KEY...]}, or the
@@ -33,8 +34,9 @@ public class ApiKeys {
 
     private final List<Entry> entries;
 
-    ApiKeys(@Value("${kb.api-keys:}") String configured) {
-        this.entries = configured.isBlank() ? List.of(generated()) : parse(configured);
+    ApiKeys(KbProperties properties) {
+        List<String> configured = properties.apiKeys().stream().filter(k -> !k.isBlank()).toList();
+        this.entries = configured.isEmpty() ? List.of(generated()) : parse(configured);
         log.info("API keys: {}", entries.stream().map(e -> e.name() + " (" + e.role() + ")").toList());
     }
 
@@ -51,9 +53,9 @@ public class ApiKeys {
         return Optional.ofNullable(match);
     }
 
-    private static List<Entry> parse(String configured) {
+    private static List<Entry> parse(List<String> configured) {
         List<Entry> entries = new ArrayList<>();
-        for (String item : configured.split(",")) {
+        for (String item : configured) {
             String trimmed = item.strip();
             int colon = trimmed.indexOf(':');
             if (colon <= 0 || colon == trimmed.length() - 1) {

@@ -5,18 +5,13 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.DefaultCorsProcessor;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.findingskb.web.ApiException;
 
 /**
  * Cross-origin access: any origin may read the API; only the origins in {@code kb.cors.write-origins} may
@@ -58,22 +53,33 @@ class CorsPolicy implements CorsConfigurationSource {
     /** Refuses a cross-origin request the policy does not allow with a problem detail, not a bare text. */
     static final class ProblemCorsProcessor extends DefaultCorsProcessor {
 
-        private final JsonMapper json;
+        private final ProblemResponses problems;
 
-        ProblemCorsProcessor(JsonMapper json) {
-            this.json = json;
+        ProblemCorsProcessor(ProblemResponses problems) {
+            this.problems = problems;
         }
 
         @Override
-        protected void rejectRequest(ServerHttpResponse response) throws IOException {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                    "This origin may read the API but not write to it (see kb.cors.write-origins).");
-            problem.setType(ApiException.problemType("cors-origin-refused"));
-            problem.setTitle("Origin not allowed");
-            response.setStatusCode(HttpStatus.FORBIDDEN);
-            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-            response.getBody().write(json.writeValueAsBytes(problem));
-            response.flush();
+        public boolean processRequest(CorsConfiguration config, HttpServletRequest request, HttpServletResponse response)
+                throws IOException {
+            try {
+                return super.processRequest(config, request, response);
+            } catch (OriginRefused refused) {
+                problems.send(request, response, ProblemResponses.Refusal.originRefused());
+                return false;
+            }
+        }
+
+        @Override
+        protected void rejectRequest(ServerHttpResponse response) {
+            throw new OriginRefused();
+        }
+    }
+
+    /** Carries a refusal out of {@link DefaultCorsProcessor}, which offers no request to answer it with. */
+    private static final class OriginRefused extends RuntimeException {
+        OriginRefused() {
+            super(null, null, false, false);
         }
     }
 }

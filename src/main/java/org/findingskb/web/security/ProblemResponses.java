@@ -1,59 +1,77 @@
 package org.findingskb.web.security;
 
-import java.io.IOException;
-import java.net.URI;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
-import org.findingskb.web.ApiException;
+import org.findingskb.shared.ApiException;
 
-/** Answers 401 and 403 as problem details, like every other error of the API. */
+/**
+ * Hands the refusals of the security filters (401, 403, 429, a refused origin) to the
+ * {@link HandlerExceptionResolver}, so that the API's one exception handler answers them like every other error.
+ */
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final JsonMapper json;
+    private final HandlerExceptionResolver resolver;
 
-    ProblemResponses(JsonMapper json) {
-        this.json = json;
+    ProblemResponses(HandlerExceptionResolver resolver) {
+        this.resolver = resolver;
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-            throws IOException {
-        response.setHeader("WWW-Authenticate", "Bearer");
-        write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                request.getHeader("Authorization") != null || request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null
-                        ? "The API key is not valid."
-                        : "Writing needs an API key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.");
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) {
+        send(request, response, Refusal.unauthorized(
+                request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null));
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
-            throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "This API key's role may not " + request.getMethod() + " " + request.getRequestURI() + ".");
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) {
+        send(request, response, Refusal.forbidden(request.getMethod() + " " + request.getRequestURI()));
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String problem,
-            String title, String detail) throws IOException {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setType(ApiException.problemType(problem));
-        body.setTitle(title);
-        try {
-            body.setInstance(URI.create(request.getRequestURI()));
-        } catch (IllegalArgumentException ignored) {
-            // A path that is not a valid URI is left out of the problem rather than echoed.
+    void send(HttpServletRequest request, HttpServletResponse response, ApiException problem) {
+        resolver.resolveException(request, response, null, problem);
+    }
+
+    /** The problems the security filters answer with. */
+    static final class Refusal extends ApiException {
+
+        private Refusal(HttpStatus status, String problem, String title, String detail, Map<String, Object> properties) {
+            super(status, problem, title, detail, properties);
         }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), body);
+
+        static Refusal unauthorized(boolean keyPresented) {
+            Refusal refusal = new Refusal(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", keyPresented
+                    ? "The API key is not valid."
+                    : "Writing needs an API key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.", Map.of());
+            refusal.withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            return refusal;
+        }
+
+        static Refusal forbidden(String what) {
+            return new Refusal(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This API key's role may not " + what + ".",
+                    Map.of());
+        }
+
+        static Refusal rateLimited(long seconds) {
+            Refusal refusal = new Refusal(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too Many Requests",
+                    "Too many writes from this API key or address; retry in " + seconds + " s.",
+                    Map.of("retryAfterSeconds", seconds));
+            refusal.withHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            return refusal;
+        }
+
+        static Refusal originRefused() {
+            return new Refusal(HttpStatus.FORBIDDEN, "cors-origin-refused", "Origin not allowed",
+                    "This origin may read the API but not write to it (see kb.cors.write-origins).", Map.of());
+        }
     }
 }

@@ -1,9 +1,6 @@
 package org.findingskb.web.security;
 
-import java.time.Duration;
-import java.util.List;
-
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +10,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.filter.CorsFilter;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+import org.findingskb.shared.KbProperties;
 
 /**
  * Reads are open to anyone; every other method needs an API key whose role allows it: CURATOR writes and
@@ -24,15 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, JsonMapper json,
-            @Value("${kb.cors.write-origins:}") List<String> writeOrigins,
-            @Value("${kb.rate-limit.writes-per-key:120}") long perKey,
-            @Value("${kb.rate-limit.writes-per-address:240}") long perAddress,
-            @Value("${kb.rate-limit.period:1m}") Duration period) throws Exception {
-        ProblemResponses problems = new ProblemResponses(json);
-        WriteRateLimitFilter limits = new WriteRateLimitFilter(perKey, perAddress, period, json);
-        CorsFilter cors = new CorsFilter(new CorsPolicy(writeOrigins.stream().filter(o -> !o.isBlank()).toList()));
-        cors.setCorsProcessor(new CorsPolicy.ProblemCorsProcessor(json));
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, KbProperties properties,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
+        ProblemResponses problems = new ProblemResponses(resolver);
+        WriteRateLimitFilter limits = new WriteRateLimitFilter(properties.rateLimit(), problems);
+        CorsFilter cors = new CorsFilter(new CorsPolicy(properties.cors().writeOrigins().stream()
+                .filter(o -> !o.isBlank()).toList()));
+        cors.setCorsProcessor(new CorsPolicy.ProblemCorsProcessor(problems));
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)

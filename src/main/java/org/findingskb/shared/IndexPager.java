@@ -1,0 +1,145 @@
+package org.findingskb.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.TypedSearchPredicateFactory;
+import org.hibernate.search.engine.search.query.SearchQuery;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
+import org.hibernate.search.engine.search.sort.dsl.SortOrder;
+import org.hibernate.search.engine.search.sort.dsl.TypedSearchSortFactory;
+
+/**
+ * Pages through an index query: offset pages over the first {@value #MAX_OFFSET_HITS} hits, cursors beyond.
+ * A cursor continues after the last hit's sort values when the order is by numeric fields (cost independent
+ * of depth), else from an offset; either way the total is counted once, for the first page.
+ */
+public final class IndexPager {
+
+    public static final int MAX_OFFSET_HITS = 10_000;
+
+    /** One key of a sort order; numeric keys allow keyset cursors, a {@code null} field is relevance. */
+    public record SortKey(String field, boolean descending) {
+
+        public static SortKey ascending(String field) {
+            return new SortKey(field, false);
+        }
+
+        public static final SortKey RELEVANCE = new SortKey(null, true);
+    }
+
+    /** Builds the query: {@code after} restricts it to hits past those sort values, when not {@code null}. */
+    public interface QueryFactory<H> {
+        SearchQuery<H> create(List<Long> after, boolean countTotal);
+    }
+
+    private IndexPager() {
+    }
+
+    /**
+     * A page of {@code queries}, whose sort is {@code sort}; {@code keysetValues} gives a hit's values for
+     * numeric sort keys, or is {@code null} when the sort is not numeric throughout.
+     */
+    public static <H> ResultPage<H> page(PageQuery pageQuery, String cursorToken, int fingerprint, QueryFactory<H> queries,
+            Function<H, List<Long>> keysetValues) {
+        return page(pageQuery, cursorToken, fingerprint, queries, keysetValues, result -> { });
+    }
+
+    /** As {@link #page}, also handing the raw result (with its aggregations) to {@code observer}. */
+    public static <H> ResultPage<H> page(PageQuery pageQuery, String cursorToken, int fingerprint, QueryFactory<H> queries,
+            Function<H, List<Long>> keysetValues, Consumer<SearchResult<H>> observer) {
+        int size = pageQuery.pageSize();
+        if (cursorToken != null && !cursorToken.isBlank()) {
+            Cursor cursor = Cursor.decode(cursorToken, fingerprint);
+            SearchResult<H> result = queries.create(cursor.isKeyset() ? cursor.after() : null, false)
+                    .fetch(cursor.isKeyset() ? 0 : (int) cursor.offset(), size);
+            observer.accept(result);
+            List<H> hits = result.hits();
+            long start = (long) cursor.pageNumber() * size;
+            return new ResultPage<>(hits, ResultPage.Metadata.of(size, cursor.pageNumber(), cursor.total()),
+                    next(cursor.pageNumber(), start, hits, cursor.total(), size, fingerprint, keysetValues));
+        }
+        long offset = (long) pageQuery.pageNumber() * size;
+        if (offset + size > MAX_OFFSET_HITS) {
+            throw InvalidParameter.of("page", "reaches past the first " + MAX_OFFSET_HITS + " results, which is as far as"
+                    + " page numbers go: page on with the 'cursor' each page returns");
+        }
+        SearchResult<H> result = queries.create(null, true).fetch((int) offset, size);
+        observer.accept(result);
+        long total = result.total().hitCount();
+        List<H> hits = result.hits();
+        return new ResultPage<>(hits, ResultPage.Metadata.of(size, pageQuery.pageNumber(), total),
+                next(pageQuery.pageNumber(), offset, hits, total, size, fingerprint, keysetValues));
+    }
+
+    private static <H> String next(int pageNumber, long start, List<H> hits, long total, int size, int fingerprint,
+            Function<H, List<Long>> keysetValues) {
+        if (hits.size() < size || start + hits.size() >= total) {
+            return null;
+        }
+        List<Long> after = keysetValues == null ? null : keysetValues.apply(hits.get(hits.size() - 1));
+        return new Cursor(fingerprint, pageNumber + 1, total, start + hits.size(), after).encode();
+    }
+
+    /**
+     * Hits strictly after {@code after} in the order of the numeric {@code keys}: (k1 > v1) or (k1 = v1 and
+     * k2 > v2) or ..., with {@code >} read as {@code <} for descending keys.
+     */
+    public static PredicateFinalStep after(TypedSearchPredicateFactory<?> f, List<SortKey> keys, List<Long> after) {
+        if (after.size() != keys.size()) {
+            throw InvalidParameter.of("cursor", "does not fit this sort order");
+        }
+        return f.bool(any -> {
+            for (int k = 0; k < keys.size(); k++) {
+                int upTo = k;
+                any.should(f.bool(all -> {
+                    for (int i = 0; i < upTo; i++) {
+                        all.filter(f.match().field(keys.get(i).field()).matching(after.get(i)));
+                    }
+                    SortKey key = keys.get(upTo);
+                    var range = f.range().field(key.field());
+                    all.filter(key.descending() ? range.lessThan(after.get(upTo)) : range.greaterThan(after.get(upTo)));
+                }));
+            }
+        });
+    }
+
+    /** Whether every key is a numeric field, so that a keyset cursor can follow the order. */
+    public static boolean keysetCapable(List<SortKey> keys, List<String> numericFields) {
+        return keys.stream().allMatch(k -> k.field() != null && numericFields.contains(k.field()));
+    }
+
+    /**
+     * The sort a list query uses: the one asked for in {@code pageQuery} (API field names mapped to index fields
+     * by {@code sortable}, ties broken by {@code idField}), else {@code byRelevance} for a text query or
+     * {@code unsorted} without one.
+     */
+    public static List<SortKey> sortOf(PageQuery pageQuery, Map<String, String> sortable, boolean textQuery,
+            List<SortKey> unsorted, List<SortKey> byRelevance, String idField) {
+        List<PageQuery.Order> asked = pageQuery.orders(sortable.keySet());
+        if (asked.isEmpty()) {
+            return textQuery ? byRelevance : unsorted;
+        }
+        return withTieBreak(asked.stream().map(o -> new SortKey(sortable.get(o.field()), o.descending())).toList(),
+                idField);
+    }
+
+    /** The index sort for {@code keys}; documents without a value for a key come last. */
+    public static SortFinalStep sort(TypedSearchSortFactory<?> f, List<SortKey> keys) {
+        return f.composite(c -> keys.forEach(key -> c.add(key.field() == null ? f.score()
+                : f.field(key.field()).order(key.descending() ? SortOrder.DESC : SortOrder.ASC).missing().last())));
+    }
+
+    static List<SortKey> withTieBreak(List<SortKey> keys, String idField) {
+        List<SortKey> all = new ArrayList<>(keys);
+        if (all.stream().noneMatch(k -> idField.equals(k.field()))) {
+            all.add(SortKey.ascending(idField));
+        }
+        return all;
+    }
+}
