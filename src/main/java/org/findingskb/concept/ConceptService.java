@@ -77,7 +77,7 @@ public class ConceptService {
                             }
                         }))
                         .sort(f -> IndexPager.sort(f, sort))
-                        .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
+                        .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
                         .toQuery(),
                 IndexPager.keysetCapable(sort, List.of("id_ref")) ? hit -> List.of(hit.getId()) : null);
         Map<Long, Long> counts = findingCounts(page.content().stream().map(Concept::getId).toList());

@@ -95,7 +95,7 @@ public class MechanismService {
                             }
                         }))
                         .sort(f -> IndexPager.sort(f, sort))
-                        .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
+                        .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
                         .toQuery(),
                 IndexPager.keysetCapable(sort, NUMERIC)
                         ? hit -> sort.stream().map(key -> key.field().equals("studyId") ? hit.getStudyId() : hit.getId()).toList()

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
@@ -48,8 +49,11 @@ public record KbProperties(
     /**
      * @param reindexOnStart rebuild the whole index at start-up (else only where it lags the database)
      * @param massIndexing how a rebuild loads entities
+     * @param indexPrefix with the elasticsearch profile, put before every index and alias name, so that several
+     *        deployments can share one cluster (lower-case letters, digits, '-' and '_')
      */
-    public record Search(@DefaultValue("false") boolean reindexOnStart, @Valid @DefaultValue MassIndexing massIndexing) {
+    public record Search(@DefaultValue("false") boolean reindexOnStart, @Valid @DefaultValue MassIndexing massIndexing,
+            @Pattern(regexp = "[a-z0-9_-]*") @DefaultValue("") String indexPrefix) {
     }
 
     /**
