@@ -29,6 +29,7 @@ import org.hibernate.envers.RelationTargetAuditMode;
 import org.findingskb.concept.Concept;
 import org.findingskb.mechanism.Mechanism;
 import org.findingskb.source.SourceDocument;
+import org.findingskb.study.PartOfStudy;
 import org.findingskb.study.Study;
 import org.findingskb.shared.CuratedEntity;
 
@@ -38,7 +39,7 @@ import org.findingskb.mechanism.Timescale;
 @Entity
 @Table(name = "finding")
 @Audited(withModifiedFlag = true)
-public class Finding extends CuratedEntity {
+public class Finding extends CuratedEntity implements PartOfStudy {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "study_id", nullable = false)
@@ -236,6 +237,7 @@ public class Finding extends CuratedEntity {
     }
 
     /** The study's id; a finding never changes study. */
+    @Override
     public Long getStudyId() {
         return study.getId();
     }

@@ -21,6 +21,7 @@ import org.hibernate.envers.Audited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
 import org.findingskb.concept.Concept;
+import org.findingskb.study.PartOfStudy;
 import org.findingskb.study.Study;
 import org.findingskb.shared.CuratedEntity;
 
@@ -28,7 +29,7 @@ import org.findingskb.shared.CuratedEntity;
 @Entity
 @Table(name = "mechanism")
 @Audited(withModifiedFlag = true)
-public class Mechanism extends CuratedEntity {
+public class Mechanism extends CuratedEntity implements PartOfStudy {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "study_id", nullable = false)
@@ -116,6 +117,7 @@ public class Mechanism extends CuratedEntity {
     }
 
     /** The study's id; a mechanism never changes study. */
+    @Override
     public Long getStudyId() {
         return study.getId();
     }
