@@ -22,6 +22,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dataDir where the embedded database and the search index live
  * @param apiKeys {@code ROLE:KEY} pairs, roles CURATOR and ADMIN; none: one ADMIN key is generated and logged
+ * @param apiKeysFile a file of further {@code ROLE:KEY} lines (blank lines and {@code #} comments ignored), so that
+ *        keys need not appear on a command line
+ * @param apiKeyLabelSecret the secret that a key's public label (its name in history) is an HMAC with; none: a
+ *        random secret kept in the data directory
  * @param importDirectory a directory of {@code .txt} articles to import at start-up ({@code kb.import})
  */
 @ConfigurationProperties("kb")
@@ -32,6 +36,8 @@ public record KbProperties(
         @Valid @DefaultValue Search search,
         @Valid @DefaultValue Synthetic synthetic,
         @DefaultValue List<String> apiKeys,
+        Path apiKeysFile,
+        String apiKeyLabelSecret,
         @Valid @DefaultValue Cors cors,
         @Valid @DefaultValue RateLimit rateLimit,
         @Valid @DefaultValue Http http,
@@ -72,11 +78,16 @@ public record KbProperties(
 
     /**
      * @param writesPerKey writes one API key may make per period
-     * @param writesPerAddress writes one client address may make per period
+     * @param writesPerAddress writes one client address may make per period without a key (a request with a key
+     *        counts against the key only)
      * @param period the period the limits refill over
+     * @param expensiveReadsPerKey expensive reads (search, CSV, pages of more than 50 items) one API key may make
+     *        per period
+     * @param expensiveReadsPerAddress expensive reads one client address may make per period without a key
      */
     public record RateLimit(@Min(1) @DefaultValue("120") long writesPerKey, @Min(1) @DefaultValue("240") long writesPerAddress,
-            @NotNull @DefaultValue("1m") Duration period) {
+            @NotNull @DefaultValue("1m") Duration period, @Min(1) @DefaultValue("600") long expensiveReadsPerKey,
+            @Min(1) @DefaultValue("300") long expensiveReadsPerAddress) {
     }
 
     /**
@@ -90,8 +101,12 @@ public record KbProperties(
     public record Ingest(@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.7") double reviewThreshold) {
     }
 
-    /** @param maxBodySize the largest request body read */
-    public record Http(@NotNull @DefaultValue("1MB") DataSize maxBodySize) {
+    /**
+     * @param maxBodySize the largest request body read
+     * @param trustedProxies addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-For} gives the
+     *        client's address (none: the connection's own address is the client's)
+     */
+    public record Http(@NotNull @DefaultValue("1MB") DataSize maxBodySize, @DefaultValue List<String> trustedProxies) {
     }
 
     /** Where the search index lives: beside the database, under the data directory. */

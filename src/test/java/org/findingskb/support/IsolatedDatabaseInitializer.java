@@ -57,6 +57,8 @@ public class IsolatedDatabaseInitializer implements ApplicationContextInitialize
         defaults.put("kb.api-keys", TestKeys.CONFIGURED);
         defaults.put("kb.rate-limit.writes-per-key", 1_000_000);
         defaults.put("kb.rate-limit.writes-per-address", 1_000_000);
+        defaults.put("kb.rate-limit.expensive-reads-per-key", 1_000_000);
+        defaults.put("kb.rate-limit.expensive-reads-per-address", 1_000_000);
         // Many contexts live at once in a test run: small pools keep them within the server's connection limit.
         defaults.put("spring.datasource.hikari.maximum-pool-size", 5);
         defaults.put("spring.datasource.hikari.minimum-idle", 1);

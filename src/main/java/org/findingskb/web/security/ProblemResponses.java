@@ -61,9 +61,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                     Map.of());
         }
 
-        static Refusal rateLimited(long seconds) {
+        static Refusal rateLimited(long seconds, boolean write) {
             Refusal refusal = new Refusal(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too Many Requests",
-                    "Too many writes from this API key or address; retry in " + seconds + " s.",
+                    (write ? "Too many writes" : "Too many expensive reads (searches, CSV, large pages)")
+                            + " from this API key or address; retry in " + seconds + " s.",
                     Map.of("retryAfterSeconds", seconds));
             refusal.withHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             return refusal;

@@ -1,5 +1,6 @@
 package org.findingskb.web.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -23,10 +24,11 @@ import org.findingskb.shared.KbProperties;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, KbProperties properties,
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, KbProperties properties, MeterRegistry meters,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
         ProblemResponses problems = new ProblemResponses(resolver);
-        WriteRateLimitFilter limits = new WriteRateLimitFilter(properties.rateLimit(), problems);
+        ClientAddresses addresses = new ClientAddresses(properties.http().trustedProxies());
+        RateLimitFilter limits = new RateLimitFilter(properties.rateLimit(), addresses, problems);
         CorsFilter cors = new CorsFilter(new CorsPolicy(properties.cors().writeOrigins().stream()
                 .filter(o -> !o.isBlank()).toList()));
         cors.setCorsProcessor(new CorsPolicy.ProblemCorsProcessor(problems));
@@ -40,7 +42,8 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // CORS first, so that even a refusal (401, 403, 429) can be read by a browser app.
                 .addFilterAt(cors, CorsFilter.class)
-                .addFilterAfter(new ApiKeyAuthenticationFilter(keys, problems, limits), CorsFilter.class)
+                .addFilterAfter(new ApiKeyAuthenticationFilter(keys, problems, limits,
+                        new AuthenticationFailures(meters), addresses), CorsFilter.class)
                 .addFilterAfter(limits, ApiKeyAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET).permitAll()
