@@ -41,6 +41,7 @@ public record KbProperties(
         @Valid @DefaultValue Cors cors,
         @Valid @DefaultValue RateLimit rateLimit,
         @Valid @DefaultValue Http http,
+        @Valid @DefaultValue ReadCache cache,
         @Valid @DefaultValue Ingest ingest,
         @Name("import") Path importDirectory) {
 
@@ -107,6 +108,15 @@ public record KbProperties(
      *        client's address (none: the connection's own address is the client's)
      */
     public record Http(@NotNull @DefaultValue("1MB") DataSize maxBodySize, @DefaultValue List<String> trustedProxies) {
+    }
+
+    /**
+     * @param maxSize the most memory the read cache may hold, each entry weighed as twice its JSON length (about
+     *        what its strings and objects take on the heap)
+     * @param expireAfterWrite how long a cached read may be served; bounds staleness when other instances write
+     */
+    public record ReadCache(@NotNull @DefaultValue("64MB") DataSize maxSize,
+            @NotNull @DefaultValue("5m") Duration expireAfterWrite) {
     }
 
     /** Where the search index lives: beside the database, under the data directory. */
