@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * naming the property). The README's configuration table lists the same settings.
  *
  * @param dataDir where the embedded database and the search index live
- * @param apiKeys {@code ROLE:KEY} pairs, roles CURATOR and ADMIN; none: one ADMIN key is generated and logged
+ * @param apiKeys {@code ROLE:KEY} pairs, roles CURATOR, ADMIN and METRICS; none: one ADMIN key is generated and logged
  * @param apiKeysFile a file of further {@code ROLE:KEY} lines (blank lines and {@code #} comments ignored), so that
  *        keys need not appear on a command line
  * @param apiKeyLabelSecret the secret that a key's public label (its name in history) is an HMAC with; none: a
@@ -42,6 +42,7 @@ public record KbProperties(
         @Valid @DefaultValue RateLimit rateLimit,
         @Valid @DefaultValue Http http,
         @Valid @DefaultValue ReadCache cache,
+        @Valid @DefaultValue Metrics metrics,
         @Valid @DefaultValue Ingest ingest,
         @Name("import") Path importDirectory) {
 
@@ -117,6 +118,13 @@ public record KbProperties(
      */
     public record ReadCache(@NotNull @DefaultValue("64MB") DataSize maxSize,
             @NotNull @DefaultValue("5m") Duration expireAfterWrite) {
+    }
+
+    /**
+     * @param allowedAddresses addresses or CIDR ranges that may read the metrics ({@code /actuator/prometheus})
+     *        without a key; from anywhere else they need a key with the METRICS or ADMIN role
+     */
+    public record Metrics(@DefaultValue List<String> allowedAddresses) {
     }
 
     /** Where the search index lives: beside the database, under the data directory. */

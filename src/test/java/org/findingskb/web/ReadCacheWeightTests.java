@@ -7,6 +7,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import org.findingskb.support.Http;
+import org.findingskb.support.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +40,7 @@ class ReadCacheWeightTests {
         double entries = meters.get("cache.size").tag("cache", "reads").gauge().value();
         assertThat(weight).isPositive().isLessThanOrEqualTo(MAX_BYTES);
         assertThat(entries).isPositive().isLessThan(200);
-        String scraped = http.get("/actuator/prometheus").body();
+        String scraped = http.get("/actuator/prometheus", TestKeys.admin()).body();
         assertThat(scraped).contains("kb_cache_weight_bytes{").contains("cache_size{");
     }
 }

@@ -54,9 +54,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 return;
             }
             ApiKeys.Entry key = entry.get();
-            List<SimpleGrantedAuthority> authorities = key.role() == Role.ADMIN
-                    ? List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_CURATOR"))
-                    : List.of(new SimpleGrantedAuthority("ROLE_CURATOR"));
+            List<SimpleGrantedAuthority> authorities = switch (key.role()) {
+                case ADMIN -> List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_CURATOR"),
+                        new SimpleGrantedAuthority("ROLE_METRICS"));
+                case CURATOR -> List.of(new SimpleGrantedAuthority("ROLE_CURATOR"));
+                case METRICS -> List.of(new SimpleGrantedAuthority("ROLE_METRICS"));
+            };
             var authentication = UsernamePasswordAuthenticationToken.authenticated(key.name(), null, authorities);
             SecurityContextHolder.getContext().setAuthentication(authentication);
         }

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,11 +29,11 @@ final class ClientAddresses {
             int slash = text.indexOf('/');
             byte[] address = literal(slash < 0 ? text : text.substring(0, slash));
             if (address == null) {
-                throw new IllegalArgumentException("kb.http.trusted-proxies: not an IP address or CIDR range: " + text);
+                throw new IllegalArgumentException("Not an IP address or CIDR range: " + text);
             }
             int bits = slash < 0 ? address.length * 8 : Integer.parseInt(text.substring(slash + 1));
             if (bits < 0 || bits > address.length * 8) {
-                throw new IllegalArgumentException("kb.http.trusted-proxies: bad prefix length in " + text);
+                throw new IllegalArgumentException("Bad prefix length in " + text);
             }
             return new Range(address, bits);
         }
@@ -51,10 +52,19 @@ final class ClientAddresses {
         }
     }
 
-    private final List<Range> trusted;
+    private final Predicate<String> trusted;
 
     ClientAddresses(List<String> trustedProxies) {
-        this.trusted = trustedProxies.stream().map(String::strip).filter(p -> !p.isEmpty()).map(Range::parse).toList();
+        this.trusted = anyOf(trustedProxies);
+    }
+
+    /** Whether an address lies in one of {@code ranges} (addresses or CIDR ranges); never a name lookup. */
+    static Predicate<String> anyOf(List<String> ranges) {
+        List<Range> parsed = ranges.stream().map(String::strip).filter(r -> !r.isEmpty()).map(Range::parse).toList();
+        return address -> {
+            byte[] bytes = parsed.isEmpty() || address == null ? null : literal(address);
+            return bytes != null && parsed.stream().anyMatch(range -> range.contains(bytes));
+        };
     }
 
     String of(HttpServletRequest request) {
@@ -95,11 +105,7 @@ final class ClientAddresses {
     }
 
     private boolean isTrusted(String address) {
-        if (trusted.isEmpty() || address == null) {
-            return false;
-        }
-        byte[] bytes = literal(address);
-        return bytes != null && trusted.stream().anyMatch(range -> range.contains(bytes));
+        return trusted.test(address);
     }
 
     /** The address's bytes, or null if it is not an IP literal; never a name lookup. */
