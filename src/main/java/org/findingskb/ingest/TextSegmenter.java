@@ -86,8 +86,24 @@ final class TextSegmenter {
 
     /** The tokenizer's spans over {@code text}, with every overlong run kept whole (see {@link #MAX_MODEL_TOKEN}). */
     static Span[] tokenize(Tokenizer tokenizer, String text) {
+        List<Span> overlong = overlongRuns(text);
+        if (overlong.isEmpty()) {
+            return tokenizer.tokenizePos(text);
+        }
         List<Span> spans = new ArrayList<>();
         int pending = 0; // start of the text not yet tokenised
+        for (Span run : overlong) {
+            addShifted(spans, tokenizer.tokenizePos(text.substring(pending, run.getStart())), pending);
+            spans.add(run);
+            pending = run.getEnd();
+        }
+        addShifted(spans, tokenizer.tokenizePos(text.substring(pending)), pending);
+        return spans.toArray(Span[]::new);
+    }
+
+    /** The runs without whitespace longer than {@link #MAX_MODEL_TOKEN}, in order. */
+    private static List<Span> overlongRuns(String text) {
+        List<Span> runs = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
             if (Character.isWhitespace(text.charAt(i))) {
@@ -99,17 +115,11 @@ final class TextSegmenter {
                 runEnd++;
             }
             if (runEnd - i > MAX_MODEL_TOKEN) {
-                addShifted(spans, tokenizer.tokenizePos(text.substring(pending, i)), pending);
-                spans.add(new Span(i, runEnd));
-                pending = runEnd;
+                runs.add(new Span(i, runEnd));
             }
             i = runEnd;
         }
-        if (pending == 0) {
-            return tokenizer.tokenizePos(text);
-        }
-        addShifted(spans, tokenizer.tokenizePos(text.substring(pending)), pending);
-        return spans.toArray(Span[]::new);
+        return runs;
     }
 
     /**
@@ -137,30 +147,19 @@ final class TextSegmenter {
      * end, so 200,000 dots took minutes; such a run ends no sentence anyway.
      */
     static String withoutEndsInOverlongRuns(String block) {
-        char[] chars = null;
-        int i = 0;
-        while (i < block.length()) {
-            if (Character.isWhitespace(block.charAt(i))) {
-                i++;
-                continue;
-            }
-            int runEnd = i;
-            while (runEnd < block.length() && !Character.isWhitespace(block.charAt(runEnd))) {
-                runEnd++;
-            }
-            if (runEnd - i > MAX_MODEL_TOKEN) {
-                if (chars == null) {
-                    chars = block.toCharArray();
-                }
-                for (int c = i; c < runEnd; c++) {
-                    if (!Character.isLetterOrDigit(chars[c]) && !Character.isSurrogate(chars[c])) {
-                        chars[c] = 'x';
-                    }
-                }
-            }
-            i = runEnd;
+        List<Span> overlong = overlongRuns(block);
+        if (overlong.isEmpty()) {
+            return block;
         }
-        return chars == null ? block : new String(chars);
+        char[] chars = block.toCharArray();
+        for (Span run : overlong) {
+            for (int c = run.getStart(); c < run.getEnd(); c++) {
+                if (!Character.isLetterOrDigit(chars[c]) && !Character.isSurrogate(chars[c])) {
+                    chars[c] = 'x';
+                }
+            }
+        }
+        return new String(chars);
     }
 
     private static void addShifted(List<Span> into, Span[] spans, int offset) {
