@@ -3,6 +3,8 @@ package org.findingskb.ingest;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
 
+import org.findingskb.shared.Texts;
+
 /**
  * Brings pasted article text into the one form that is stored and that every offset indexes into, so the same
  * article pasted with other line endings or stray whitespace gives the same text. Every step is one pass over
@@ -34,6 +36,9 @@ public final class TextNormalizer {
         // control characters other than tab and line breaks (PostgreSQL refuses NUL in text outright).
         text = text.replace("\uFEFF", "");
         text = CONTROL.matcher(text).replaceAll("");
+        // Nor do bidirectional controls and zero-width characters, which would carry into titles and statements
+        // and show them other than they read; a lone surrogate is no character at all.
+        text = Texts.withoutInvisibles(withoutLoneSurrogates(text));
         text = Normalizer.normalize(text, Normalizer.Form.NFC);
         text = boundedLines(text);
         text = BLANK_LINE_RUNS.matcher(text).replaceAll("\n\n");
@@ -81,6 +86,16 @@ public final class TextNormalizer {
             out.setLength(blanksFrom);
         }
         return out.toString();
+    }
+
+    private static String withoutLoneSurrogates(String text) {
+        if (!Texts.hasLoneSurrogate(text)) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length());
+        text.codePoints().filter(c -> c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE)
+                .forEach(kept::appendCodePoint);
+        return kept.toString();
     }
 
     /** What {@code [\h\x0B\f]} matched: horizontal whitespace, vertical tab and form feed. */
