@@ -44,6 +44,7 @@ public record KbProperties(
         @Valid @DefaultValue ReadCache cache,
         @Valid @DefaultValue Metrics metrics,
         @Valid @DefaultValue Ingest ingest,
+        @Valid @DefaultValue Cursors cursors,
         @Name("import") Path importDirectory) {
 
     /**
@@ -56,8 +57,11 @@ public record KbProperties(
     /**
      * @param reindexOnStart rebuild the whole index at start-up (else only where it lags the database)
      * @param massIndexing how a rebuild loads entities
+     * @param timeout the longest one index query may run; past it the request is answered 503 (normal searches
+     *        take milliseconds, so only a crafted or pathological query reaches it)
      */
-    public record Search(@DefaultValue("false") boolean reindexOnStart, @Valid @DefaultValue MassIndexing massIndexing) {
+    public record Search(@DefaultValue("false") boolean reindexOnStart, @Valid @DefaultValue MassIndexing massIndexing,
+            @NotNull @DefaultValue("5s") Duration timeout) {
     }
 
     /**
@@ -101,6 +105,14 @@ public record KbProperties(
      *        about one finding in twelve, a queue curators can work through. 0 puts nothing in the queue.
      */
     public record Ingest(@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.7") double reviewThreshold) {
+    }
+
+    /**
+     * @param secret the key search cursors are signed with (at least 32 characters). Unset, a random key is made
+     *        once and kept in {@code cursor.key} under the data directory, so cursors survive restarts; several
+     *        instances behind one address must share this setting, or a cursor from one is refused by the others
+     */
+    public record Cursors(String secret) {
     }
 
     /**
