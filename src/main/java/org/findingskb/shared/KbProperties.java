@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param dataDir where the embedded database and the search index live
  * @param apiKeys {@code ROLE:KEY} pairs, roles CURATOR and ADMIN; none: one ADMIN key is generated and logged
  * @param importDirectory a directory of {@code .txt} articles to import at start-up ({@code kb.import})
+ * @param export a file to export the whole knowledge base to (NDJSON), after which the application stops
+ * @param restore an export to load at start-up into an empty database (refused when it holds anything)
  */
 @ConfigurationProperties("kb")
 @Validated
@@ -36,7 +38,9 @@ public record KbProperties(
         @Valid @DefaultValue RateLimit rateLimit,
         @Valid @DefaultValue Http http,
         @Valid @DefaultValue Ingest ingest,
-        @Name("import") Path importDirectory) {
+        @Name("import") Path importDirectory,
+        Path export,
+        Path restore) {
 
     /**
      * @param enabled build the knowledge base from the bundled articles when the database holds no source
