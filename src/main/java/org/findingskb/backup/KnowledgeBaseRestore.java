@@ -184,7 +184,7 @@ final class KnowledgeBaseRestore {
             }
             if (!fits(column, value.getValue())) {
                 throw refused(line, row.table().type() + "." + column.name() + " = " + value.getValue()
-                        + " is not a " + column.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                        + " is not a valid " + column.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
             }
         }
         for (Column column : row.table().columns()) {
