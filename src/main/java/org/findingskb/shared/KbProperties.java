@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKeyLabelSecret the secret that a key's public label (its name in history) is an HMAC with; none: a
  *        random secret kept in the data directory
  * @param importDirectory a directory of {@code .txt} articles to import at start-up ({@code kb.import})
+ * @param export a file to export the whole knowledge base to (NDJSON), after which the application stops
+ * @param restore an export to load at start-up into an empty database (refused when it holds anything)
  */
 @ConfigurationProperties("kb")
 @Validated
@@ -45,7 +47,9 @@ public record KbProperties(
         @Valid @DefaultValue Metrics metrics,
         @Valid @DefaultValue Ingest ingest,
         @Valid @DefaultValue Cursors cursors,
-        @Name("import") Path importDirectory) {
+        @Name("import") Path importDirectory,
+        Path export,
+        Path restore) {
 
     /**
      * @param enabled build the knowledge base from the bundled articles when the database holds no source
