@@ -10,6 +10,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
@@ -63,9 +64,12 @@ public record KbProperties(
      * @param massIndexing how a rebuild loads entities
      * @param timeout the longest one index query may run; past it the request is answered 503 (normal searches
      *        take milliseconds, so only a crafted or pathological query reaches it)
+     * @param indexPrefix with the elasticsearch profile, put before every index and alias name, so that several
+     *        deployments can share one cluster (lower-case letters, digits, '-' and '_')
      */
     public record Search(@DefaultValue("false") boolean reindexOnStart, @Valid @DefaultValue MassIndexing massIndexing,
-            @NotNull @DefaultValue("5s") Duration timeout) {
+            @NotNull @DefaultValue("5s") Duration timeout,
+            @Pattern(regexp = "[a-z0-9_-]*") @DefaultValue("") String indexPrefix) {
     }
 
     /**
