@@ -72,6 +72,8 @@ public class IsolatedDatabaseInitializer implements ApplicationContextInitialize
         defaults.put("kb.api-keys", TestKeys.CONFIGURED);
         defaults.put("kb.rate-limit.writes-per-key", 1_000_000);
         defaults.put("kb.rate-limit.writes-per-address", 1_000_000);
+        defaults.put("kb.rate-limit.expensive-reads-per-key", 1_000_000);
+        defaults.put("kb.rate-limit.expensive-reads-per-address", 1_000_000);
         // Many contexts live at once in a test run: small pools keep them within the server's connection limit.
         defaults.put("spring.datasource.hikari.maximum-pool-size", 5);
         defaults.put("spring.datasource.hikari.minimum-idle", 1);
@@ -113,26 +115,26 @@ public class IsolatedDatabaseInitializer implements ApplicationContextInitialize
     }
 
     /** Creates and drops test databases on the PostgreSQL server the {@code postgres} profile points at. */
-    record PostgresAdmin(String adminUrl, String user, String password) {
+    public record PostgresAdmin(String adminUrl, String user, String password) {
 
-        static PostgresAdmin from(ConfigurableEnvironment environment) {
+        public static PostgresAdmin from(ConfigurableEnvironment environment) {
             return new PostgresAdmin(
                     environment.getProperty("kb.test.postgres.admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
                     environment.getProperty("spring.datasource.username", "postgres"),
                     environment.getProperty("spring.datasource.password", ""));
         }
 
-        String urlOf(String database) {
+        public String urlOf(String database) {
             int slash = adminUrl.lastIndexOf('/');
             int query = adminUrl.indexOf('?', slash);
             return adminUrl.substring(0, slash + 1) + database + (query < 0 ? "" : adminUrl.substring(query));
         }
 
-        void create(String database) {
+        public void create(String database) {
             execute("CREATE DATABASE " + database);
         }
 
-        void drop(String database) {
+        public void drop(String database) {
             execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
 
