@@ -5,11 +5,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.caffeine.CaffeineCache;
 
+import org.findingskb.shared.ReadCaching;
 import org.findingskb.support.Http;
 import org.findingskb.support.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The read cache is bounded by bytes, not by entries: however many distinct pages are read, its estimated weight
@@ -27,8 +31,13 @@ class ReadCacheWeightTests {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    CacheManager caches;
+
     @Test
     void manyDistinctPagesStayWithinTheCachesBytesAndItsSizeIsAMetric() {
+        assumeTrue(caches.getCache(ReadCaching.CACHE) instanceof CaffeineCache,
+                "the read cache is off (elasticsearch profile)");
         Http http = new Http(port);
         long bodies = 0;
         for (int size = 1; size <= 100; size++) {
