@@ -83,7 +83,7 @@ public class ConceptService {
                             }
                         }))
                         .sort(f -> IndexPager.sort(f, sort))
-                        .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
+                        .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
                         .failAfter(queryMillis, TimeUnit.MILLISECONDS)
                         .toQuery(),
                 IndexPager.keysetCapable(sort, List.of("id_ref")) ? hit -> List.of(hit.getId()) : null);

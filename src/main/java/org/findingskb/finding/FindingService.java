@@ -110,7 +110,7 @@ public class FindingService {
                             }
                         }))
                         .sort(f -> IndexPager.sort(f, sort))
-                        .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
+                        .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
                         .failAfter(queryMillis, TimeUnit.MILLISECONDS)
                         .toQuery(),
                 keyset ? hit -> sort.stream().map(key -> keyValue(hit, key.field())).toList() : null)

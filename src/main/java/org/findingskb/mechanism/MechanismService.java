@@ -100,7 +100,7 @@ public class MechanismService {
                             }
                         }))
                         .sort(f -> IndexPager.sort(f, sort))
-                        .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
+                        .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
                         .failAfter(queryMillis, TimeUnit.MILLISECONDS)
                         .toQuery(),
                 IndexPager.keysetCapable(sort, NUMERIC)

@@ -131,7 +131,7 @@ public class SearchService {
                                 .encoder(HighlighterEncoder.HTML))
                         .sort(f -> f.score())
                         .aggregation(byType, f -> f.terms().field("docType", String.class))
-                        .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
+                        .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
                         .failAfter(queryMillis, TimeUnit.MILLISECONDS)
                         .toQuery(), null, result -> typeCounts.putAll(result.aggregation(byType)));
         return new SearchResponse(page.content().stream().map(row -> hit(row, snippetFields.size())).toList(), page.page(),

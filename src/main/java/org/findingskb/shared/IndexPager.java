@@ -23,6 +23,12 @@ public final class IndexPager {
 
     public static final int MAX_OFFSET_HITS = 10_000;
 
+    /**
+     * The hit-count threshold of a query whose total is shown: counts are exact up to here. An int, because an
+     * OpenSearch cluster refuses a {@code track_total_hits} beyond one ("Failed to parse int parameter").
+     */
+    public static final long EXACT_COUNT = Integer.MAX_VALUE;
+
     /** One key of a sort order; numeric keys allow keyset cursors, a {@code null} field is relevance. */
     public record SortKey(String field, boolean descending) {
 

@@ -116,7 +116,7 @@ public class StudyService {
                             }
                         }))
                         .sort(f -> IndexPager.sort(f, sort))
-                        .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
+                        .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
                         .failAfter(queryMillis, TimeUnit.MILLISECONDS)
                         .toQuery(),
                 IndexPager.keysetCapable(sort, List.of("id_sort")) ? hit -> List.of(hit.getId()) : null);
