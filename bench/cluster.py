@@ -31,6 +31,8 @@ from kbclient import Client, q  # noqa: E402
 
 HOST = "127.0.0.1"
 KEY = "cluster-bench-admin-key-0001"
+# Instances behind one address share the key cursors are signed with (see docs/scaling.md).
+CURSOR_SECRET = "cluster-bench-cursor-secret-0123456789abcdef"
 SEARCHABLE_WITHIN = 120.0
 
 
@@ -55,7 +57,7 @@ class Instance(kbclient.ChildProcess):
         cmd = [a.java, f"-Xmx{a.heap}", "-jar", a.jar, f"--server.port={self.port}",
                f"--kb.data-dir={os.path.join(a.work, self.name)}", f"--kb.api-keys=ADMIN:{KEY}",
                "--kb.rate-limit.writes-per-key=1000000", "--kb.rate-limit.writes-per-address=1000000",
-               "--kb.search.index-prefix=cluster-"]
+               "--kb.search.index-prefix=cluster-", f"--kb.cursors.secret={CURSOR_SECRET}"]
         with open(self.log_path, "ab") as out:
             self.proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         if not kbclient.wait_healthy(HOST, self.port, self.args.startup_timeout, alive=lambda: self.proc.poll() is None):
