@@ -39,6 +39,7 @@ class StartupLoader implements SmartInitializingSingleton {
     private final String location;
     private final int syntheticStudies;
     private final long syntheticSeed;
+    private final boolean restoring;
 
     StartupLoader(IngestService ingest, SourceRepository sources, SyntheticCorpusGenerator synthetic, SearchIndex searchIndex,
             KbProperties properties) {
@@ -50,12 +51,16 @@ class StartupLoader implements SmartInitializingSingleton {
         this.location = properties.seed().location();
         this.syntheticStudies = properties.synthetic().studies();
         this.syntheticSeed = properties.synthetic().seed();
+        this.restoring = properties.restore() != null;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        seed();
-        synthetic.generate(syntheticStudies, syntheticSeed);
+        // A restore (done before JPA started) brings its own knowledge base: nothing is added to it.
+        if (!restoring) {
+            seed();
+            synthetic.generate(syntheticStudies, syntheticSeed);
+        }
         // The synthetic corpus, or an index directory lost since the last run, leaves the index behind.
         searchIndex.ensureComplete();
         // Bulk writes went around JPA: nothing read before them may be served from a cache.

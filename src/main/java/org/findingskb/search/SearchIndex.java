@@ -71,7 +71,8 @@ public class SearchIndex {
     SearchIndex(EntityManagerFactory entityManagerFactory, EntityManager entityManager, TransactionTemplate transactions,
             KbProperties properties) throws IOException {
         Path indexRoot = properties.indexDirectory();
-        this.reindexOnStart = properties.search().reindexOnStart();
+        // A restored knowledge base was written around JPA, and the index directory may hold another one's documents.
+        this.reindexOnStart = properties.search().reindexOnStart() || properties.restore() != null;
         this.entityManagerFactory = entityManagerFactory;
         this.entityManager = entityManager;
         this.transactions = transactions;
@@ -101,12 +102,12 @@ public class SearchIndex {
 
     /**
      * Re-indexes every entity type whose index disagrees with the database (or all of them when {@code
-     * kb.search.reindex-on-start} asks for it); returns the types it re-indexed.
+     * kb.search.reindex-on-start} or a restore asks for it); returns the types it re-indexed.
      */
     public List<Class<?>> ensureComplete() {
         List<Class<?>> all = List.copyOf(INDEXED.keySet());
         if (reindexOnStart) {
-            log.info("Re-indexing everything, as kb.search.reindex-on-start asks");
+            log.info("Re-indexing everything, as kb.search.reindex-on-start or kb.restore asks");
             reindex(all);
             return all;
         }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
@@ -27,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKeyLabelSecret the secret that a key's public label (its name in history) is an HMAC with; none: a
  *        random secret kept in the data directory
  * @param importDirectory a directory of {@code .txt} articles to import at start-up ({@code kb.import})
+ * @param export a file to export the whole knowledge base to (NDJSON), after which the application stops
+ * @param restore an export to load at start-up into an empty database (refused when it holds anything)
  */
 @ConfigurationProperties("kb")
 @Validated
@@ -44,7 +47,10 @@ public record KbProperties(
         @Valid @DefaultValue ReadCache cache,
         @Valid @DefaultValue Metrics metrics,
         @Valid @DefaultValue Ingest ingest,
-        @Name("import") Path importDirectory) {
+        @Valid @DefaultValue Cursors cursors,
+        @Name("import") Path importDirectory,
+        Path export,
+        Path restore) {
 
     /**
      * @param enabled build the knowledge base from the bundled articles when the database holds no source
@@ -56,8 +62,14 @@ public record KbProperties(
     /**
      * @param reindexOnStart rebuild the whole index at start-up (else only where it lags the database)
      * @param massIndexing how a rebuild loads entities
+     * @param timeout the longest one index query may run; past it the request is answered 503 (normal searches
+     *        take milliseconds, so only a crafted or pathological query reaches it)
+     * @param indexPrefix with the elasticsearch profile, put before every index and alias name, so that several
+     *        deployments can share one cluster (lower-case letters, digits, '-' and '_')
      */
-    public record Search(@DefaultValue("false") boolean reindexOnStart, @Valid @DefaultValue MassIndexing massIndexing) {
+    public record Search(@DefaultValue("false") boolean reindexOnStart, @Valid @DefaultValue MassIndexing massIndexing,
+            @NotNull @DefaultValue("5s") Duration timeout,
+            @Pattern(regexp = "[a-z0-9_-]*") @DefaultValue("") String indexPrefix) {
     }
 
     /**
@@ -101,6 +113,14 @@ public record KbProperties(
      *        about one finding in twelve, a queue curators can work through. 0 puts nothing in the queue.
      */
     public record Ingest(@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.7") double reviewThreshold) {
+    }
+
+    /**
+     * @param secret the key search cursors are signed with (at least 32 characters). Unset, a random key is made
+     *        once and kept in {@code cursor.key} under the data directory, so cursors survive restarts; several
+     *        instances behind one address must share this setting, or a cursor from one is refused by the others
+     */
+    public record Cursors(String secret) {
     }
 
     /**

@@ -25,6 +25,9 @@ import org.springframework.core.env.Profiles;
  * never see each other's data: an in-memory H2 database by default, or, with the {@code postgres} profile, a
  * PostgreSQL database created for the context and dropped when it closes.
  *
+ * <p>With the elasticsearch profile's tests ({@code kb.test.opensearch.url} set), the context's search indexes live
+ * on the build's OpenSearch node under a prefix of their own, deleted when the context closes.
+ *
  * <p>Contexts that set {@code kb.test.database-key} share the database of that key (to test restarts); such a
  * database is dropped when the JVM exits.
  */
@@ -49,6 +52,18 @@ public class IsolatedDatabaseInitializer implements ApplicationContextInitialize
                 String database = (String) properties.get("kb.test.database-name");
                 ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean(
                         "isolatedDatabaseDropper", () -> PostgresAdmin.from(environment).drop(database));
+            }
+        }
+        String opensearch = environment.getProperty(OpenSearchNode.URL_PROPERTY);
+        if (opensearch != null) {
+            // One node serves every context of the run: each context's indexes carry its database's name.
+            OpenSearchNode.awaitReady(opensearch);
+            String prefix = properties.get("kb.test.database-name") + "-";
+            properties = new HashMap<>(properties);
+            properties.put("kb.search.index-prefix", prefix);
+            if (key == null) {
+                ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean(
+                        "isolatedIndexesDropper", () -> OpenSearchNode.deleteIndexes(opensearch, prefix));
             }
         }
         environment.getPropertySources().addFirst(new MapPropertySource("isolatedDatabase", properties));
@@ -101,26 +116,26 @@ public class IsolatedDatabaseInitializer implements ApplicationContextInitialize
     }
 
     /** Creates and drops test databases on the PostgreSQL server the {@code postgres} profile points at. */
-    record PostgresAdmin(String adminUrl, String user, String password) {
+    public record PostgresAdmin(String adminUrl, String user, String password) {
 
-        static PostgresAdmin from(ConfigurableEnvironment environment) {
+        public static PostgresAdmin from(ConfigurableEnvironment environment) {
             return new PostgresAdmin(
                     environment.getProperty("kb.test.postgres.admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
                     environment.getProperty("spring.datasource.username", "postgres"),
                     environment.getProperty("spring.datasource.password", ""));
         }
 
-        String urlOf(String database) {
+        public String urlOf(String database) {
             int slash = adminUrl.lastIndexOf('/');
             int query = adminUrl.indexOf('?', slash);
             return adminUrl.substring(0, slash + 1) + database + (query < 0 ? "" : adminUrl.substring(query));
         }
 
-        void create(String database) {
+        public void create(String database) {
             execute("CREATE DATABASE " + database);
         }
 
-        void drop(String database) {
+        public void drop(String database) {
             execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
 

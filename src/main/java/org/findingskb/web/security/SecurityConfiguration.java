@@ -24,8 +24,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.findingskb.shared.KbProperties;
 
 /**
- * Reads are open to anyone; every other method needs an API key whose role allows it: CURATOR writes and
- * reviews, ADMIN also deletes. No sessions, no cookies: each request carries its key.
+ * Reads are open to anyone, but for the full export; every other method needs an API key whose role allows it:
+ * CURATOR writes and reviews, ADMIN also deletes and exports. No sessions, no cookies: each request carries its key.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -73,6 +73,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/prometheus", "/actuator/prometheus/**")
                                 .access(metricsReaders(properties.metrics(), addresses))
+                        // The export holds everything, curators' key names in the history included.
+                        .requestMatchers("/api/export").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET).permitAll()
                         .requestMatchers(HttpMethod.HEAD).permitAll()
                         .requestMatchers(HttpMethod.OPTIONS).permitAll()

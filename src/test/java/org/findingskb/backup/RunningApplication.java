@@ -1,0 +1,119 @@
+package org.findingskb.backup;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import org.findingskb.FindingsKbApplication;
+import org.findingskb.support.Http;
+import org.findingskb.support.IsolatedDatabaseInitializer.PostgresAdmin;
+import org.findingskb.support.TestKeys;
+
+/**
+ * The whole application on a database the test chooses, H2 or PostgreSQL, whatever the build's profile: the
+ * settings go in under the name IsolatedDatabaseInitializer looks for, so it leaves them alone.
+ */
+final class RunningApplication implements AutoCloseable {
+
+    enum Backend {
+        H2, POSTGRESQL
+    }
+
+    private final ConfigurableApplicationContext context;
+    private final Runnable dropDatabase;
+
+    private RunningApplication(ConfigurableApplicationContext context, Runnable dropDatabase) {
+        this.context = context;
+        this.dropDatabase = dropDatabase;
+    }
+
+    /** A new, empty database of {@code backend}; {@code settings} add to or override the defaults. */
+    static RunningApplication start(Backend backend, Map<String, Object> settings) {
+        String name = "kb_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        Path dataDir = temporaryDirectory(name);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("kb.data-dir", dataDir.toString());
+        properties.put("server.port", 0);
+        properties.put("kb.api-keys", "CURATOR:" + TestKeys.CURATOR + ",ADMIN:" + TestKeys.ADMIN);
+        properties.put("kb.rate-limit.writes-per-key", 1_000_000);
+        properties.put("kb.rate-limit.writes-per-address", 1_000_000);
+        properties.put("spring.datasource.hikari.maximum-pool-size", 5);
+        Runnable drop = () -> { };
+        if (backend == Backend.POSTGRESQL) {
+            PostgresAdmin admin = PostgresAdmin.from(new StandardEnvironment());
+            admin.create(name);
+            drop = () -> admin.drop(name);
+            properties.put("spring.datasource.url", admin.urlOf(name));
+            properties.put("spring.datasource.username", admin.user());
+            properties.put("spring.datasource.password", admin.password());
+        } else {
+            properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("findings-kb") + ";WRITE_DELAY=0");
+            properties.put("spring.datasource.username", "sa");
+            properties.put("spring.datasource.password", "");
+        }
+        properties.putAll(settings);
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(FindingsKbApplication.class)
+                    .initializers(new Settings(properties))
+                    .run();
+            return new RunningApplication(context, drop);
+        } catch (RuntimeException e) {
+            drop.run();
+            throw e;
+        }
+    }
+
+    Http http() {
+        return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } finally {
+            dropDatabase.run();
+        }
+    }
+
+    private static Path temporaryDirectory(String name) {
+        try {
+            Path dir = Files.createTempDirectory(name);
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** First of all initializers, so IsolatedDatabaseInitializer finds its property source present and steps aside. */
+    private record Settings(Map<String, Object> properties)
+            implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("isolatedDatabase", properties));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+}
