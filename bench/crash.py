@@ -17,7 +17,6 @@ import json
 import os
 import random
 import re
-import signal
 import subprocess
 import sys
 import threading
@@ -37,7 +36,7 @@ def log(msg):
     print(msg, flush=True)
 
 
-class App:
+class App(kbclient.ChildProcess):
     """The app as a child process: started, killed with SIGKILL, restarted on the same data directory."""
 
     def __init__(self, args, work):
@@ -61,19 +60,6 @@ class App:
             self.proc = subprocess.Popen(self.command(), stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         ok = kbclient.wait_healthy(HOST, self.args.port, timeout, alive=lambda: self.proc.poll() is None)
         return ok, time.monotonic() - t0
-
-    def kill9(self):
-        if self.proc and self.proc.poll() is None:
-            os.kill(self.proc.pid, signal.SIGKILL)
-            self.proc.wait()
-
-    def stop(self):
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(60)
-            except subprocess.TimeoutExpired:
-                self.kill9()
 
     def tail(self, n=60):
         try:

@@ -8,6 +8,7 @@ import http.client
 import json
 import random
 import socket
+import subprocess
 import urllib.parse
 
 DRUGS = ["ketamine", "psilocybin", "lithium", "fluoxetine", "esketamine", "semaglutide", "metformin", "caffeine"]
@@ -155,3 +156,22 @@ def wait_healthy(host, port, deadline_seconds, alive=lambda: True):
             pass
         time.sleep(0.1)
     return False
+
+
+class ChildProcess:
+    """An app started as a child process (in `proc`): killed with SIGKILL, or stopped in order."""
+
+    proc = None
+
+    def kill9(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(60)
+            except subprocess.TimeoutExpired:
+                self.kill9()

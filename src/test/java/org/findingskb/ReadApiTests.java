@@ -137,6 +137,8 @@ class ReadApiTests {
         JsonNode listed = sources.get("content").get(0);
         assertThat(listed.has("text")).as("lists leave the text out").isFalse();
         JsonNode source = ok("/api/sources/" + listed.get("id").asLong());
+        listed.properties().forEach(field -> assertThat(source.get(field.getKey()))
+                .as("the detail shows the listed field %s, flat", field.getKey()).isEqualTo(field.getValue()));
         assertThat(source.get("length").asInt()).isEqualTo(source.get("text").asString().length());
         assertThat(source.get("sha256").asString()).matches("[0-9a-f]{64}");
         Set<String> annotations = new HashSet<>();

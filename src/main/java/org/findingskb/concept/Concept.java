@@ -10,35 +10,20 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import org.findingskb.shared.KnowledgeBaseChanges;
+import org.findingskb.shared.StoredEntity;
 
 /** A typed thing findings talk about (a drug, a brain region, a pathway...), shared by every study. */
 @Entity
-@EntityListeners(KnowledgeBaseChanges.class)
 @Table(name = "concept")
-public class Concept {
+public class Concept extends StoredEntity {
 
     /** The longest name or synonym a concept has. */
     public static final int MAX_NAME_LENGTH = 300;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "concept_seq")
-    @SequenceGenerator(name = "concept_seq", sequenceName = "concept_seq", allocationSize = 50)
-    private Long id;
-
-    @Version
-    private long version;
 
     @Column(nullable = false)
     private String name;
@@ -102,14 +87,6 @@ public class Concept {
             this.meshId = meshId;
         }
         synonyms.forEach(this::addSynonym);
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public long getVersion() {
-        return version;
     }
 
     public String getName() {

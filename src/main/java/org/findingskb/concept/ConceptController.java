@@ -23,10 +23,7 @@ class ConceptController extends CurationEndpoints<Long, ConceptRequest, ConceptR
     private final ConceptService concepts;
 
     ConceptController(ConceptService concepts, ConceptCurationService curation, RequestBodies bodies) {
-        super(bodies, ConceptRequest.class, new Writes<>(curation::create, ConceptResponse::id, (id, ifMatch, request) -> {
-            curation.replace(id, ifMatch, request);
-            return concepts.get(id);
-        }, curation::current, curation::delete));
+        super(bodies, ConceptRequest.class, curation);
         this.concepts = concepts;
     }
 

@@ -11,6 +11,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.findingskb.shared.Curation;
 import org.findingskb.shared.Texts;
 import org.findingskb.shared.UnprocessableReference;
 import org.findingskb.shared.IfMatch;
@@ -21,20 +22,23 @@ import org.findingskb.shared.IfMatch;
  */
 @Service
 @Transactional
-public class ConceptCurationService {
+public class ConceptCurationService implements Curation<Long, ConceptRequest, ConceptResponse> {
 
     /** The tables that refer to concepts, each through a concept_id column. */
     private static final List<String> REFERENCES = List.of("finding_concept", "study_intervention", "study_condition",
             "mechanism_brain_region", "mechanism_pathway", "mechanism_cell_type", "mechanism_intervention");
 
     private final ConceptRepository concepts;
+    private final ConceptMentions mentions;
     private final EntityManager entityManager;
 
-    ConceptCurationService(ConceptRepository concepts, EntityManager entityManager) {
+    ConceptCurationService(ConceptRepository concepts, ConceptMentions mentions, EntityManager entityManager) {
         this.concepts = concepts;
+        this.mentions = mentions;
         this.entityManager = entityManager;
     }
 
+    @Override
     public ConceptResponse create(ConceptRequest request) {
         checkUnique(request, null);
         Concept concept = new Concept(request.name().strip(), request.type(), Texts.blankToNull(request.meshId()),
@@ -47,7 +51,9 @@ public class ConceptCurationService {
         }
     }
 
-    public void replace(long id, IfMatch ifMatch, ConceptRequest request) {
+    /** The renamed concept with the count of findings that mention it, which a rename does not change. */
+    @Override
+    public ConceptResponse replace(Long id, IfMatch ifMatch, ConceptRequest request) {
         Concept concept = load(id, ifMatch);
         checkUnique(request, id);
         concept.edit(request.name().strip(), request.type(), Texts.blankToNull(request.meshId()),
@@ -58,14 +64,17 @@ public class ConceptCurationService {
             throw UnprocessableReference.of("name", "'" + concept.getNameKey() + "' already names another concept");
         }
         reindexMentions(id);
+        return ConceptResponse.from(concept, mentions.visibleFindingCounts(List.of(id)).getOrDefault(id, 0L));
     }
 
+    @Override
     @Transactional(readOnly = true)
-    public ConceptRequest current(long id) {
+    public ConceptRequest current(Long id) {
         return ConceptRequest.of(concepts.findById(id).orElseThrow(() -> ConceptNotFound.withId(id)));
     }
 
-    public void delete(long id, IfMatch ifMatch) {
+    @Override
+    public void delete(Long id, IfMatch ifMatch) {
         Concept concept = load(id, ifMatch);
         long references = 0;
         for (String table : REFERENCES) {
@@ -80,8 +89,7 @@ public class ConceptCurationService {
     }
 
     private Concept load(long id, IfMatch ifMatch) {
-        return ifMatch.check("concept", id, concepts.findById(id).orElseThrow(() -> ConceptNotFound.withId(id)),
-                Concept::getVersion);
+        return ifMatch.check("concept", concepts.findById(id).orElseThrow(() -> ConceptNotFound.withId(id)));
     }
 
     /** A concept's name and synonyms name no other concept: lookups by name must stay unambiguous. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.mapper.orm.Search;
@@ -13,6 +14,7 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.findingskb.shared.KbProperties;
 import org.findingskb.shared.Cursor;
 import org.findingskb.shared.IndexPager;
 import org.findingskb.shared.IndexPager.SortKey;
@@ -29,11 +31,15 @@ public class ConceptService {
     /** API sort fields and the index fields they sort on. */
     private static final Map<String, String> SORTABLE = Map.of("id", "id_ref", "name", "name_sort", "type", "type");
 
+    /** The time budget of one index query ({@code kb.search.timeout}). */
+    private final long queryMillis;
     private final ConceptRepository concepts;
     private final EntityManager entityManager;
     private final ConceptMentions mentions;
 
-    ConceptService(ConceptRepository concepts, EntityManager entityManager, ConceptMentions mentions) {
+    ConceptService(ConceptRepository concepts, EntityManager entityManager, ConceptMentions mentions,
+            KbProperties properties) {
+        this.queryMillis = properties.search().timeout().toMillis();
         this.concepts = concepts;
         this.entityManager = entityManager;
         this.mentions = mentions;
@@ -77,7 +83,8 @@ public class ConceptService {
                             }
                         }))
                         .sort(f -> IndexPager.sort(f, sort))
-                        .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
+                        .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
+                        .failAfter(queryMillis, TimeUnit.MILLISECONDS)
                         .toQuery(),
                 IndexPager.keysetCapable(sort, List.of("id_ref")) ? hit -> List.of(hit.getId()) : null);
         Map<Long, Long> counts = findingCounts(page.content().stream().map(Concept::getId).toList());

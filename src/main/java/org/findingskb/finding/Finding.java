@@ -1,6 +1,5 @@
 package org.findingskb.finding;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -12,13 +11,9 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
@@ -26,9 +21,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import org.hibernate.envers.RelationTargetAuditMode;
@@ -36,25 +29,17 @@ import org.hibernate.envers.RelationTargetAuditMode;
 import org.findingskb.concept.Concept;
 import org.findingskb.mechanism.Mechanism;
 import org.findingskb.source.SourceDocument;
+import org.findingskb.study.PartOfStudy;
 import org.findingskb.study.Study;
-import org.findingskb.shared.KnowledgeBaseChanges;
+import org.findingskb.shared.CuratedEntity;
 
 import org.findingskb.mechanism.Timescale;
 
 /** One claim of a study, tied to the exact text it came from. */
 @Entity
-@EntityListeners(KnowledgeBaseChanges.class)
 @Table(name = "finding")
 @Audited(withModifiedFlag = true)
-public class Finding {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "finding_seq")
-    @SequenceGenerator(name = "finding_seq", sequenceName = "finding_seq", allocationSize = 50)
-    private Long id;
-
-    @Version
-    private long version;
+public class Finding extends CuratedEntity implements PartOfStudy {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "study_id", nullable = false)
@@ -123,12 +108,6 @@ public class Finding {
     @OrderBy("id")
     private Set<FindingLink> incoming = new LinkedHashSet<>();
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Finding() {
     }
 
@@ -158,15 +137,13 @@ public class Finding {
         this.origin = origin;
         this.confidence = confidence;
         this.reviewStatus = ReviewStatus.UNREVIEWED;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
     }
 
     /** Anchors this finding to {@code [start, end)} of its study's source text. */
     public EvidenceSpan addEvidence(SourceDocument source, int start, int end) {
         EvidenceSpan span = EvidenceSpan.of(source, start, end);
         evidence.add(span);
-        updatedAt = Instant.now();
+        touch();
         return span;
     }
 
@@ -230,7 +207,7 @@ public class Finding {
         this.reviewStatus = status;
         this.reviewNote = note == null || note.isBlank() ? null : note.strip();
         this.needsReview = false;
-        this.updatedAt = Instant.now();
+        touch();
     }
 
     FindingLink linkTo(Finding target, LinkType type, String createdBy) {
@@ -244,7 +221,7 @@ public class Finding {
     private void curatedNow() {
         origin = Origin.CURATED;
         needsReview = false;
-        updatedAt = Instant.now();
+        touch();
     }
 
     public void supports(Mechanism mechanism) {
@@ -255,19 +232,12 @@ public class Finding {
         mechanisms.remove(mechanism);
     }
 
-    public Long getId() {
-        return id;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
     public Study getStudy() {
         return study;
     }
 
     /** The study's id; a finding never changes study. */
+    @Override
     public Long getStudyId() {
         return study.getId();
     }
@@ -330,13 +300,5 @@ public class Finding {
 
     public List<FindingLink> getIncomingLinks() {
         return List.copyOf(incoming);
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 }

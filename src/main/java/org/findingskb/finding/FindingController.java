@@ -45,8 +45,7 @@ class FindingController extends CurationEndpoints<Long, FindingRequest, FindingR
 
     FindingController(FindingService findings, FindingCurationService curation, RequestBodies bodies,
             HistoryService history) {
-        super(bodies, FindingRequest.class, new Writes<>(curation::create, FindingResponse::id, curation::replace,
-                curation::current, curation::delete));
+        super(bodies, FindingRequest.class, curation);
         this.findings = findings;
         this.curation = curation;
         this.history = history;

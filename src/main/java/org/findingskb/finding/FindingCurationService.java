@@ -1,7 +1,6 @@
 package org.findingskb.finding;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,12 +11,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.findingskb.concept.ConceptService;
-import org.findingskb.mechanism.Mechanism;
 import org.findingskb.mechanism.MechanismRepository;
 import org.findingskb.source.SourceDocument;
 import org.findingskb.source.SourceRepository;
 import org.findingskb.study.Study;
 import org.findingskb.study.StudyRepository;
+import org.findingskb.shared.Curation;
 import org.findingskb.shared.InvalidField;
 import org.findingskb.shared.UnprocessableReference;
 import org.findingskb.shared.IfMatch;
@@ -25,7 +24,7 @@ import org.findingskb.shared.IfMatch;
 /** What curators do to findings: create, edit, delete, review and link them. Each call is one transaction. */
 @Service
 @Transactional
-public class FindingCurationService {
+public class FindingCurationService implements Curation<Long, FindingRequest, FindingResponse> {
 
     private final FindingRepository findings;
     private final FindingLinkRepository links;
@@ -44,23 +43,19 @@ public class FindingCurationService {
         this.mechanisms = mechanisms;
     }
 
+    @Override
     public FindingResponse create(FindingRequest request) {
-        if (request.studyId() == null) {
-            throw InvalidField.of("studyId", "is required: the study the finding belongs to");
-        }
-        Study study = studies.findById(request.studyId())
-                .orElseThrow(() -> UnprocessableReference.missing("studyId", "study", request.studyId()));
+        Study study = studies.owner(request.studyId(), "finding");
         Finding finding = Finding.curated(study, findings.nextPositionIn(study.getId()), request.statement().strip(),
                 request.kind(), request.timescale(), request.certainty(), confidenceOf(request));
         apply(finding, request);
         return FindingResponse.from(findings.saveAndFlush(finding));
     }
 
-    public FindingResponse replace(long id, IfMatch ifMatch, FindingRequest request) {
+    @Override
+    public FindingResponse replace(Long id, IfMatch ifMatch, FindingRequest request) {
         Finding finding = load(id, ifMatch);
-        if (request.studyId() != null && !request.studyId().equals(finding.getStudyId())) {
-            throw UnprocessableReference.of("studyId", "cannot change: a finding stays with its study");
-        }
+        finding.keepStudy(request.studyId(), "finding");
         if (!sameContent(finding, request)) {
             finding.edit(request.statement().strip(), request.kind(), request.timescale(), request.certainty(),
                     confidenceOf(request));
@@ -69,13 +64,14 @@ public class FindingCurationService {
         return FindingResponse.from(findings.saveAndFlush(finding));
     }
 
-    /** The finding as it stands, for a PATCH to be applied to. */
+    @Override
     @Transactional(readOnly = true)
-    public FindingRequest current(long id) {
+    public FindingRequest current(Long id) {
         return FindingRequest.of(findings.findById(id).orElseThrow(() -> FindingNotFound.withId(id)));
     }
 
-    public void delete(long id, IfMatch ifMatch) {
+    @Override
+    public void delete(Long id, IfMatch ifMatch) {
         findings.delete(load(id, ifMatch));
     }
 
@@ -118,8 +114,7 @@ public class FindingCurationService {
     }
 
     private Finding load(long id, IfMatch ifMatch) {
-        return ifMatch.check("finding", id, findings.findById(id).orElseThrow(() -> FindingNotFound.withId(id)),
-                Finding::getVersion);
+        return ifMatch.check("finding", findings.findById(id).orElseThrow(() -> FindingNotFound.withId(id)));
     }
 
     /** Evidence, concepts and mechanisms of {@code request}, each checked against what exists. */
@@ -130,17 +125,9 @@ public class FindingCurationService {
         }
         finding.replaceEvidence(spans);
         finding.replaceConcepts(concepts.existing("conceptIds", request.conceptIds()));
-        List<Mechanism> supported = new ArrayList<>();
-        for (Long mechanismId : new LinkedHashSet<>(Objects.requireNonNullElse(request.mechanismIds(), List.<Long>of()))) {
-            Mechanism mechanism = mechanisms.findById(mechanismId)
-                    .orElseThrow(() -> UnprocessableReference.missing("mechanismIds", "mechanism", mechanismId));
-            if (!mechanism.getStudyId().equals(finding.getStudyId())) {
-                throw UnprocessableReference.of("mechanismIds", "names mechanism " + mechanismId
-                        + " of another study; a finding supports the mechanisms of its own study");
-            }
-            supported.add(mechanism);
-        }
-        finding.replaceMechanisms(supported);
+        finding.replaceMechanisms(finding.ofSameStudy("mechanismIds", "mechanism",
+                Objects.requireNonNullElse(request.mechanismIds(), List.of()), mechanisms::findById,
+                "a finding supports the mechanisms of its own study"));
     }
 
     /** The span, if its quote stands exactly at its position in its source; else 422 naming the span. */

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.findingskb.concept.ConceptMentions;
 import org.findingskb.mechanism.Mechanism;
 import org.findingskb.mechanism.MechanismSupport;
-import org.findingskb.shared.UnprocessableReference;
 import org.findingskb.source.SourceAnnotations;
 import org.findingskb.source.SourceDetailResponse;
 import org.findingskb.study.StudyDeleting;
@@ -100,16 +98,8 @@ class FindingFacts implements ConceptMentions, StudyFindings, SourceAnnotations,
     @Override
     @Transactional
     public void replace(Mechanism mechanism, Collection<Long> findingIds) {
-        List<Finding> supporting = new ArrayList<>();
-        for (Long findingId : new LinkedHashSet<>(findingIds)) {
-            Finding finding = findings.findById(findingId)
-                    .orElseThrow(() -> UnprocessableReference.missing("findingIds", "finding", findingId));
-            if (!finding.getStudyId().equals(mechanism.getStudyId())) {
-                throw UnprocessableReference.of("findingIds", "names finding " + findingId
-                        + " of another study; a mechanism rests on findings of its own study");
-            }
-            supporting.add(finding);
-        }
+        List<Finding> supporting = mechanism.ofSameStudy("findingIds", "finding", findingIds, findings::findById,
+                "a mechanism rests on findings of its own study");
         for (Finding finding : findings.findSupporting(mechanism.getId())) {
             if (!supporting.contains(finding)) {
                 finding.withdrawSupport(mechanism);

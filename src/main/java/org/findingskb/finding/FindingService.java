@@ -3,6 +3,7 @@ package org.findingskb.finding;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.mapper.orm.Search;
@@ -10,6 +11,7 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.findingskb.shared.KbProperties;
 import org.findingskb.shared.Cursor;
 import org.findingskb.concept.ConceptService;
 import org.findingskb.shared.IndexPager;
@@ -34,11 +36,15 @@ public class FindingService {
     /** Fields a text query searches: the statement and the names of the concepts it mentions. */
     static final String[] TEXT_FIELDS = {"statement", "concepts.name", "concepts.synonyms.name"};
 
+    /** The time budget of one index query ({@code kb.search.timeout}). */
+    private final long queryMillis;
     private final FindingRepository findings;
     private final ConceptService concepts;
     private final EntityManager entityManager;
 
-    FindingService(FindingRepository findings, ConceptService concepts, EntityManager entityManager) {
+    FindingService(FindingRepository findings, ConceptService concepts, EntityManager entityManager,
+            KbProperties properties) {
+        this.queryMillis = properties.search().timeout().toMillis();
         this.findings = findings;
         this.concepts = concepts;
         this.entityManager = entityManager;
@@ -104,7 +110,8 @@ public class FindingService {
                             }
                         }))
                         .sort(f -> IndexPager.sort(f, sort))
-                        .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
+                        .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
+                        .failAfter(queryMillis, TimeUnit.MILLISECONDS)
                         .toQuery(),
                 keyset ? hit -> sort.stream().map(key -> keyValue(hit, key.field())).toList() : null)
                 .map(FindingResponse::from);

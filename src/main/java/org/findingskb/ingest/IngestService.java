@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,7 +72,7 @@ public class IngestService {
      * Ingests {@code rawText} unless the same text (after normalising whitespace and line endings) is stored
      * already, in which case the stored source is returned unchanged. The article is read outside any
      * transaction and stored in one: a failure leaves nothing half-written. Two ingests racing to create the
-     * same source or concept settle it by retrying: the loser finds what the winner stored.
+     * same source or concept, or enriching the same concept, settle it by retrying: the loser finds what the winner stored.
      */
     public IngestOutcome ingest(String rawText, SourceOverrides overrides) {
         Timer.Sample sample = Timer.start(meters);
@@ -107,7 +108,9 @@ public class IngestService {
                 int current = attempt;
                 return transactions.execute(status -> existing(sha256)
                         .orElseGet(() -> store(text, analysis, overrides, current)));
-            } catch (DataIntegrityViolationException e) {
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+                // A unique key taken meanwhile, or a concept enriched by another ingest (optimistic lock) or a
+                // deadlock on PostgreSQL: the whole transaction rolled back, so reading again settles it.
                 if (attempt == MAX_ATTEMPTS) {
                     throw e;
                 }

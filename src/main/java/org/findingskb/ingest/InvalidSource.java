@@ -1,8 +1,5 @@
 package org.findingskb.ingest;
 
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 
 import org.findingskb.shared.ApiException;
@@ -12,7 +9,7 @@ public class InvalidSource extends ApiException {
 
     private InvalidSource(String detail) {
         super(HttpStatus.BAD_REQUEST, "invalid-source", "Invalid source", detail,
-                Map.of("errors", List.of(Map.of("field", "text", "message", detail))));
+                fieldError("text", detail));
     }
 
     public static InvalidSource empty() {

@@ -108,14 +108,17 @@ final class MetadataExtractor {
     }
 
     private String journalIn(List<Sentence> sentences, List<SentenceRole> roles, SentenceRole wanted) {
+        return firstNameAfter(sentences.stream().filter(s -> roles.get(s.index()) == wanted).toList(),
+                cues.journalAnchors, cues.journalConnectors);
+    }
+
+    /** The first name that stands right after one of {@code anchors} in {@code sentences}, in order; else null. */
+    private static String firstNameAfter(List<Sentence> sentences, List<Pattern> anchors, Set<String> connectors) {
         for (Sentence s : sentences) {
-            if (roles.get(s.index()) != wanted) {
-                continue;
-            }
-            for (Pattern anchor : cues.journalAnchors) {
+            for (Pattern anchor : anchors) {
                 Matcher m = anchor.matcher(s.folded());
                 if (m.find()) {
-                    String name = NameRuns.read(s.text(), m.end(), cues.journalConnectors);
+                    String name = NameRuns.read(s.text(), m.end(), connectors);
                     if (name != null) {
                         return name;
                     }
@@ -298,18 +301,7 @@ final class MetadataExtractor {
     }
 
     private String republisher(List<Sentence> sentences) {
-        for (Sentence s : sentences) {
-            for (Pattern anchor : cues.republished) {
-                Matcher m = anchor.matcher(s.folded());
-                if (m.find()) {
-                    String name = NameRuns.read(s.text(), m.end(), cues.institutionConnectors);
-                    if (name != null) {
-                        return name;
-                    }
-                }
-            }
-        }
-        return null;
+        return firstNameAfter(sentences, cues.republished, cues.institutionConnectors);
     }
 
     /** The year of the first date line, or {@code null}. */

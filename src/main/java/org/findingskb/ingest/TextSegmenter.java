@@ -1,6 +1,7 @@
 package org.findingskb.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -57,12 +58,12 @@ final class TextSegmenter {
             int end = sentenceSpans.get(i)[1];
             String sentenceText = text.substring(start, end);
             String folded = TextFolding.fold(sentenceText);
-            Span[] tokenSpans = tokenizer.tokenizePos(folded);
+            Span[] tokenSpans = tokenize(tokenizer, folded);
             String[] words = new String[tokenSpans.length];
             for (int t = 0; t < tokenSpans.length; t++) {
                 words[t] = tokenSpans[t].getCoveredText(folded).toString();
             }
-            String[] tags = tagger.tag(words);
+            String[] tags = tag(tagger, words);
             List<Token> tokens = new ArrayList<>(words.length);
             for (int t = 0; t < words.length; t++) {
                 tokens.add(new Token(sentenceText.substring(tokenSpans[t].getStart(), tokenSpans[t].getEnd()),
@@ -74,6 +75,97 @@ final class TextSegmenter {
                     List.copyOf(tokens)));
         }
         return sentences;
+    }
+
+    /**
+     * The longest run without whitespace that goes through the tokenizer model; a longer one (no word, at most a
+     * URL or junk) is one token. The model looks at every character of a run with context built from the whole
+     * run, so its cost grows with the square of the run's length: one 200,000-character word took minutes.
+     */
+    static final int MAX_MODEL_TOKEN = 256;
+
+    /** The tokenizer's spans over {@code text}, with every overlong run kept whole (see {@link #MAX_MODEL_TOKEN}). */
+    static Span[] tokenize(Tokenizer tokenizer, String text) {
+        List<Span> overlong = overlongRuns(text);
+        if (overlong.isEmpty()) {
+            return tokenizer.tokenizePos(text);
+        }
+        List<Span> spans = new ArrayList<>();
+        int pending = 0; // start of the text not yet tokenised
+        for (Span run : overlong) {
+            addShifted(spans, tokenizer.tokenizePos(text.substring(pending, run.getStart())), pending);
+            spans.add(run);
+            pending = run.getEnd();
+        }
+        addShifted(spans, tokenizer.tokenizePos(text.substring(pending)), pending);
+        return spans.toArray(Span[]::new);
+    }
+
+    /** The runs without whitespace longer than {@link #MAX_MODEL_TOKEN}, in order. */
+    private static List<Span> overlongRuns(String text) {
+        List<Span> runs = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int runEnd = i;
+            while (runEnd < text.length() && !Character.isWhitespace(text.charAt(runEnd))) {
+                runEnd++;
+            }
+            if (runEnd - i > MAX_MODEL_TOKEN) {
+                runs.add(new Span(i, runEnd));
+            }
+            i = runEnd;
+        }
+        return runs;
+    }
+
+    /**
+     * The longest stretch of a sentence tagged in one beam search. The tagger copies the whole tag history at
+     * every step, so one sentence of 60,000 tokens took minutes; it looks two words either side, so cutting a
+     * long sentence into stretches changes at most the tags next to each cut.
+     */
+    static final int MAX_TAGGED_STRETCH = 100;
+
+    static String[] tag(POSTagger tagger, String[] words) {
+        if (words.length <= MAX_TAGGED_STRETCH) {
+            return tagger.tag(words);
+        }
+        String[] tags = new String[words.length];
+        for (int from = 0; from < words.length; from += MAX_TAGGED_STRETCH) {
+            int to = Math.min(words.length, from + MAX_TAGGED_STRETCH);
+            System.arraycopy(tagger.tag(Arrays.copyOfRange(words, from, to)), 0, tags, from, to - from);
+        }
+        return tags;
+    }
+
+    /**
+     * The block with every punctuation mark inside an overlong run without whitespace turned into a letter (same
+     * length, so offsets hold). The sentence detector looks for the next whitespace after every possible sentence
+     * end, so 200,000 dots took minutes; such a run ends no sentence anyway.
+     */
+    static String withoutEndsInOverlongRuns(String block) {
+        List<Span> overlong = overlongRuns(block);
+        if (overlong.isEmpty()) {
+            return block;
+        }
+        char[] chars = block.toCharArray();
+        for (Span run : overlong) {
+            for (int c = run.getStart(); c < run.getEnd(); c++) {
+                if (!Character.isLetterOrDigit(chars[c]) && !Character.isSurrogate(chars[c])) {
+                    chars[c] = 'x';
+                }
+            }
+        }
+        return new String(chars);
+    }
+
+    private static void addShifted(List<Span> into, Span[] spans, int offset) {
+        for (Span span : spans) {
+            into.add(new Span(span.getStart() + offset, span.getEnd() + offset));
+        }
     }
 
     /** A line ends a block unless the next line starts in lower case, which marks a hard-wrapped sentence. */
@@ -92,7 +184,7 @@ final class TextSegmenter {
 
     private List<int[]> sentencesOf(String text, int blockStart, int blockEnd) {
         String blockText = text.substring(blockStart, blockEnd);
-        Span[] spans = models.sentenceDetector().sentPosDetect(blockText);
+        Span[] spans = models.sentenceDetector().sentPosDetect(withoutEndsInOverlongRuns(blockText));
         List<int[]> result = new ArrayList<>();
         for (Span span : spans) {
             int s = blockStart + span.getStart();

@@ -1,6 +1,5 @@
 package org.findingskb.mechanism;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,42 +8,28 @@ import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
 import org.findingskb.concept.Concept;
+import org.findingskb.study.PartOfStudy;
 import org.findingskb.study.Study;
-import org.findingskb.shared.KnowledgeBaseChanges;
+import org.findingskb.shared.CuratedEntity;
 
 /** How a study's effect comes about: where (brain regions), through what (pathways, cell types), set off by what. */
 @Entity
-@EntityListeners(KnowledgeBaseChanges.class)
 @Table(name = "mechanism")
 @Audited(withModifiedFlag = true)
-public class Mechanism {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mechanism_seq")
-    @SequenceGenerator(name = "mechanism_seq", sequenceName = "mechanism_seq", allocationSize = 50)
-    private Long id;
-
-    @Version
-    private long version;
+public class Mechanism extends CuratedEntity implements PartOfStudy {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "study_id", nullable = false)
@@ -88,12 +73,6 @@ public class Mechanism {
     @OrderBy("name")
     private Set<Concept> interventions = new LinkedHashSet<>();
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Mechanism() {
     }
 
@@ -103,8 +82,6 @@ public class Mechanism {
         this.timescale = timescale;
         this.onset = onset;
         this.description = description;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
     }
 
     /** A curator's edit of what the mechanism is. */
@@ -113,7 +90,7 @@ public class Mechanism {
         this.timescale = timescale;
         this.onset = onset;
         this.description = description;
-        updatedAt = Instant.now();
+        touch();
     }
 
     /** Replaces the concepts the mechanism involves, role by role. */
@@ -132,15 +109,7 @@ public class Mechanism {
         this.pathways.addAll(pathways);
         this.cellTypes.addAll(cellTypes);
         this.interventions.addAll(interventions);
-        updatedAt = Instant.now();
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public long getVersion() {
-        return version;
+        touch();
     }
 
     public Study getStudy() {
@@ -148,6 +117,7 @@ public class Mechanism {
     }
 
     /** The study's id; a mechanism never changes study. */
+    @Override
     public Long getStudyId() {
         return study.getId();
     }
@@ -182,13 +152,5 @@ public class Mechanism {
 
     public List<Concept> getInterventions() {
         return List.copyOf(interventions);
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 }

@@ -29,8 +29,7 @@ class MechanismController extends CurationEndpoints<Long, MechanismRequest, Mech
 
     MechanismController(MechanismService mechanisms, MechanismCurationService curation, RequestBodies bodies,
             HistoryService history) {
-        super(bodies, MechanismRequest.class, new Writes<>(curation::create, MechanismResponse::id, curation::replace,
-                curation::current, curation::delete));
+        super(bodies, MechanismRequest.class, curation);
         this.mechanisms = mechanisms;
         this.history = history;
     }

@@ -9,15 +9,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.findingskb.concept.ConceptService;
 import org.findingskb.study.Study;
 import org.findingskb.study.StudyRepository;
-import org.findingskb.shared.InvalidField;
+import org.findingskb.shared.Curation;
 import org.findingskb.shared.Texts;
-import org.findingskb.shared.UnprocessableReference;
 import org.findingskb.shared.IfMatch;
 
 /** What curators do to mechanisms: create, edit and delete them. Each call is one transaction. */
 @Service
 @Transactional
-public class MechanismCurationService {
+public class MechanismCurationService implements Curation<Long, MechanismRequest, MechanismResponse> {
 
     private final MechanismRepository mechanisms;
     private final StudyRepository studies;
@@ -32,12 +31,9 @@ public class MechanismCurationService {
         this.support = support;
     }
 
+    @Override
     public MechanismResponse create(MechanismRequest request) {
-        if (request.studyId() == null) {
-            throw InvalidField.of("studyId", "is required: the study the mechanism belongs to");
-        }
-        Study study = studies.findById(request.studyId())
-                .orElseThrow(() -> UnprocessableReference.missing("studyId", "study", request.studyId()));
+        Study study = studies.owner(request.studyId(), "mechanism");
         Mechanism mechanism = new Mechanism(study, request.name().strip(), request.timescale(),
                 Texts.blankToNull(request.onset()), Texts.blankToNull(request.description()));
         mechanisms.save(mechanism);
@@ -45,19 +41,19 @@ public class MechanismCurationService {
         return response(mechanisms.saveAndFlush(mechanism));
     }
 
-    public MechanismResponse replace(long id, IfMatch ifMatch, MechanismRequest request) {
+    @Override
+    public MechanismResponse replace(Long id, IfMatch ifMatch, MechanismRequest request) {
         Mechanism mechanism = load(id, ifMatch);
-        if (request.studyId() != null && !request.studyId().equals(mechanism.getStudyId())) {
-            throw UnprocessableReference.of("studyId", "cannot change: a mechanism stays with its study");
-        }
+        mechanism.keepStudy(request.studyId(), "mechanism");
         mechanism.edit(request.name().strip(), request.timescale(), Texts.blankToNull(request.onset()),
                 Texts.blankToNull(request.description()));
         apply(mechanism, request);
         return response(mechanisms.saveAndFlush(mechanism));
     }
 
+    @Override
     @Transactional(readOnly = true)
-    public MechanismRequest current(long id) {
+    public MechanismRequest current(Long id) {
         Mechanism mechanism = mechanisms.findById(id).orElseThrow(() -> MechanismNotFound.withId(id));
         return MechanismRequest.of(mechanism, support.findingIds(List.of(id)).getOrDefault(id, List.of()));
     }
@@ -67,15 +63,15 @@ public class MechanismCurationService {
                 .getOrDefault(mechanism.getId(), List.of()));
     }
 
-    public void delete(long id, IfMatch ifMatch) {
+    @Override
+    public void delete(Long id, IfMatch ifMatch) {
         Mechanism mechanism = load(id, ifMatch);
         support.replace(mechanism, List.of());
         mechanisms.delete(mechanism);
     }
 
     private Mechanism load(long id, IfMatch ifMatch) {
-        return ifMatch.check("mechanism", id, mechanisms.findById(id).orElseThrow(() -> MechanismNotFound.withId(id)),
-                Mechanism::getVersion);
+        return ifMatch.check("mechanism", mechanisms.findById(id).orElseThrow(() -> MechanismNotFound.withId(id)));
     }
 
     private void apply(Mechanism mechanism, MechanismRequest request) {

@@ -2,6 +2,7 @@ package org.findingskb.mechanism;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.mapper.orm.Search;
@@ -9,6 +10,7 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.findingskb.shared.KbProperties;
 import org.findingskb.shared.Cursor;
 import org.findingskb.concept.ConceptService;
 import org.findingskb.shared.IndexPager;
@@ -34,13 +36,16 @@ public class MechanismService {
             "brainRegions.synonyms.name", "pathways.name", "pathways.synonyms.name", "cellTypes.name",
             "cellTypes.synonyms.name", "interventions.name", "interventions.synonyms.name"};
 
+    /** The time budget of one index query ({@code kb.search.timeout}). */
+    private final long queryMillis;
     private final MechanismRepository mechanisms;
     private final ConceptService concepts;
     private final EntityManager entityManager;
     private final MechanismSupport support;
 
     MechanismService(MechanismRepository mechanisms, ConceptService concepts, EntityManager entityManager,
-            MechanismSupport support) {
+            MechanismSupport support, KbProperties properties) {
+        this.queryMillis = properties.search().timeout().toMillis();
         this.mechanisms = mechanisms;
         this.concepts = concepts;
         this.entityManager = entityManager;
@@ -95,7 +100,8 @@ public class MechanismService {
                             }
                         }))
                         .sort(f -> IndexPager.sort(f, sort))
-                        .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
+                        .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
+                        .failAfter(queryMillis, TimeUnit.MILLISECONDS)
                         .toQuery(),
                 IndexPager.keysetCapable(sort, NUMERIC)
                         ? hit -> sort.stream().map(key -> key.field().equals("studyId") ? hit.getStudyId() : hit.getId()).toList()

@@ -29,9 +29,34 @@ final class FindingsCsv {
         return csv.toString();
     }
 
-    private static String cell(String value) {
-        // A cell a spreadsheet would run as a formula is defused with a leading apostrophe.
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.matches("(?s).*[\",\r\n].*") || safe.startsWith(" ") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    /**
+     * Characters that make a spreadsheet read a cell as a formula or a command, in some locale or program: the
+     * ASCII operators, tab and carriage return, and their full-width forms (which some East Asian spreadsheets
+     * take as operators).
+     */
+    private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+
+    static String cell(String value) {
+        // A spreadsheet skips leading blanks before a formula, so the first character that is not one decides.
+        int first = 0;
+        while (first < value.length() && value.charAt(first) != '\t' && value.charAt(first) != '\r'
+                && (Character.isWhitespace(value.charAt(first)) || Character.isSpaceChar(value.charAt(first)))) {
+            first++;
+        }
+        String safe = first < value.length() && FORMULA_STARTS.indexOf(value.charAt(first)) >= 0 ? "'" + value : value;
+        // Quoted whenever a locale's separator (',' or ';'), a quote, a line break or an edge blank is in it.
+        return needsQuotes(safe) ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+
+    private static boolean needsQuotes(String value) {
+        if (!value.isEmpty() && (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1)))) {
+            return true;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (",;\"\r\n\t".indexOf(value.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

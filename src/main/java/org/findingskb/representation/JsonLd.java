@@ -34,6 +34,17 @@ final class JsonLd {
     private JsonLd() {
     }
 
+    /**
+     * {@code json} safe to embed in a page as {@code <script type="application/ld+json">}, the way schema.org
+     * data is usually published: {@code <}, {@code >} and {@code &} (only ever inside strings in JSON) become
+     * JSON unicode escapes, so no stored text can close the script element, and so do the line separators that
+     * end a JavaScript string. The JSON means the same.
+     */
+    static String embeddable(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
     static Map<String, Object> study(StudyResponse study, String base) {
         Map<String, Object> node = node(base + "/api/studies/" + study.id(), "MedicalStudy");
         put(node, "name", study.title());

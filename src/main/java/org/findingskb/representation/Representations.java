@@ -113,7 +113,7 @@ class Representations implements WebMvcConfigurer {
                 SummaryResponse summary = (SummaryResponse) body;
                 document = JsonLd.summary(summary, studies.get(String.valueOf(summary.studyId())).title(), base());
             }
-            json.writeValue(output.getBody(), document);
+            writeText(JsonLd.embeddable(json.writeValueAsString(document)), output);
         }
     }
 
@@ -175,8 +175,11 @@ class Representations implements WebMvcConfigurer {
             HttpHeaders headers = output.getHeaders();
             headers.set("X-Total-Count", Long.toString(page.page().totalElements()));
             if (page.cursor() != null) {
+                // The current request's query is taken as it came, already encoded; encoding it again turned a
+                // '%20' into '%2520' and the link into a different query. A cursor is URL-safe as it is.
                 headers.set(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
-                        .replaceQueryParam("cursor", page.cursor()).replaceQueryParam("page").toUriString() + ">; rel=\"next\"");
+                        .replaceQueryParam("cursor", page.cursor()).replaceQueryParam("page").build(true).toUriString()
+                        + ">; rel=\"next\"");
             }
             @SuppressWarnings("unchecked")
             List<FindingResponse> findings = (List<FindingResponse>) page.content();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -34,6 +35,7 @@ import org.findingskb.mechanism.Timescale;
 import org.findingskb.mechanism.Mechanism;
 import org.findingskb.study.Study;
 import org.findingskb.shared.InvalidParameter;
+import org.findingskb.shared.KbProperties;
 import org.findingskb.shared.PageQuery;
 import org.findingskb.shared.ResultPage;
 import org.findingskb.shared.ReadCaching;
@@ -65,10 +67,13 @@ public class SearchService {
     private static final Map<String, List<Class<?>>> SNIPPET_FIELDS = snippetFields();
     private static final int FACET_STUDIES = 20;
 
+    /** The time budget of one index query ({@code kb.search.timeout}). */
+    private final long queryMillis;
     private final EntityManagerFactory entityManagerFactory;
     private final MeterRegistry meters;
 
-    SearchService(EntityManagerFactory entityManagerFactory, MeterRegistry meters) {
+    SearchService(EntityManagerFactory entityManagerFactory, MeterRegistry meters, KbProperties properties) {
+        this.queryMillis = properties.search().timeout().toMillis();
         this.entityManagerFactory = entityManagerFactory;
         this.meters = meters;
     }
@@ -126,7 +131,8 @@ public class SearchService {
                                 .encoder(HighlighterEncoder.HTML))
                         .sort(f -> f.score())
                         .aggregation(byType, f -> f.terms().field("docType", String.class))
-                        .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
+                        .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
+                        .failAfter(queryMillis, TimeUnit.MILLISECONDS)
                         .toQuery(), null, result -> typeCounts.putAll(result.aggregation(byType)));
         return new SearchResponse(page.content().stream().map(row -> hit(row, snippetFields.size())).toList(), page.page(),
                 page.cursor(), facets(session, query, filters, types, typeCounts));
@@ -164,6 +170,7 @@ public class SearchService {
                 .aggregation(certainty, f -> f.terms().field("certainty", Certainty.class))
                 .aggregation(conceptType, f -> f.terms().field("concepts.type", ConceptType.class))
                 .aggregation(study, f -> f.terms().field("studyId", Long.class).maxTermCount(FACET_STUDIES))
+                .failAfter(queryMillis, TimeUnit.MILLISECONDS)
                 .fetch(0);
         Map<Long, Long> studyCounts = result.aggregation(study);
         Map<Long, String> titles = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package org.findingskb.shared;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -26,6 +27,11 @@ public abstract class ApiException extends ErrorResponseException {
         body.setTitle(title);
         properties.forEach(body::setProperty);
         return body;
+    }
+
+    /** The properties of a problem with one field of a request: which field, and what is wrong with its value. */
+    protected static Map<String, Object> fieldError(String field, String message) {
+        return Map.of("errors", List.of(Map.of("field", field, "message", message)));
     }
 
     /** The type URI of {@code problem}: stable, so clients may switch on it. */

@@ -1,6 +1,8 @@
 package org.findingskb.shared;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
@@ -9,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Where the next page of a long result starts, handed to clients as an opaque token. It carries the total
@@ -63,17 +68,54 @@ public record Cursor(int query, int pageNumber, long total, long offset, List<Lo
         return !after.isEmpty();
     }
 
+    /**
+     * Sets the key cursors are signed with (see {@link CursorKey}). Until then a key drawn at random serves, so a
+     * cursor is never unsigned; tests that make cursors without an application run on it.
+     */
+    static void useKey(byte[] key) {
+        signingKey = new SecretKeySpec(key.clone(), MAC);
+    }
+
+    private static final String MAC = "HmacSHA256";
+    private static final int SIGNATURE_BYTES = 16;
+    private static volatile SecretKeySpec signingKey = new SecretKeySpec(CursorKey.randomKey(), MAC);
+
+    /**
+     * The token: the fields, then an HMAC of them under the server's key, so a client can neither forge a page
+     * past the result cap nor an offset the index cannot fetch; it can only hand back what it was given.
+     */
     public String encode() {
         StringBuilder token = new StringBuilder("1.").append(Integer.toHexString(query)).append('.')
                 .append(pageNumber).append('.').append(total).append('.').append(offset);
         after.forEach(value -> token.append('.').append(value));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(token.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] payload = token.toString().getBytes(StandardCharsets.UTF_8);
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return base64.encodeToString(payload) + "~" + base64.encodeToString(signature(payload));
+    }
+
+    private static byte[] signature(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance(MAC);
+            mac.init(signingKey);
+            return Arrays.copyOf(mac.doFinal(payload), SIGNATURE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
+        }
     }
 
     /** The cursor in {@code token}, which must have been made for the query {@code query} identifies. */
     public static Cursor decode(String token, int query) {
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token.strip()), StandardCharsets.UTF_8).split("\\.");
+            String[] signed = token.strip().split("~", -1);
+            if (signed.length != 2) {
+                throw new IllegalArgumentException("unsigned");
+            }
+            Base64.Decoder base64 = Base64.getUrlDecoder();
+            byte[] payload = base64.decode(signed[0]);
+            if (!MessageDigest.isEqual(signature(payload), base64.decode(signed[1]))) {
+                throw new IllegalArgumentException("forged");
+            }
+            String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\.");
             if (parts.length < 5 || !parts[0].equals("1")) {
                 throw new IllegalArgumentException("not a cursor");
             }

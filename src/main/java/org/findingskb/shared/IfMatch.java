@@ -3,7 +3,6 @@ package org.findingskb.shared;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.function.ToLongFunction;
 
 import org.springframework.http.ETag;
 import org.springframework.http.HttpStatus;
@@ -56,9 +55,9 @@ public record IfMatch(boolean any, List<ETag> tags) {
         }
     }
 
-    /** {@code entity} when the precondition meets its {@code version}; else 412, as {@link #check}. */
-    public <T> T check(String resource, Object id, T entity, ToLongFunction<T> version) {
-        check(resource, id, version.applyAsLong(entity));
+    /** {@code entity}, a {@code resource}, when the precondition meets its version; else 412, as {@link #check}. */
+    public <T extends StoredEntity> T check(String resource, T entity) {
+        check(resource, entity.getId(), entity.getVersion());
         return entity;
     }
 

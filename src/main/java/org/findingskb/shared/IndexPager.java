@@ -23,6 +23,12 @@ public final class IndexPager {
 
     public static final int MAX_OFFSET_HITS = 10_000;
 
+    /**
+     * The hit-count threshold of a query whose total is shown: counts are exact up to here. An int, because an
+     * OpenSearch cluster refuses a {@code track_total_hits} beyond one ("Failed to parse int parameter").
+     */
+    public static final long EXACT_COUNT = Integer.MAX_VALUE;
+
     /** One key of a sort order; numeric keys allow keyset cursors, a {@code null} field is relevance. */
     public record SortKey(String field, boolean descending) {
 
@@ -56,6 +62,12 @@ public final class IndexPager {
         int size = pageQuery.pageSize();
         if (cursorToken != null && !cursorToken.isBlank()) {
             Cursor cursor = Cursor.decode(cursorToken, fingerprint);
+            if (!cursor.isKeyset() && cursor.offset() > MAX_OFFSET_HITS - size) {
+                // Issued cursors never get here (see next); the check keeps a future signing mistake from
+                // turning into a deep, costly or failing fetch.
+                throw InvalidParameter.of("cursor", "reaches past the first " + MAX_OFFSET_HITS + " results, which is"
+                        + " as far as results in this order go: narrow the query");
+            }
             SearchResult<H> result = queries.create(cursor.isKeyset() ? cursor.after() : null, false)
                     .fetch(cursor.isKeyset() ? 0 : (int) cursor.offset(), size);
             observer.accept(result);
@@ -81,6 +93,9 @@ public final class IndexPager {
             Function<H, List<Long>> keysetValues) {
         if (hits.size() < size || start + hits.size() >= total) {
             return null;
+        }
+        if (keysetValues == null && start + hits.size() + size > MAX_OFFSET_HITS) {
+            return null; // an offset order (relevance) stops at the cap, as page numbers do
         }
         List<Long> after = keysetValues == null ? null : keysetValues.apply(hits.get(hits.size() - 1));
         return new Cursor(fingerprint, pageNumber + 1, total, start + hits.size(), after).encode();

@@ -1,8 +1,5 @@
 package org.findingskb.shared;
 
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 
 /** A field of a request body whose value the API cannot take, with what it accepts. */
@@ -10,7 +7,7 @@ public class InvalidField extends ApiException {
 
     private InvalidField(String field, String message) {
         super(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid request body", "Field '" + field + "' " + message + ".",
-                Map.of("errors", List.of(Map.of("field", field, "message", message))));
+                fieldError(field, message));
     }
 
     public static InvalidField of(String field, String message) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
@@ -21,7 +22,11 @@ import org.springframework.validation.annotation.Validated;
  * naming the property). The README's configuration table lists the same settings.
  *
  * @param dataDir where the embedded database and the search index live
- * @param apiKeys {@code ROLE:KEY} pairs, roles CURATOR and ADMIN; none: one ADMIN key is generated and logged
+ * @param apiKeys {@code ROLE:KEY} pairs, roles CURATOR, ADMIN and METRICS; none: one ADMIN key is generated and logged
+ * @param apiKeysFile a file of further {@code ROLE:KEY} lines (blank lines and {@code #} comments ignored), so that
+ *        keys need not appear on a command line
+ * @param apiKeyLabelSecret the secret that a key's public label (its name in history) is an HMAC with; none: a
+ *        random secret kept in the data directory
  * @param importDirectory a directory of {@code .txt} articles to import at start-up ({@code kb.import})
  * @param export a file to export the whole knowledge base to (NDJSON), after which the application stops
  * @param restore an export to load at start-up into an empty database (refused when it holds anything)
@@ -34,10 +39,15 @@ public record KbProperties(
         @Valid @DefaultValue Search search,
         @Valid @DefaultValue Synthetic synthetic,
         @DefaultValue List<String> apiKeys,
+        Path apiKeysFile,
+        String apiKeyLabelSecret,
         @Valid @DefaultValue Cors cors,
         @Valid @DefaultValue RateLimit rateLimit,
         @Valid @DefaultValue Http http,
+        @Valid @DefaultValue ReadCache cache,
+        @Valid @DefaultValue Metrics metrics,
         @Valid @DefaultValue Ingest ingest,
+        @Valid @DefaultValue Cursors cursors,
         @Name("import") Path importDirectory,
         Path export,
         Path restore) {
@@ -52,8 +62,14 @@ public record KbProperties(
     /**
      * @param reindexOnStart rebuild the whole index at start-up (else only where it lags the database)
      * @param massIndexing how a rebuild loads entities
+     * @param timeout the longest one index query may run; past it the request is answered 503 (normal searches
+     *        take milliseconds, so only a crafted or pathological query reaches it)
+     * @param indexPrefix with the elasticsearch profile, put before every index and alias name, so that several
+     *        deployments can share one cluster (lower-case letters, digits, '-' and '_')
      */
-    public record Search(@DefaultValue("false") boolean reindexOnStart, @Valid @DefaultValue MassIndexing massIndexing) {
+    public record Search(@DefaultValue("false") boolean reindexOnStart, @Valid @DefaultValue MassIndexing massIndexing,
+            @NotNull @DefaultValue("5s") Duration timeout,
+            @Pattern(regexp = "[a-z0-9_-]*") @DefaultValue("") String indexPrefix) {
     }
 
     /**
@@ -76,11 +92,16 @@ public record KbProperties(
 
     /**
      * @param writesPerKey writes one API key may make per period
-     * @param writesPerAddress writes one client address may make per period
+     * @param writesPerAddress writes one client address may make per period without a key (a request with a key
+     *        counts against the key only)
      * @param period the period the limits refill over
+     * @param expensiveReadsPerKey expensive reads (search, CSV, pages of more than 50 items) one API key may make
+     *        per period
+     * @param expensiveReadsPerAddress expensive reads one client address may make per period without a key
      */
     public record RateLimit(@Min(1) @DefaultValue("120") long writesPerKey, @Min(1) @DefaultValue("240") long writesPerAddress,
-            @NotNull @DefaultValue("1m") Duration period) {
+            @NotNull @DefaultValue("1m") Duration period, @Min(1) @DefaultValue("600") long expensiveReadsPerKey,
+            @Min(1) @DefaultValue("300") long expensiveReadsPerAddress) {
     }
 
     /**
@@ -94,8 +115,36 @@ public record KbProperties(
     public record Ingest(@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.7") double reviewThreshold) {
     }
 
-    /** @param maxBodySize the largest request body read */
-    public record Http(@NotNull @DefaultValue("1MB") DataSize maxBodySize) {
+    /**
+     * @param secret the key search cursors are signed with (at least 32 characters). Unset, a random key is made
+     *        once and kept in {@code cursor.key} under the data directory, so cursors survive restarts; several
+     *        instances behind one address must share this setting, or a cursor from one is refused by the others
+     */
+    public record Cursors(String secret) {
+    }
+
+    /**
+     * @param maxBodySize the largest request body read
+     * @param trustedProxies addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-For} gives the
+     *        client's address (none: the connection's own address is the client's)
+     */
+    public record Http(@NotNull @DefaultValue("1MB") DataSize maxBodySize, @DefaultValue List<String> trustedProxies) {
+    }
+
+    /**
+     * @param maxSize the most memory the read cache may hold, each entry weighed as twice its JSON length (about
+     *        what its strings and objects take on the heap)
+     * @param expireAfterWrite how long a cached read may be served; bounds staleness when other instances write
+     */
+    public record ReadCache(@NotNull @DefaultValue("64MB") DataSize maxSize,
+            @NotNull @DefaultValue("5m") Duration expireAfterWrite) {
+    }
+
+    /**
+     * @param allowedAddresses addresses or CIDR ranges that may read the metrics ({@code /actuator/prometheus})
+     *        without a key; from anywhere else they need a key with the METRICS or ADMIN role
+     */
+    public record Metrics(@DefaultValue List<String> allowedAddresses) {
     }
 
     /** Where the search index lives: beside the database, under the data directory. */

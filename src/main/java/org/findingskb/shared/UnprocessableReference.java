@@ -1,8 +1,5 @@
 package org.findingskb.shared;
 
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,7 +10,7 @@ public class UnprocessableReference extends ApiException {
 
     private UnprocessableReference(String field, String message) {
         super(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", "Unprocessable request", "'" + field + "' " + message + ".",
-                Map.of("errors", List.of(Map.of("field", field, "message", message))));
+                fieldError(field, message));
     }
 
     public static UnprocessableReference of(String field, String message) {

@@ -16,6 +16,14 @@ import org.hibernate.search.engine.search.predicate.dsl.TypedSearchPredicateFact
 public record UserQuery(String text) {
 
     public static final int MAX_LENGTH = 500;
+    /**
+     * The most words (and exclusions, alternatives, phrase words) a query may hold. Each word becomes a clause in
+     * every text field of every searched type, and Lucene refuses a query of more than 1,024 clauses: about 60
+     * words failed; 32 stay well below, and no one types more to find a finding.
+     */
+    public static final int MAX_WORDS = 32;
+    /** The deepest nesting of parentheses: {@code (a|(a|(...)))} costs a query per level and finds nothing more. */
+    public static final int MAX_DEPTH = 4;
 
     private static final Set<SimpleQueryFlag> FLAGS = EnumSet.of(SimpleQueryFlag.AND, SimpleQueryFlag.OR,
             SimpleQueryFlag.NOT, SimpleQueryFlag.PHRASE, SimpleQueryFlag.PREFIX, SimpleQueryFlag.WHITESPACE,
@@ -31,7 +39,39 @@ public record UserQuery(String text) {
         }
         // A query of operators alone (e.g. "*" or "-") would match everything or nothing at random.
         String stripped = q.strip();
+        checkSize(stripped);
         return stripped.chars().anyMatch(Character::isLetterOrDigit) ? new UserQuery(stripped) : null;
+    }
+
+    /** Refuses a query of more words or deeper parentheses than a search may cost, in one pass. */
+    private static void checkSize(String q) {
+        int words = 0;
+        int depth = 0;
+        int deepest = 0;
+        boolean inWord = false;
+        boolean inPhrase = false;
+        for (int i = 0; i < q.length(); i++) {
+            char c = q.charAt(i);
+            boolean wordChar = Character.isLetterOrDigit(c) || Character.isSurrogate(c);
+            if (wordChar && !inWord) {
+                words++;
+            }
+            inWord = wordChar;
+            if (c == '"') {
+                inPhrase = !inPhrase;
+            } else if (c == '(' && !inPhrase) {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == ')' && !inPhrase && depth > 0) {
+                depth--;
+            }
+        }
+        if (words > MAX_WORDS) {
+            throw InvalidParameter.of("q", "may hold at most " + MAX_WORDS + " words, not " + words
+                    + ": search for the few that matter");
+        }
+        if (deepest > MAX_DEPTH) {
+            throw InvalidParameter.of("q", "may nest parentheses at most " + MAX_DEPTH + " deep, not " + deepest);
+        }
     }
 
     public SimpleQueryStringPredicateOptionsStep<?> on(TypedSearchPredicateFactory<?> f, String... fields) {

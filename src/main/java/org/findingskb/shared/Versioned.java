@@ -7,5 +7,7 @@ package org.findingskb.shared;
  */
 public interface Versioned {
 
+    Long id();
+
     long version();
 }

@@ -2,18 +2,13 @@ package org.findingskb.source;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import org.findingskb.shared.Revalidated;
 
-/** One source with its text and where each finding's evidence stands in it. */
+/** One source as lists show it, with its text and where each finding's evidence stands in it. */
 public record SourceDetailResponse(
-        Long id,
-        String title,
-        String publisher,
-        String url,
-        Integer publishedYear,
-        String sha256,
-        int length,
-        List<Long> studyIds,
+        @JsonUnwrapped SourceResponse source,
         String text,
         List<Annotation> annotations,
         long version) implements Revalidated {

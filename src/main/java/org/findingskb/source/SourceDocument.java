@@ -8,28 +8,13 @@ import java.util.HexFormat;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.findingskb.shared.KnowledgeBaseChanges;
+import org.findingskb.shared.StoredEntity;
 
 /** The text of an article as stored; evidence spans index into {@link #getContent()}. */
 @Entity
-@EntityListeners(KnowledgeBaseChanges.class)
 @Table(name = "source_document")
-public class SourceDocument {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "source_document_seq")
-    @SequenceGenerator(name = "source_document_seq", sequenceName = "source_document_seq", allocationSize = 50)
-    private Long id;
-
-    @Version
-    private long version;
+public class SourceDocument extends StoredEntity {
 
     private String title;
 
@@ -78,14 +63,6 @@ public class SourceDocument {
     /** Whether {@code exact} stands at {@code [start, end)} of this text. */
     public boolean holdsAt(int start, int end, String exact) {
         return start >= 0 && end <= length && start <= end && content.substring(start, end).equals(exact);
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public long getVersion() {
-        return version;
     }
 
     public String getTitle() {

@@ -37,24 +37,19 @@ public class SourceService {
         Pageable pageable = pageQuery.toPageable(SORTABLE, Sort.by("id"));
         var rows = sources.findRows(pageable);
         Map<Long, List<Long>> studyIds = studyIds(rows.getContent().stream().map(SourceRow::id).toList());
-        return ResultPage.of(rows.map(row -> new SourceResponse(row.id(), row.title(), row.publisher(), row.url(),
-                row.publishedYear(), row.sha256(), row.length(), studyIds.getOrDefault(row.id(), List.of()))));
+        return ResultPage.of(rows.map(row -> SourceResponse.of(row, studyIds.getOrDefault(row.id(), List.of()))));
     }
 
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public SourceDetailResponse get(long id) {
         SourceDocument source = sources.findById(id).orElseThrow(() -> SourceNotFound.withId(id));
-        return new SourceDetailResponse(source.getId(), source.getTitle(), source.getPublisher(), source.getUrl(),
-                source.getPublishedYear(), source.getSha256(), source.getLength(),
-                studyIds(List.of(id)).getOrDefault(id, List.of()), source.getContent(), annotations.of(id),
-                source.getVersion());
+        return new SourceDetailResponse(summary(id), source.getContent(), annotations.of(id), source.getVersion());
     }
 
     /** One source as lists show it, without its text. */
     public SourceResponse summary(long id) {
         SourceRow row = sources.findRows(List.of(id)).stream().findFirst().orElseThrow(() -> SourceNotFound.withId(id));
-        return new SourceResponse(row.id(), row.title(), row.publisher(), row.url(), row.publishedYear(), row.sha256(),
-                row.length(), studyIds(List.of(id)).getOrDefault(id, List.of()));
+        return SourceResponse.of(row, studyIds(List.of(id)).getOrDefault(id, List.of()));
     }
 
     /** Sources as other resources cite them, without loading their text. */

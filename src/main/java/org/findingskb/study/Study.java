@@ -1,6 +1,5 @@
 package org.findingskb.study;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -11,41 +10,26 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
 import org.findingskb.concept.Concept;
 import org.findingskb.source.SourceDocument;
-import org.findingskb.shared.KnowledgeBaseChanges;
+import org.findingskb.shared.CuratedEntity;
 
 /** A study as a source reports it; a fact the source does not state is {@code null}. */
 @Entity
-@EntityListeners(KnowledgeBaseChanges.class)
 @Table(name = "study")
 @Audited(withModifiedFlag = true)
-public class Study {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "study_seq")
-    @SequenceGenerator(name = "study_seq", sequenceName = "study_seq", allocationSize = 50)
-    private Long id;
-
-    @Version
-    private long version;
+public class Study extends CuratedEntity {
 
     @Column(nullable = false, unique = true)
     private String slug;
@@ -88,12 +72,6 @@ public class Study {
     @OrderBy("name")
     private Set<Concept> conditions = new LinkedHashSet<>();
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Study() {
     }
 
@@ -101,8 +79,6 @@ public class Study {
         this.slug = slug;
         this.title = title;
         this.source = source;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
     }
 
     public void retitle(String title) {
@@ -141,18 +117,6 @@ public class Study {
         conditions.clear();
         conditions.addAll(concepts);
         touch();
-    }
-
-    private void touch() {
-        updatedAt = Instant.now();
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public long getVersion() {
-        return version;
     }
 
     public String getSlug() {
@@ -197,13 +161,5 @@ public class Study {
 
     public List<Concept> getConditions() {
         return List.copyOf(conditions);
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 }

@@ -30,8 +30,7 @@ class StudyController extends CurationEndpoints<String, StudyRequest, StudyRespo
     private final HistoryService history;
 
     StudyController(StudyService studies, StudyCurationService curation, RequestBodies bodies, HistoryService history) {
-        super(bodies, StudyRequest.class, new Writes<>(curation::create, StudyResponse::id, curation::replace,
-                curation::current, curation::delete));
+        super(bodies, StudyRequest.class, curation);
         this.studies = studies;
         this.history = history;
     }

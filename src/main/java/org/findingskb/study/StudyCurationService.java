@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.findingskb.concept.ConceptService;
 import org.findingskb.source.SourceRepository;
+import org.findingskb.shared.Curation;
 import org.findingskb.shared.Texts;
 import org.findingskb.shared.UnprocessableReference;
 import org.findingskb.shared.IfMatch;
@@ -19,7 +20,7 @@ import org.findingskb.shared.IfMatch;
 /** What curators do to studies: create, edit and delete them. Each call is one transaction. */
 @Service
 @Transactional
-public class StudyCurationService {
+public class StudyCurationService implements Curation<String, StudyRequest, StudyResponse> {
 
     private static final int MAX_ATTEMPTS = 5;
 
@@ -46,6 +47,7 @@ public class StudyCurationService {
      * Creates a study under a slug of its own; when a concurrent create takes the same slug first, it tries
      * again with the next one, so every create gets its own.
      */
+    @Override
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public StudyResponse create(StudyRequest request) {
         for (int attempt = 1; ; attempt++) {
@@ -65,9 +67,9 @@ public class StudyCurationService {
     }
 
     /** Replaces the study's facts; its slug stays, so links to it keep working after a retitle. */
+    @Override
     public StudyResponse replace(String idOrSlug, IfMatch ifMatch, StudyRequest request) {
-        Study study = reads.load(idOrSlug);
-        ifMatch.check("study", study.getId(), study.getVersion());
+        Study study = ifMatch.check("study", reads.load(idOrSlug));
         if (!study.getTitle().equals(request.title().strip())) {
             study.retitle(request.title().strip());
         }
@@ -75,15 +77,16 @@ public class StudyCurationService {
         return reads.respond(studies.saveAndFlush(study));
     }
 
+    @Override
     @Transactional(readOnly = true)
     public StudyRequest current(String idOrSlug) {
         return StudyRequest.of(reads.load(idOrSlug));
     }
 
     /** Deletes the study with its findings and mechanisms, each through JPA so history and index follow. */
+    @Override
     public void delete(String idOrSlug, IfMatch ifMatch) {
-        Study study = reads.load(idOrSlug);
-        ifMatch.check("study", study.getId(), study.getVersion());
+        Study study = ifMatch.check("study", reads.load(idOrSlug));
         events.publishEvent(new StudyDeleting(study.getId()));
         studies.delete(study);
     }

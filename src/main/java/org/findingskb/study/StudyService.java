@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.mapper.orm.Search;
@@ -11,6 +12,7 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.findingskb.shared.KbProperties;
 import org.findingskb.shared.Cursor;
 import org.findingskb.concept.ConceptService;
 import org.findingskb.source.SourceDocument;
@@ -32,6 +34,8 @@ public class StudyService {
     private static final String[] TEXT_FIELDS = {"title", "institution", "journal", "population", "researchers.name",
             "interventions.name", "interventions.synonyms.name", "conditions.name", "conditions.synonyms.name"};
 
+    /** The time budget of one index query ({@code kb.search.timeout}). */
+    private final long queryMillis;
     private final StudyRepository studies;
     private final StudyFindings findings;
     private final StudyMechanisms mechanisms;
@@ -40,7 +44,8 @@ public class StudyService {
     private final EntityManager entityManager;
 
     StudyService(StudyRepository studies, StudyFindings findings, StudyMechanisms mechanisms,
-            SourceService sources, ConceptService concepts, EntityManager entityManager) {
+            SourceService sources, ConceptService concepts, EntityManager entityManager, KbProperties properties) {
+        this.queryMillis = properties.search().timeout().toMillis();
         this.entityManager = entityManager;
         this.studies = studies;
         this.findings = findings;
@@ -111,7 +116,8 @@ public class StudyService {
                             }
                         }))
                         .sort(f -> IndexPager.sort(f, sort))
-                        .totalHitCountThreshold(countTotal ? Long.MAX_VALUE : 0)
+                        .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
+                        .failAfter(queryMillis, TimeUnit.MILLISECONDS)
                         .toQuery(),
                 IndexPager.keysetCapable(sort, List.of("id_sort")) ? hit -> List.of(hit.getId()) : null);
         return new ResultPage<>(toResponses(page.content()), page.page(), page.cursor());

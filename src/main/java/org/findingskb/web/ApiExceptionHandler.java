@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.hibernate.search.util.common.SearchTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -37,6 +38,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -88,6 +90,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        // An index query over its budget or its clause limit is the query's fault, not the server's: a line in
+        // the log, never a stack trace per request.
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SearchTimeoutException) {
+                log.info("Search over its time budget serving {}: {}", describe(request), cause.getMessage());
+                ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The search took longer than this server allows one search; search for fewer or more specific words.");
+                return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
+            }
+            if (isTooManyClauses(cause)) {
+                log.info("Search with too many clauses refused serving {}", describe(request));
+                InvalidParameter refused = InvalidParameter.of("q", "has too many words for one search: search for"
+                        + " the few that matter");
+                return handleExceptionInternal(ex, refused.getBody(), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+            }
+        }
         log.error("Unexpected error serving {}", describe(request), ex);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The server could not complete the request; the error has been logged.");
@@ -185,6 +203,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body could not be read: it is missing, not well-formed, or of the wrong shape.");
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate")) {
+                body.setDetail("The request body names a field twice: " + read.getOriginalMessage() + ".");
+                break;
+            }
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 String field = path(unknown);
                 body.setDetail("The request body has a field this API does not take: '" + field + "'.");
@@ -240,6 +262,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String path(DatabindException e) {
         return e.getPath().stream().map(ref -> ref.getPropertyName() != null ? ref.getPropertyName()
                 : "[" + ref.getIndex() + "]").collect(Collectors.joining("."));
+    }
+
+    /** Lucene's TooManyClauses (and TooManyNestedClauses), or the same refusal from an OpenSearch cluster. */
+    private static boolean isTooManyClauses(Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        return cause.getClass().getName().contains("TooManyClauses") || cause.getClass().getName().contains("TooManyNestedClauses")
+                || message.contains("too_many_clauses") || message.contains("too_many_nested_clauses");
     }
 
     private static long limitOf(Throwable overflow) {

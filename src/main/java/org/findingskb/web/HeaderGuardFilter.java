@@ -26,7 +26,8 @@ import org.findingskb.shared.ApiException;
 
 /**
  * Settles headers that later filters would choke on, before any of them reads them: a {@code Content-Type}
- * that is a wildcard or does not parse is refused with 415, and an empty {@code Accept} counts as none. A NUL
+ * that is a wildcard or does not parse is refused with 415, so is a form or multipart body sent to the API
+ * (before a byte of it is read), and an empty {@code Accept} counts as none. A NUL
  * character ({@code %00}) in the query is refused with 400: no stored text holds one, and PostgreSQL refuses it
  * in any string it is sent.
  */
@@ -47,6 +48,10 @@ class HeaderGuardFilter extends OncePerRequestFilter {
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && !contentType.isBlank() && !usable(contentType)) {
             problems.resolveException(request, response, null, Refused.unusableContentType(contentType));
+            return;
+        }
+        if (contentType != null && request.getRequestURI().startsWith("/api") && formOrMultipart(contentType)) {
+            problems.resolveException(request, response, null, Refused.formBody(contentType));
             return;
         }
         String query = request.getQueryString();
@@ -70,10 +75,25 @@ class HeaderGuardFilter extends OncePerRequestFilter {
                     "Content-Type '" + contentType.strip() + "' names no definite media type; send e.g. application/json.");
         }
 
+        static Refused formBody(String contentType) {
+            return new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type",
+                    "The API takes no form or multipart bodies (Content-Type '" + contentType.strip()
+                            + "'); send application/json, or text/plain for an article.");
+        }
+
         static Refused nulInQuery() {
             return new Refused(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request",
                     "A query parameter holds a NUL character (%00), which no parameter accepts.");
         }
+    }
+
+    /**
+     * Refused by their header alone: the container parses such bodies whole, outside the body limit, as soon as
+     * anything asks for a parameter, and no API operation takes one.
+     */
+    private static boolean formOrMultipart(String contentType) {
+        MediaType type = MediaType.parseMediaType(contentType);
+        return type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED) || "multipart".equalsIgnoreCase(type.getType());
     }
 
     private static boolean usable(String contentType) {

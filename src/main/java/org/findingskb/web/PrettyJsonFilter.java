@@ -33,10 +33,23 @@ class PrettyJsonFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String parameter = request.getParameter("pretty");
-        boolean asked = (parameter != null && !parameter.equalsIgnoreCase("false"))
-                || "true".equalsIgnoreCase(request.getHeader(HEADER));
-        return !asked;
+        return !"true".equalsIgnoreCase(request.getHeader(HEADER)) && !askedInQuery(request.getQueryString());
+    }
+
+    /**
+     * Read from the query string itself: {@code getParameter} would make the container parse a form body, before
+     * the request is authenticated and outside the body limit.
+     */
+    static boolean askedInQuery(String query) {
+        if (query == null) {
+            return false;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.equals("pretty") || (pair.startsWith("pretty=") && !pair.substring(7).equalsIgnoreCase("false"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -164,4 +164,29 @@ class BodySizeLimitTests {
             }
         };
     }
+
+    @Test
+    void formAndMultipartBodiesAreRefusedWith415BeforeAnyOfThemIsReadEvenWithPretty() {
+        JsonNode counts = api.counts();
+        for (String type : List.of("application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+            for (String path : List.of("/api/studies?pretty", "/api/sources", "/api/findings/1/review?pretty=true")) {
+                // Nothing of the declared body is sent: an answer can only come from judging the headers.
+                RawHttp.Response refused = raw.declareWithoutSending("POST", path, 100_000, "Content-Type", type);
+                assertThat(refused.status()).as("%s %s: %s", type, path, refused).isEqualTo(415);
+                assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(CurationClient.parse(refused.body()).get("detail").asString()).contains("form");
+            }
+        }
+        assertThat(api.counts()).isEqualTo(counts);
+    }
+
+    @Test
+    void aBodyThatStopsArrivingTimesOutInsteadOfHoldingAThread() {
+        // The server gives up on a silent client after its connection timeout (10 s); the client waits far longer.
+        RawHttp.Response answer = raw.stalled("POST", "/api/studies", 100, Duration.ofSeconds(55),
+                "Authorization", "Bearer " + TestKeys.CURATOR, "Content-Type", "application/json");
+        if (answer != null) {
+            assertThat(answer.status()).as("%s", answer).isBetween(400, 499);
+        }
+    }
 }

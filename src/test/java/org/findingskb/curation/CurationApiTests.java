@@ -731,4 +731,54 @@ class CurationApiTests {
         assertThat(api.ok("/api/concepts/" + other.get("id").asLong())).isEqualTo(other);
         assertThat(api.ok("/api/concepts/" + concept.get("id").asLong())).isEqualTo(concept);
     }
+
+    // ---- text that shows other than it reads, duplicate keys, ids in other bases -------------------------
+
+    @Test
+    void bidiControlsAndZeroWidthCharactersAreDroppedFromAnEditedName() {
+        String word = uniqueWord("inv");
+        Reply created = api.asCurator("POST", "/api/concepts", json("name",
+                "Keta\u200Bmine \u202Egnp.exe\u202C " + word + "\u2066\u200D", "type", "DRUG",
+                "synonyms", java.util.List.of("\u200Fsyn " + word)));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        JsonNode concept = created.json();
+        assertThat(concept.get("name").asString()).isEqualTo("Ketamine gnp.exe " + word);
+        assertThat(concept.get("synonyms").get(0).asString()).isEqualTo("syn " + word);
+        // a joiner between letters of a script that needs it stays (Persian "mi-khaham")
+        Reply persian = api.asCurator("POST", "/api/concepts", json("name", "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 "
+                + word, "type", "DRUG"));
+        assertThat(persian.json().get("name").asString()).contains("\u06CC\u200C\u062E");
+    }
+
+    @Test
+    void aLoneSurrogateIsRefusedNamingTheField() {
+        String body = "{\"name\":\"x\\ud800y " + uniqueWord("sur") + "\",\"type\":\"DRUG\"}";
+        JsonNode refused = problem(api.asCurator("POST", "/api/concepts", body), 400);
+        assertThat(CurationClient.errorFields(refused)).containsExactly("name");
+        assertThat(refused.get("detail").asString()).contains("surrogate");
+        // a whole pair is a character like any other
+        Reply emoji = api.asCurator("POST", "/api/concepts", "{\"name\":\"x\\ud83e\\uddea " + uniqueWord("sur")
+                + "\",\"type\":\"DRUG\"}");
+        assertThat(emoji.status()).as("%s", emoji).isEqualTo(201);
+    }
+
+    @Test
+    void aBodyNamingAFieldTwiceIsRefused() {
+        String word = uniqueWord("dup");
+        JsonNode refused = problem(api.asCurator("POST", "/api/concepts",
+                "{\"name\":\"One " + word + "\",\"type\":\"DRUG\",\"name\":\"Other " + word + "\"}"), 400);
+        assertThat(refused.get("detail").asString()).contains("twice").contains("name");
+        assertThat(api.ok("/api/concepts?q=" + word).get("content")).isEmpty();
+    }
+
+    @Test
+    void idsAreDecimalOnly() {
+        long id = api.ok("/api/findings?size=1").get("content").get(0).get("id").asLong();
+        assertThat(api.get("/api/findings/" + id).status()).isEqualTo(200);
+        for (String other : new String[] {"0x" + Long.toHexString(id), "%23" + Long.toHexString(id), "+" + id, "0X" + id}) {
+            Reply reply = api.get("/api/findings/" + other);
+            assertThat(reply.status()).as("/api/findings/%s: %s", other, reply).isEqualTo(400);
+        }
+        assertThat(api.get("/api/findings?studyId=0x1").status()).isEqualTo(400);
+    }
 }

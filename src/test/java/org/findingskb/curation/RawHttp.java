@@ -68,6 +68,26 @@ final class RawHttp {
         }
     }
 
+    /**
+     * Declares a body and sends none of it, waiting up to {@code patience} for the server: its answer, or null
+     * when it closed the connection without one. A client's read timing out means the server held on.
+     */
+    Response stalled(String method, String path, long declaredLength, java.time.Duration patience, String... headers) {
+        try (Socket socket = open(null)) {
+            socket.setSoTimeout((int) patience.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(head(method, path, headers, "Content-Length: " + declaredLength).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            try {
+                return read(socket.getInputStream());
+            } catch (IllegalStateException closedWithoutAnswer) {
+                return null;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A response to a body sent in chunks, and how much of the body had been sent when it came. */
     record Streamed(Response response, long bytesSent) {
     }

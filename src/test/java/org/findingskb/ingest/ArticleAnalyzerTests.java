@@ -38,22 +38,17 @@ class ArticleAnalyzerTests {
     }
 
     @Test
-    void analysesASeedSizedArticleInAFewMillisecondsWhenWarm() {
+    void analysesTheSameArticleTheSameWayEveryTime() {
         ArticleAnalyzer analyzer = TestArticles.analyzer();
         String seed = ARTICLES.get(0);
-        for (int i = 0; i < 100; i++) {
-            analyzer.analyze(seed);
-        }
+        ArticleAnalysis first = analyzer.analyze(seed);
         int runs = 30;
         long start = System.nanoTime();
         for (int i = 0; i < runs; i++) {
-            analyzer.analyze(seed);
+            assertThat(analyzer.analyze(seed)).isEqualTo(first);
         }
-        double millis = (System.nanoTime() - start) / 1e6 / runs;
-        System.out.printf("warm analysis of the seed article: %.1f ms%n", millis);
-        // A bound that catches a runaway rule, not a benchmark: shared build machines are often busy. On an idle
-        // machine this is about 10 ms, most of it OpenNLP's part-of-speech tagger.
-        assertThat(millis).isLessThan(200.0);
+        // Printed for whoever reads the log; speed is measured by bench/run, never asserted on a shared machine.
+        System.out.printf("analysis of the seed article: %.1f ms%n", (System.nanoTime() - start) / 1e6 / runs);
     }
 
     @Test

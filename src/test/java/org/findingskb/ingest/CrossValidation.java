@@ -60,7 +60,8 @@ final class CrossValidation {
 
     static Prepared prepare(GoldCorpus.Article article) {
         GoldAnnotation gold = article.gold();
-        ArticleReading reading = TestArticles.analyzer().read(article.text());
+        // Reading an article does not involve the sentence model, so retraining works whatever the bundled one is.
+        ArticleReading reading = TestArticles.rules().read(article.text());
         return new Prepared(article, gold, reading, SentenceLabels.of(reading, gold));
     }
 
@@ -90,7 +91,7 @@ final class CrossValidation {
                     continue;
                 }
                 Prepared p = articles.get(i);
-                analyses[i] = TestArticles.analyzer().decide(p.reading(), model);
+                analyses[i] = TestArticles.rules().decide(p.reading(), model);
                 for (SentenceModelTrainer.Labelled s : p.labelled()) {
                     decisions.get(i).add(new Decision(model.findingProbability(s.features()), s.finding()));
                 }

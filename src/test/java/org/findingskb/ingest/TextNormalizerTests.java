@@ -49,4 +49,13 @@ class TextNormalizerTests {
         assertThat(TextNormalizer.normalize("Ti\u0000tle\n\nA\tb\u0007c\u001b[1m\u007f d.\u0000"))
                 .isEqualTo("Title\n\nA\tbc[1m d.");
     }
+
+    @Test
+    void dropsBidiControlsZeroWidthCharactersAndLoneSurrogates() {
+        assertThat(TextNormalizer.normalize("Keta\u200Bmine \u202Egnp.exe\u202C\u2066 lifts\u200D mood\ud800.\udfff"))
+                .isEqualTo("Ketamine gnp.exe lifts mood.");
+        // a pair is a character; a joiner between letters of a script that needs it stays
+        assertThat(TextNormalizer.normalize("Tube \ud83e\uddea \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"))
+                .isEqualTo("Tube \ud83e\uddea \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645");
+    }
 }

@@ -148,7 +148,8 @@ class CrashRecoveryTests {
             found.forEach(p -> problems.add("cycle " + done + ": " + p));
             assertThat(acked).as("writes acknowledged in cycle %d", cycle).isPositive();
         }
-        assertThat(unexpected).as("answers other than 2xx and 412 to the writers").isEmpty();
+        assertThat(unexpected).as("answers other than 2xx and 412 to the writers; the app logged:%n%s", loggedErrors())
+                .isEmpty();
         assertThat(problems).as("acknowledged writes lost or half-written state visible after SIGKILL").isEmpty();
         assertThat(ingests).as("acknowledged ingests").isNotEmpty();
     }
@@ -413,6 +414,23 @@ class CrashRecoveryTests {
         try {
             List<String> lines = Files.readAllLines(work.resolve("app.log"));
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    /** The first errors the app logged, with the lines after each, so a failure names its cause. */
+    private String loggedErrors() {
+        try {
+            List<String> lines = Files.readAllLines(work.resolve("app.log"));
+            List<String> picked = new ArrayList<>();
+            for (int i = 0; i < lines.size() && picked.size() < 120; i++) {
+                if (lines.get(i).contains(" ERROR ")) {
+                    picked.addAll(lines.subList(i, Math.min(lines.size(), i + 30)));
+                    i += 29;
+                }
+            }
+            return picked.isEmpty() ? "(no error logged)" : String.join("\n", picked);
         } catch (IOException e) {
             return "(no log)";
         }

@@ -53,6 +53,10 @@ final class HostileText {
                 randomCodePoints(rng, text, 1 + rng.nextInt(60));
             } else if (kind == 10) {
                 text.append(pickSeparator(rng));
+            } else if (rng.nextInt(3) == 0) {
+                // one of the inputs crafted to cost more than their length
+                List<String> crafted = List.copyOf(crafted(50 + rng.nextInt(3_000)).values());
+                text.append(crafted.get(rng.nextInt(crafted.size())));
             } else {
                 // a very long sentence, or a very long word
                 String word = rng.nextBoolean() ? "neurons " : "x";
@@ -80,6 +84,30 @@ final class HostileText {
             };
             out.appendCodePoint(c); // includes lone surrogates (0xD800..0xDFFF) now and then
         }
+    }
+
+    /**
+     * Inputs crafted to make the pipeline's cost grow faster than their length, each {@code length} characters:
+     * what an attacker sends to exhaust a core (see docs/security.md). Names say what each one is.
+     */
+    static java.util.Map<String, String> crafted(int length) {
+        java.util.Map<String, String> crafted = new java.util.LinkedHashMap<>();
+        crafted.put("one word with combining marks", "a" + "\u0301".repeat(length - 1));
+        crafted.put("words of 30 combining marks", fill("a" + "\u0301".repeat(30) + " ", length));
+        crafted.put("spaces before a word", "The study found x." + " ".repeat(length - 20) + "y.");
+        crafted.put("one long word", "x".repeat(length));
+        crafted.put("one run of dots", ".".repeat(length));
+        crafted.put("one sentence of short words", fill("Dr ", length));
+        return crafted;
+    }
+
+    /** A normal article of {@code length} characters: the bundled sentences, paragraph after paragraph. */
+    static String normalArticle(int length) {
+        return fill(String.join("\n\n", SENTENCES) + "\n\n", length);
+    }
+
+    private static String fill(String unit, int length) {
+        return unit.repeat(length / unit.length() + 1).substring(0, length);
     }
 
     static List<String> edgeCases() {

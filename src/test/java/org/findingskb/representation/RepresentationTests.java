@@ -151,6 +151,22 @@ class RepresentationTests {
     }
 
     @Test
+    void theCsvLinkHeaderLeadsToTheNextPageOfTheSameQuery() {
+        String first = "/api/findings?size=2&q=%22ketamine%22";
+        Reply page = http.get(first, "Accept", "text/csv");
+        assertThat(page.status()).isEqualTo(200);
+        String link = page.header("Link").orElseThrow();
+        String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+        assertThat(next).contains("q=%22ketamine%22").doesNotContain("%25");
+        Reply followed = http.get(next.substring(next.indexOf("/api/")), "Accept", "text/csv");
+        assertThat(followed.status()).as("%s", followed).isEqualTo(200);
+        Reply sameAsJson = http.get(first, "Accept", "application/json");
+        String cursor = sameAsJson.json().get("cursor").asString();
+        assertThat(http.get(first + "&cursor=" + cursor).json().get("content").get(0).get("id").asString())
+                .isEqualTo(followed.body().lines().skip(1).findFirst().orElseThrow().split(",")[0]);
+    }
+
+    @Test
     void anUnsupportedAcceptIsNotAcceptable() {
         for (String[] request : List.of(new String[] {"/api/findings", "application/xml"},
                 new String[] {"/api/findings", "text/markdown"}, new String[] {"/api/studies/1", "text/csv"},

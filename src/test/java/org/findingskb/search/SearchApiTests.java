@@ -3,16 +3,22 @@ package org.findingskb.search;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -21,10 +27,17 @@ import org.findingskb.support.Http.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.findingskb.shared.Cursor;
+import org.findingskb.shared.IndexPager;
 import org.findingskb.shared.UserQuery;
 
-/** Full-text search over the seeded knowledge base, through real HTTP. Reads only. */
+/**
+ * Full-text search over the seeded knowledge base, through real HTTP. Reads only. Also what a search may cost:
+ * queries of too many words or too deep parentheses are refused with a 400 that says so (they failed with a 500
+ * and a stack trace per request), and cursors are signed, so none can be forged past the result cap.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class SearchApiTests {
 
     @LocalServerPort
@@ -238,5 +251,91 @@ class SearchApiTests {
         assertThat(http.get("/api/search?q=ketamine&type=gene").status()).isEqualTo(400);
         assertThat(http.get("/api/search?q=ketamine&sort=id").status()).isEqualTo(400);
         assertThat(http.get("/api/search?q=ketamine&kind=bogus").status()).isEqualTo(400);
+    }
+
+    // ---- what a search may cost ----------------------------------------------------------------------------
+
+    private static String words(int n, String prefix) {
+        return IntStream.range(0, n).mapToObj(i -> prefix + "w" + Integer.toString(i, 36))
+                .collect(Collectors.joining(" "));
+    }
+
+    private void assertRefusedQuery(String path, String says) {
+        Reply reply = http.get(path);
+        assertThat(reply.status()).as("%s: %s", path, reply).isEqualTo(400);
+        assertThat(reply.json().get("errors").get(0).get("parameter").asString()).isEqualTo("q");
+        assertThat(reply.json().get("detail").asString()).contains(says);
+    }
+
+    @Test
+    void aQueryOfTooManyWordsOrExclusionsIsRefusedWithoutAStackTrace(CapturedOutput output) {
+        for (String path : List.of("/api/search?q=", "/api/findings?q=", "/api/studies?q=", "/api/mechanisms?q=")) {
+            assertRefusedQuery(path + q(words(60, "")), "at most " + UserQuery.MAX_WORDS + " words");
+            assertRefusedQuery(path + q("ketamine " + words(60, "-")), "at most " + UserQuery.MAX_WORDS + " words");
+        }
+        assertThat(output.getAll()).doesNotContain("TooManyClauses").doesNotContain("\tat org.apache.lucene");
+    }
+
+    @Test
+    void aQueryAtTheLimitIsAnswered() {
+        String most = words(UserQuery.MAX_WORDS, "");
+        String excluding = "ketamine " + words(UserQuery.MAX_WORDS - 1, "-");
+        String alternatives = IntStream.range(0, UserQuery.MAX_WORDS).mapToObj(i -> "w" + Integer.toString(i, 36))
+                .collect(Collectors.joining(" | "));
+        for (String query : List.of(most, excluding, alternatives)) {
+            for (String path : List.of("/api/search?q=", "/api/findings?q=", "/api/studies?q=", "/api/mechanisms?q=",
+                    "/api/concepts?q=")) {
+                assertThat(http.get(path + q(query)).status()).as("%s%s", path, query).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void deeplyNestedAlternativesAreRefused() {
+        String nested = "a";
+        for (int i = 0; i < 10; i++) {
+            nested = "(a|" + nested + ")";
+        }
+        assertRefusedQuery("/api/search?q=" + q(nested), "at most " + UserQuery.MAX_DEPTH + " deep");
+        assertThat(http.get("/api/search?q=" + q("(ketamine|(mice|(rats|(depression))))")).status()).isEqualTo(200);
+        // parentheses inside a phrase are words' punctuation, not nesting
+        assertThat(http.get("/api/search?q=" + q("\"((((((ketamine))))))\"")).status()).isEqualTo(200);
+    }
+
+    /** The fingerprint of the query a cursor was issued for, read from the token's signed part. */
+    private static int fingerprintOf(String token) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("~")[0]), StandardCharsets.UTF_8);
+        return Integer.parseUnsignedInt(payload.split("\\.")[1], 16);
+    }
+
+    @Test
+    void aCursorWhoseFieldsWereChangedIsRefused() {
+        String issued = http.get("/api/search?q=ketamine&size=2").json().get("cursor").asString();
+        String[] signed = issued.split("~");
+        String payload = new String(Base64.getUrlDecoder().decode(signed[0]), StandardCharsets.UTF_8);
+        String forged = payload.replaceFirst("\\.2$", ".9000");
+        assertThat(forged).isNotEqualTo(payload);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8))
+                + "~" + signed[1];
+        Reply reply = http.get("/api/search?q=ketamine&size=2&cursor=" + token);
+        assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+        assertThat(reply.json().get("errors").get(0).get("parameter").asString()).isEqualTo("cursor");
+        // the unsigned form cursors had before
+        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8));
+        assertThat(http.get("/api/search?q=ketamine&size=2&cursor=" + unsigned).status()).isEqualTo(400);
+        assertThat(http.get("/api/search?q=ketamine&size=2&cursor=" + issued).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCursorPastTheResultCapOrTheLargestOffsetIsRefusedNotAServerError() {
+        String issued = http.get("/api/search?q=ketamine&size=2").json().get("cursor").asString();
+        int query = fingerprintOf(issued);
+        for (long offset : List.of((long) Integer.MAX_VALUE, (long) IndexPager.MAX_OFFSET_HITS, Long.MAX_VALUE)) {
+            // signed with the server's key, as only a leaked key or a mistake could make it
+            String token = new Cursor(query, 1, 20_000, offset, List.of()).encode();
+            Reply reply = http.get("/api/search?q=ketamine&size=2&cursor=" + token);
+            assertThat(reply.status()).as("offset %d: %s", offset, reply).isEqualTo(400);
+            assertThat(reply.json().get("detail").asString()).contains("first " + IndexPager.MAX_OFFSET_HITS);
+        }
     }
 }

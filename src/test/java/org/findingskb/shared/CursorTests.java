@@ -39,4 +39,29 @@ class CursorTests {
         assertThatThrownBy(() -> Cursor.decode(token, Cursor.fingerprint("b"))).isInstanceOf(InvalidParameter.class)
                 .hasMessageContaining("another query");
     }
+
+    @Test
+    void aCursorIsSignedAndAChangedOneIsRefused() {
+        String token = new Cursor(Cursor.fingerprint("a"), 1, 40, 20, List.of()).encode();
+        assertThat(token).contains("~");
+        String[] signed = token.split("~");
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(signed[0])).replace(".20", ".9000").getBytes());
+        assertThatThrownBy(() -> Cursor.decode(forged + "~" + signed[1], Cursor.fingerprint("a")))
+                .isInstanceOf(InvalidParameter.class).hasMessageContaining("not a cursor this API issued");
+        assertThatThrownBy(() -> Cursor.decode(forged, Cursor.fingerprint("a"))).isInstanceOf(InvalidParameter.class);
+        assertThat(Cursor.decode(token, Cursor.fingerprint("a")).offset()).isEqualTo(20);
+    }
+
+    @Test
+    void aCursorSignedWithAnotherKeyIsRefused() {
+        String token = new Cursor(Cursor.fingerprint("a"), 1, 40, 20, List.of()).encode();
+        byte[] previous = CursorKey.randomKey();
+        Cursor.useKey(previous);
+        try {
+            assertThatThrownBy(() -> Cursor.decode(token, Cursor.fingerprint("a"))).isInstanceOf(InvalidParameter.class);
+        } finally {
+            Cursor.useKey(CursorKey.randomKey());
+        }
+    }
 }

@@ -41,6 +41,7 @@ class KbPropertiesTests {
         assertThat(properties.rateLimit().period()).hasMinutes(1);
         assertThat(properties.http().maxBodySize().toBytes()).isEqualTo(1024 * 1024);
         assertThat(properties.search().massIndexing().threads()).isEqualTo(2);
+        assertThat(properties.search().indexPrefix()).isEmpty();
         assertThat(properties.apiKeys()).isEmpty();
         assertThat(properties.importDirectory()).isNull();
     }
@@ -51,6 +52,9 @@ class KbPropertiesTests {
                 .isInstanceOf(BindException.class).hasMessageContaining("kb");
         assertThatThrownBy(() -> bind(java.util.Map.of("kb.rate-limit.period", "soon")))
                 .isInstanceOf(BindException.class).hasMessageContaining("kb.rate-limit.period");
+        // The cluster refuses upper case and most punctuation in index names.
+        assertThatThrownBy(() -> bind(java.util.Map.of("kb.search.index-prefix", "Team A/")))
+                .isInstanceOf(BindException.class).hasMessageContaining("kb");
     }
 
     @Test

@@ -25,6 +25,9 @@ import org.springframework.core.env.Profiles;
  * never see each other's data: an in-memory H2 database by default, or, with the {@code postgres} profile, a
  * PostgreSQL database created for the context and dropped when it closes.
  *
+ * <p>With the elasticsearch profile's tests ({@code kb.test.opensearch.url} set), the context's search indexes live
+ * on the build's OpenSearch node under a prefix of their own, deleted when the context closes.
+ *
  * <p>Contexts that set {@code kb.test.database-key} share the database of that key (to test restarts); such a
  * database is dropped when the JVM exits.
  */
@@ -51,12 +54,26 @@ public class IsolatedDatabaseInitializer implements ApplicationContextInitialize
                         "isolatedDatabaseDropper", () -> PostgresAdmin.from(environment).drop(database));
             }
         }
+        String opensearch = environment.getProperty(OpenSearchNode.URL_PROPERTY);
+        if (opensearch != null) {
+            // One node serves every context of the run: each context's indexes carry its database's name.
+            OpenSearchNode.awaitReady(opensearch);
+            String prefix = properties.get("kb.test.database-name") + "-";
+            properties = new HashMap<>(properties);
+            properties.put("kb.search.index-prefix", prefix);
+            if (key == null) {
+                ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean(
+                        "isolatedIndexesDropper", () -> OpenSearchNode.deleteIndexes(opensearch, prefix));
+            }
+        }
         environment.getPropertySources().addFirst(new MapPropertySource("isolatedDatabase", properties));
         // Known keys for tests, and limits no test reaches unless it sets its own.
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("kb.api-keys", TestKeys.CONFIGURED);
         defaults.put("kb.rate-limit.writes-per-key", 1_000_000);
         defaults.put("kb.rate-limit.writes-per-address", 1_000_000);
+        defaults.put("kb.rate-limit.expensive-reads-per-key", 1_000_000);
+        defaults.put("kb.rate-limit.expensive-reads-per-address", 1_000_000);
         // Many contexts live at once in a test run: small pools keep them within the server's connection limit.
         defaults.put("spring.datasource.hikari.maximum-pool-size", 5);
         defaults.put("spring.datasource.hikari.minimum-idle", 1);

@@ -9,6 +9,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import org.findingskb.support.Http;
 import org.findingskb.support.Http.Reply;
+import org.findingskb.support.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,12 +45,38 @@ class OperationsTests {
     void prometheusSeesRequestsPerEndpointIngestsAndSearches() {
         http.get("/api/search?q=neurons");
         http.get("/api/findings?size=2");
-        String metrics = http.get("/actuator/prometheus").body();
+        String metrics = http.get("/actuator/prometheus", TestKeys.admin()).body();
         assertThat(metrics).contains("http_server_requests_seconds_count{")
                 .containsPattern("uri=\"/api/findings\"")
                 .containsPattern("kb_search_seconds_count(\\{[^}]*})? [1-9]")
                 .containsPattern("kb_ingest_seconds_count\\{[^}]*outcome=\"created\"[^}]*} [1-9]")
                 .containsPattern("kb_ingest_findings_total(\\{[^}]*})? [1-9]");
+    }
+
+    @Test
+    void metricsNeedAMetricsOrAdminKeyAndNoOtherOriginMayReadThem() {
+        Reply anonymous = http.get("/actuator/prometheus");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.body()).doesNotContain("http_server_requests");
+        assertThat(http.get("/actuator/prometheus", TestKeys.curator()).status()).as("a curator's key").isEqualTo(403);
+        Reply admin = http.get("/actuator/prometheus", TestKeys.admin("Origin", "https://elsewhere.example"));
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.header("Access-Control-Allow-Origin")).as("no CORS for metrics").isEmpty();
+        assertThat(http.get("/actuator/health", "Origin", "https://elsewhere.example")
+                .header("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void thePageIsServedWithAContentSecurityPolicyAndHoldsNoInlineScriptOrStyle() {
+        Reply page = http.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        String policy = page.header("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("script-src 'self'", "style-src 'self'", "object-src 'none'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(page.body()).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
+                .doesNotContainPattern("\\son[a-z]+=").doesNotContainPattern("\\sstyle=").doesNotContain("<style");
+        assertThat(http.get("/api/findings/1").header("Content-Security-Policy")).contains(policy);
     }
 
     @Test

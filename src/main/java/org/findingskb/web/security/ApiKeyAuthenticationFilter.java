@@ -27,12 +27,17 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
     private final AuthenticationEntryPoint entryPoint;
-    private final WriteRateLimitFilter limits;
+    private final RateLimitFilter limits;
+    private final AuthenticationFailures failures;
+    private final ClientAddresses addresses;
 
-    ApiKeyAuthenticationFilter(ApiKeys keys, AuthenticationEntryPoint entryPoint, WriteRateLimitFilter limits) {
+    ApiKeyAuthenticationFilter(ApiKeys keys, AuthenticationEntryPoint entryPoint, RateLimitFilter limits,
+            AuthenticationFailures failures, ClientAddresses addresses) {
         this.keys = keys;
         this.entryPoint = entryPoint;
         this.limits = limits;
+        this.failures = failures;
+        this.addresses = addresses;
     }
 
     @Override
@@ -42,15 +47,19 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         if (presented != null) {
             var entry = keys.find(presented);
             if (entry.isEmpty()) {
+                failures.unknownKey(request, addresses.of(request));
                 if (limits.admitRefusedKey(request, response)) {
                     entryPoint.commence(request, response, new BadCredentialsException("unknown API key"));
                 }
                 return;
             }
             ApiKeys.Entry key = entry.get();
-            List<SimpleGrantedAuthority> authorities = key.role() == Role.ADMIN
-                    ? List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_CURATOR"))
-                    : List.of(new SimpleGrantedAuthority("ROLE_CURATOR"));
+            List<SimpleGrantedAuthority> authorities = switch (key.role()) {
+                case ADMIN -> List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_CURATOR"),
+                        new SimpleGrantedAuthority("ROLE_METRICS"));
+                case CURATOR -> List.of(new SimpleGrantedAuthority("ROLE_CURATOR"));
+                case METRICS -> List.of(new SimpleGrantedAuthority("ROLE_METRICS"));
+            };
             var authentication = UsernamePasswordAuthenticationToken.authenticated(key.name(), null, authorities);
             SecurityContextHolder.getContext().setAuthentication(authentication);
         }

@@ -15,7 +15,7 @@ import org.springframework.web.cors.DefaultCorsProcessor;
 
 /**
  * Cross-origin access: any origin may read the API; only the origins in {@code kb.cors.write-origins} may
- * write to it. A browser's preflight is judged by the method it asks for.
+ * write to it; no origin may read the actuator's endpoints. A browser's preflight is judged by the method it asks for.
  */
 class CorsPolicy implements CorsConfigurationSource {
 
@@ -45,6 +45,10 @@ class CorsPolicy implements CorsConfigurationSource {
 
     @Override
     public CorsConfiguration getCorsConfiguration(HttpServletRequest request) {
+        if (request.getRequestURI().startsWith("/actuator")) {
+            // Operators' endpoints are no browser app's business: no CORS headers, so no other origin reads them.
+            return null;
+        }
         String method = HttpMethod.OPTIONS.matches(request.getMethod())
                 ? request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) : request.getMethod();
         return method == null || READS.contains(method.toUpperCase(java.util.Locale.ROOT)) ? read : write;

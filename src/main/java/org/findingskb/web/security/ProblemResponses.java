@@ -29,7 +29,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) {
         send(request, response, Refusal.unauthorized(
-                request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null));
+                request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null,
+                request.getRequestURI().startsWith("/actuator")));
     }
 
     @Override
@@ -48,10 +49,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             super(status, problem, title, detail, properties);
         }
 
-        static Refusal unauthorized(boolean keyPresented) {
+        static Refusal unauthorized(boolean keyPresented, boolean metrics) {
+            String needed = metrics ? "Metrics need an API key with the METRICS or ADMIN role (or a request from"
+                    + " kb.metrics.allowed-addresses)" : "Writing needs an API key";
             Refusal refusal = new Refusal(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", keyPresented
                     ? "The API key is not valid."
-                    : "Writing needs an API key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.", Map.of());
+                    : needed + ": send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.", Map.of());
             refusal.withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             return refusal;
         }
@@ -61,9 +64,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                     Map.of());
         }
 
-        static Refusal rateLimited(long seconds) {
+        static Refusal rateLimited(long seconds, boolean write) {
             Refusal refusal = new Refusal(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too Many Requests",
-                    "Too many writes from this API key or address; retry in " + seconds + " s.",
+                    (write ? "Too many writes" : "Too many expensive reads (searches, CSV, large pages)")
+                            + " from this API key or address; retry in " + seconds + " s.",
                     Map.of("retryAfterSeconds", seconds));
             refusal.withHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             return refusal;

@@ -1,14 +1,23 @@
 package org.findingskb.web.security;
 
+import java.util.function.Predicate;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -22,11 +31,29 @@ import org.findingskb.shared.KbProperties;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
+    /**
+     * The page and everything else: scripts, styles and data only from this origin, never inline, so that text
+     * a page shows can never run. Swagger UI, a third-party page with inline styles, keeps its own defaults.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+            + " frame-ancestors 'none'";
+
+    /** Metrics: a key with the METRICS (or ADMIN) role, or a client from {@code kb.metrics.allowed-addresses}. */
+    static AuthorizationManager<RequestAuthorizationContext> metricsReaders(KbProperties.Metrics metrics,
+            ClientAddresses addresses) {
+        Predicate<String> allowed = ClientAddresses.anyOf(metrics.allowedAddresses());
+        AuthorizationManager<RequestAuthorizationContext> role = AuthorityAuthorizationManager.hasRole(Role.METRICS.name());
+        return (authentication, context) -> allowed.test(addresses.of(context.getRequest()))
+                ? new AuthorizationDecision(true) : role.authorize(authentication, context);
+    }
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, KbProperties properties,
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, KbProperties properties, MeterRegistry meters,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
         ProblemResponses problems = new ProblemResponses(resolver);
-        WriteRateLimitFilter limits = new WriteRateLimitFilter(properties.rateLimit(), problems);
+        ClientAddresses addresses = new ClientAddresses(properties.http().trustedProxies());
+        RateLimitFilter limits = new RateLimitFilter(properties.rateLimit(), addresses, problems);
         CorsFilter cors = new CorsFilter(new CorsPolicy(properties.cors().writeOrigins().stream()
                 .filter(o -> !o.isBlank()).toList()));
         cors.setCorsProcessor(new CorsPolicy.ProblemCorsProcessor(problems));
@@ -40,9 +67,12 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // CORS first, so that even a refusal (401, 403, 429) can be read by a browser app.
                 .addFilterAt(cors, CorsFilter.class)
-                .addFilterAfter(new ApiKeyAuthenticationFilter(keys, problems, limits), CorsFilter.class)
+                .addFilterAfter(new ApiKeyAuthenticationFilter(keys, problems, limits,
+                        new AuthenticationFailures(meters), addresses), CorsFilter.class)
                 .addFilterAfter(limits, ApiKeyAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/prometheus", "/actuator/prometheus/**")
+                                .access(metricsReaders(properties.metrics(), addresses))
                         // The export holds everything, curators' key names in the history included.
                         .requestMatchers("/api/export").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET).permitAll()
@@ -53,7 +83,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").hasRole(Role.CURATOR.name())
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                request -> !request.getRequestURI().startsWith("/swagger-ui"),
+                                new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))))
                 .build();
     }
 }

@@ -1,0 +1,81 @@
+package org.findingskb.shared;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives {@link Cursor} the key it signs with: derived from {@code kb.cursors.secret}, else a random key kept in
+ * {@code cursor.key} under the data directory (made once, readable by its owner only), so that cursors outlive
+ * a restart. Instances that serve the same clients must be given the same secret.
+ */
+@Component
+public class CursorKey {
+
+    static final int MIN_SECRET_LENGTH = 32;
+    private static final Logger log = LoggerFactory.getLogger(CursorKey.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    CursorKey(KbProperties properties) {
+        String secret = properties.cursors().secret();
+        if (secret != null && !secret.isBlank()) {
+            if (secret.length() < MIN_SECRET_LENGTH) {
+                throw new IllegalStateException("kb.cursors.secret must be at least " + MIN_SECRET_LENGTH
+                        + " characters long, not " + secret.length());
+            }
+            Cursor.useKey(derive(secret.getBytes(StandardCharsets.UTF_8)));
+        } else {
+            Cursor.useKey(derive(stored(properties.dataDir().resolve("cursor.key"))));
+        }
+    }
+
+    static byte[] randomKey() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return key;
+    }
+
+    /** A key for cursors alone, so the secret could serve elsewhere without one use revealing the other. */
+    private static byte[] derive(byte[] secret) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update("findings-kb cursor signing key\n".getBytes(StandardCharsets.UTF_8));
+            return sha256.digest(secret);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static byte[] stored(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                // Written aside and moved in whole, so another instance on this directory never reads half a key;
+                // a temporary file is readable by its owner only.
+                Path draft = Files.createTempFile(file.toAbsolutePath().getParent(), "cursor", ".tmp");
+                Files.writeString(draft, Base64.getEncoder().encodeToString(randomKey()));
+                try {
+                    Files.move(draft, file);
+                    log.info("Made the cursor signing key {}; set kb.cursors.secret instead where several instances"
+                            + " serve the same clients", file);
+                } catch (FileAlreadyExistsException raced) {
+                    Files.delete(draft);
+                }
+            }
+            return Base64.getDecoder().decode(Files.readString(file).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or make the cursor key " + file, e);
+        }
+    }
+}
