@@ -132,40 +132,22 @@ class KnowledgeBaseExport {
     }
 
     private static void writeValue(JsonGenerator out, ResultSet rs, int index, Column column) throws SQLException {
-        switch (column.kind()) {
-            case INTEGER -> {
-                long value = rs.getLong(index);
-                if (rs.wasNull()) {
-                    out.writeNull();
-                } else {
-                    out.writeNumber(value);
-                }
-            }
-            case DECIMAL -> {
-                double value = rs.getDouble(index);
-                if (rs.wasNull()) {
-                    out.writeNull();
-                } else {
-                    out.writeNumber(value);
-                }
-            }
-            case BOOLEAN -> {
-                boolean value = rs.getBoolean(index);
-                if (rs.wasNull()) {
-                    out.writeNull();
-                } else {
-                    out.writeBoolean(value);
-                }
-            }
-            case TIMESTAMP -> writeText(out, rs.getObject(index, OffsetDateTime.class));
-            case LOCAL_TIMESTAMP -> writeText(out, rs.getObject(index, LocalDateTime.class));
-            case TEXT -> writeText(out, rs.getString(index));
-        }
-    }
-
-    private static void writeText(JsonGenerator out, Object value) {
+        Object value = switch (column.kind()) {
+            case INTEGER -> rs.getObject(index, Long.class);
+            case DECIMAL -> rs.getObject(index, Double.class);
+            case BOOLEAN -> rs.getObject(index, Boolean.class);
+            case TIMESTAMP -> rs.getObject(index, OffsetDateTime.class);
+            case LOCAL_TIMESTAMP -> rs.getObject(index, LocalDateTime.class);
+            case TEXT -> rs.getString(index);
+        };
         if (value == null) {
             out.writeNull();
+        } else if (value instanceof Long number) {
+            out.writeNumber(number);
+        } else if (value instanceof Double number) {
+            out.writeNumber(number);
+        } else if (value instanceof Boolean flag) {
+            out.writeBoolean(flag);
         } else {
             out.writeString(value.toString());
         }

@@ -175,16 +175,27 @@ class Representations implements WebMvcConfigurer {
             HttpHeaders headers = output.getHeaders();
             headers.set("X-Total-Count", Long.toString(page.page().totalElements()));
             if (page.cursor() != null) {
-                // The current request's query is taken as it came, already encoded; encoding it again turned a
-                // '%20' into '%2520' and the link into a different query. A cursor is URL-safe as it is.
-                headers.set(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
-                        .replaceQueryParam("cursor", page.cursor()).replaceQueryParam("page").build(true).toUriString()
-                        + ">; rel=\"next\"");
+                headers.set(HttpHeaders.LINK, "<" + nextPage(page.cursor()) + ">; rel=\"next\"");
             }
             @SuppressWarnings("unchecked")
             List<FindingResponse> findings = (List<FindingResponse>) page.content();
             try (Writer writer = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8)) {
                 writer.write(FindingsCsv.of(findings));
+            }
+        }
+
+        /**
+         * This request with the next page's cursor. The current query is taken as it came, already encoded;
+         * encoding it again turned a '%22' into '%2522' and the link into another query. A query Tomcat let
+         * through that is not validly encoded is encoded once more rather than failing the page.
+         */
+        private static String nextPage(String cursor) {
+            var next = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("cursor", cursor)
+                    .replaceQueryParam("page");
+            try {
+                return next.build(true).toUriString();
+            } catch (IllegalArgumentException notEncoded) {
+                return next.build().encode().toUriString();
             }
         }
     }

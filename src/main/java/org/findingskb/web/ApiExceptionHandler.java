@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.hibernate.search.util.common.SearchTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -86,6 +87,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "The change conflicts with stored data or with a concurrent change; nothing was stored. Read the"
                         + " resource again and repeat the change if it still applies.");
         return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    /**
+     * A query string Tomcat cannot decode (a stray {@code %}, bytes that are not UTF-8): the client's error. Tomcat
+     * parses the query when a handler first asks for a parameter; no filter asks before authentication.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> handleUndecodableQuery(InvalidParameterException ex, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The query string could not be decoded: percent-encode it as UTF-8.");
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -50,7 +50,8 @@ class HeaderGuardFilter extends OncePerRequestFilter {
             problems.resolveException(request, response, null, Refused.unusableContentType(contentType));
             return;
         }
-        if (contentType != null && request.getRequestURI().startsWith("/api") && formOrMultipart(contentType)) {
+        if (contentType != null && !contentType.isBlank() && request.getRequestURI().startsWith("/api")
+                && formOrMultipart(contentType)) {
             problems.resolveException(request, response, null, Refused.formBody(contentType));
             return;
         }

@@ -20,9 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.findingskb.support.Http;
+import org.findingskb.support.Http.Reply;
+import org.findingskb.support.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * its line, and a database that holds anything is refused, each leaving the database as it was. A whole export
  * comes back row for row, with every id sequence past the ids it restored.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RestoreTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,6 +47,9 @@ class RestoreTests {
 
     @Autowired
     DataSource seeded;
+
+    @LocalServerPort
+    int port;
 
     @TempDir
     Path files;
@@ -76,6 +84,35 @@ class RestoreTests {
                 .findFirst().orElseThrow();
         assertThat(finding.get("row").propertyNames()).contains("id", "version", "study_id", "statement",
                 "review_status", "review_note", "needs_review", "created_at");
+    }
+
+    @Test
+    void onlyAnAdminKeyDownloadsTheExport() {
+        Http http = new Http(port);
+        assertThat(http.get("/api/export").status()).isEqualTo(401);
+        assertThat(http.get("/api/export", TestKeys.curator()).status()).isEqualTo(403);
+        Reply reply = http.get("/api/export", TestKeys.admin());
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith(ExportController.NDJSON);
+        assertThat(reply.header("Content-Disposition").orElseThrow()).startsWith("attachment; filename=\"findings-kb-");
+        assertThat(reply.body().lines().toList()).hasSameSizeAs(lines);
+        assertThat(reply.body().lines().skip(1).toList()).containsExactlyElementsOf(lines.subList(1, lines.size()));
+    }
+
+    @Test
+    void theExportCommandWritesTheFileAndStopsTheApplication() throws IOException {
+        Path file = files.resolve("command.ndjson");
+        try (RunningApplication app = RunningApplication.start(RunningApplication.Backend.H2,
+                Map.of("kb.export", file.toString()))) {
+            assertThat(app.isRunning()).as("stopped after the export").isFalse();
+        }
+        List<String> written = Files.readAllLines(file);
+        JsonNode header = JSON.readTree(written.get(0));
+        assertThat(header.get("format").asString()).isEqualTo(KnowledgeBaseExport.FORMAT);
+        long total = header.get("counts").propertyStream().mapToLong(e -> e.getValue().asLong()).sum();
+        assertThat(written).hasSize((int) total + 1);
+        assertThat(header.get("counts").get("study").asLong()).isPositive();
+        assertThat(files.resolve("command.ndjson.partial")).doesNotExist();
     }
 
     @Test

@@ -79,6 +79,10 @@ final class RunningApplication implements AutoCloseable {
         return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
+    boolean isRunning() {
+        return context.isActive();
+    }
+
     int port() {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }

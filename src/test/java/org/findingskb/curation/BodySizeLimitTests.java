@@ -177,6 +177,8 @@ class BodySizeLimitTests {
                 assertThat(CurationClient.parse(refused.body()).get("detail").asString()).contains("form");
             }
         }
+        assertThat(raw.send(null, "GET", "/api/concepts/1", null, "Content-Type", "").status())
+                .as("an empty Content-Type is no form").isEqualTo(200);
         assertThat(api.counts()).isEqualTo(counts);
     }
 

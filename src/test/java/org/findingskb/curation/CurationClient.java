@@ -2,8 +2,7 @@ package org.findingskb.curation;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -11,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -102,12 +104,17 @@ final class CurationClient {
         return JSON.readTree(json);
     }
 
-    /** The name history shows for a configured key: its role and the first 8 hex digits of its SHA-256. */
+    /**
+     * The name history shows for a configured key: its role and the first 8 hex digits of an HMAC-SHA256 of the
+     * key with the label secret every test context is given.
+     */
     static String keyName(String role, String key) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return role + "-" + HexFormat.of().formatHex(hash).substring(0, 8);
-        } catch (NoSuchAlgorithmException e) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(TestKeys.LABEL_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] label = mac.doFinal(key.getBytes(StandardCharsets.UTF_8));
+            return role + "-" + HexFormat.of().formatHex(label).substring(0, 8);
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -87,6 +87,19 @@ class HostileInputRegressionTests {
                 "application/x-www-form-urlencoded", "Authorization", "Bearer " + TestKeys.ADMIN));
     }
 
+    /**
+     * A query Tomcat cannot decode was refused with 400 only because a filter parsed the parameters early; now
+     * that nothing parses them before authentication, the handler that first asks must still answer 400.
+     */
+    @Test
+    void anUndecodableQueryIsRefusedNotA500() throws Exception {
+        for (String path : new String[] {"/api/studies?size=%ff", "/api/findings?studyId=%c3%28", "/api/search?q=%ff%fe"}) {
+            HttpResponse<byte[]> response = send("GET", path, null);
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertRefusedWithProblem(response);
+        }
+    }
+
     /** The error path requested directly has no error status: ProblemErrorController falls back to 500. */
     @Test
     void theErrorPathRequestedDirectlyIsNotA500() throws Exception {

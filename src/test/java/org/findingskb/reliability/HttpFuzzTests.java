@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -562,7 +563,8 @@ class HttpFuzzTests {
             case 0 -> pick(rng, "{", "}", "[", "{\"text\":", "{\"text\":\"abc", "{'text':'x'}", "nul", "tru", "{,}",
                     "{\"a\":1,,}", "{\"text\" \"x\"}", "{\"text\":\"x\"}}", "\"\\u12\"", "{\"status\":ACCEPTED}", "",
                     " ", "\u0000", "{\"text\":\"\\uD800\\uD800\",\"fuzzUnknown\":1}", "[1,2,", "{\"a\":[}", "0x10",
-                    "{\"publishedYear\":0777}");
+                    "{\"publishedYear\":0777}", "{\"status\":\"ACCEPTED\",\"status\":\"REJECTED\",\"note\":\"x\"}",
+                    "{\"name\":\"x\",\"type\":\"DRUG\",\"name\":\"y\"}", "{\"name\":\"x\\uDC00\",\"type\":\"DRUG\"}");
             case 1 -> "[".repeat(200 + rng.nextInt(20_000)) + "]".repeat(rng.nextInt(2) * 100);
             case 2 -> "{\"a\":".repeat(200 + rng.nextInt(5_000)) + "1" + "}".repeat(200);
             case 3 -> "{\"fuzzUnknown\":1,\"text\":\"" + "x".repeat(1_048_600 + rng.nextInt(10_000)) + "\"}";
@@ -615,6 +617,9 @@ class HttpFuzzTests {
         if (kind == 0) {
             return "q".repeat(rng.nextBoolean() ? 501 : 400 + rng.nextInt(200));
         }
+        if (kind == 2 && rng.nextInt(3) == 0) {
+            return costlyQuery(rng);
+        }
         if (kind == 1) {
             StringBuilder s = new StringBuilder();
             int n = 1 + rng.nextInt(40);
@@ -628,6 +633,24 @@ class HttpFuzzTests {
         for (int i = 0; i < parts; i++) {
             q.append(i == 0 ? "" : pick(rng, " ", "", " | ", " -", "\"")).append(rng.nextInt(3) == 0
                     ? pick(rng, "ketamine", "BMP", "hippocampus", "young neurons", "depression") : pick(rng, QUERIES));
+        }
+        return q.toString();
+    }
+
+    /**
+     * Queries crafted to cost a search more than their length: many words, many exclusions or alternatives (each a
+     * clause in every field), deep parentheses. Within the length limit; beyond the word or depth limit or not.
+     */
+    static String costlyQuery(Random rng) {
+        int n = 1 + rng.nextInt(70);
+        StringBuilder q = new StringBuilder();
+        switch (rng.nextInt(4)) {
+            case 0 -> IntStream.range(0, n).forEach(i -> q.append(i == 0 ? "" : " ").append("w").append(i));
+            case 1 -> IntStream.range(0, n).forEach(i -> q.append(i == 0 ? "ketamine" : "").append(" -x").append(i));
+            case 2 -> IntStream.range(0, n).forEach(i -> q.append(i == 0 ? "" : " | ").append("a").append(i));
+            default -> {
+                q.append("(a|".repeat(n)).append('a').append(")".repeat(rng.nextInt(n + 1)));
+            }
         }
         return q.toString();
     }

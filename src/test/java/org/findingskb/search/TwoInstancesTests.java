@@ -59,10 +59,14 @@ class TwoInstancesTests {
         }
     }
 
-    /** Command-line arguments outrank the build's test settings: indexing goes through the outbox, as deployed. */
+    /**
+     * Command-line arguments outrank the build's test settings: indexing goes through the outbox, and the instances
+     * share the cursor secret, as deployed.
+     */
     private static ConfigurableApplicationContext start(String database) {
         return new SpringApplicationBuilder(FindingsKbApplication.class).run(
                 "--kb.test.database-key=" + database, "--spring.main.banner-mode=off", "--server.port=0",
+                "--kb.cursors.secret=the-same-cursor-secret-on-every-instance-" + database,
                 "--spring.jpa.properties.hibernate.search.coordination.strategy=outbox-polling",
                 "--spring.jpa.properties.hibernate.search.indexing.plan.synchronization.strategy=");
     }

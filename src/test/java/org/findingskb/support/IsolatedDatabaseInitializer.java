@@ -70,6 +70,7 @@ public class IsolatedDatabaseInitializer implements ApplicationContextInitialize
         // Known keys for tests, and limits no test reaches unless it sets its own.
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("kb.api-keys", TestKeys.CONFIGURED);
+        defaults.put("kb.api-key-label-secret", TestKeys.LABEL_SECRET);
         defaults.put("kb.rate-limit.writes-per-key", 1_000_000);
         defaults.put("kb.rate-limit.writes-per-address", 1_000_000);
         defaults.put("kb.rate-limit.expensive-reads-per-key", 1_000_000);

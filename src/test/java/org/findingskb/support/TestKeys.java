@@ -5,6 +5,8 @@ public final class TestKeys {
 
     public static final String CURATOR = "curator-key-for-tests-0001";
     public static final String ADMIN = "admin-key-for-tests-000001";
+    /** The secret that key labels are an HMAC with in every test context, so tests can name a key's label. */
+    public static final String LABEL_SECRET = "label-secret-for-tests";
     static final String CONFIGURED = "CURATOR:" + CURATOR + ",ADMIN:" + ADMIN;
 
     private TestKeys() {
