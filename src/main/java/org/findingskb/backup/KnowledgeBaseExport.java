@@ -133,9 +133,19 @@ class KnowledgeBaseExport {
 
     private static void writeValue(JsonGenerator out, ResultSet rs, int index, Column column) throws SQLException {
         Object value = switch (column.kind()) {
-            case INTEGER -> rs.getObject(index, Long.class);
-            case DECIMAL -> rs.getObject(index, Double.class);
-            case BOOLEAN -> rs.getObject(index, Boolean.class);
+            // Read as primitives: PostgreSQL's driver converts no smallint to a Long object.
+            case INTEGER -> {
+                long number = rs.getLong(index);
+                yield rs.wasNull() ? null : number;
+            }
+            case DECIMAL -> {
+                double number = rs.getDouble(index);
+                yield rs.wasNull() ? null : number;
+            }
+            case BOOLEAN -> {
+                boolean flag = rs.getBoolean(index);
+                yield rs.wasNull() ? null : flag;
+            }
             case TIMESTAMP -> rs.getObject(index, OffsetDateTime.class);
             case LOCAL_TIMESTAMP -> rs.getObject(index, LocalDateTime.class);
             case TEXT -> rs.getString(index);

@@ -18,8 +18,8 @@ import org.springframework.core.env.StandardEnvironment;
 
 import org.findingskb.FindingsKbApplication;
 import org.findingskb.support.Http;
+import org.findingskb.support.IsolatedDatabaseInitializer;
 import org.findingskb.support.IsolatedDatabaseInitializer.PostgresAdmin;
-import org.findingskb.support.TestKeys;
 
 /**
  * The whole application on a database the test chooses, H2 or PostgreSQL, whatever the build's profile: the
@@ -43,13 +43,9 @@ final class RunningApplication implements AutoCloseable {
     static RunningApplication start(Backend backend, Map<String, Object> settings) {
         String name = "kb_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         Path dataDir = temporaryDirectory(name);
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, Object> properties = new HashMap<>(IsolatedDatabaseInitializer.testDefaults());
         properties.put("kb.data-dir", dataDir.toString());
         properties.put("server.port", 0);
-        properties.put("kb.api-keys", "CURATOR:" + TestKeys.CURATOR + ",ADMIN:" + TestKeys.ADMIN);
-        properties.put("kb.rate-limit.writes-per-key", 1_000_000);
-        properties.put("kb.rate-limit.writes-per-address", 1_000_000);
-        properties.put("spring.datasource.hikari.maximum-pool-size", 5);
         Runnable drop = () -> { };
         if (backend == Backend.POSTGRESQL) {
             PostgresAdmin admin = PostgresAdmin.from(new StandardEnvironment());

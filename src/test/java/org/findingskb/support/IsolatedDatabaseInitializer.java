@@ -67,7 +67,12 @@ public class IsolatedDatabaseInitializer implements ApplicationContextInitialize
             }
         }
         environment.getPropertySources().addFirst(new MapPropertySource("isolatedDatabase", properties));
-        // Known keys for tests, and limits no test reaches unless it sets its own.
+        Map<String, Object> defaults = testDefaults();
+        environment.getPropertySources().addLast(new MapPropertySource("testDefaults", defaults));
+    }
+
+    /** Known keys for tests, and limits no test reaches unless it sets its own. */
+    public static Map<String, Object> testDefaults() {
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("kb.api-keys", TestKeys.CONFIGURED);
         defaults.put("kb.api-key-label-secret", TestKeys.LABEL_SECRET);
@@ -78,7 +83,7 @@ public class IsolatedDatabaseInitializer implements ApplicationContextInitialize
         // Many contexts live at once in a test run: small pools keep them within the server's connection limit.
         defaults.put("spring.datasource.hikari.maximum-pool-size", 5);
         defaults.put("spring.datasource.hikari.minimum-idle", 1);
-        environment.getPropertySources().addLast(new MapPropertySource("testDefaults", defaults));
+        return defaults;
     }
 
     private static Map<String, Object> create(ConfigurableEnvironment environment, boolean postgres, boolean dropAtExit) {
