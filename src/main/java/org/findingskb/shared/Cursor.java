@@ -78,7 +78,7 @@ public record Cursor(int query, int pageNumber, long total, long offset, List<Lo
 
     private static final String MAC = "HmacSHA256";
     private static final int SIGNATURE_BYTES = 16;
-    private static volatile SecretKeySpec signingKey = new SecretKeySpec(CursorKey.randomKey(), MAC);
+    private static volatile SecretKeySpec signingKey = new SecretKeySpec(KeptSecrets.random(), MAC);
 
     /**
      * The token: the fields, then an HMAC of them under the server's key, so a client can neither forge a page

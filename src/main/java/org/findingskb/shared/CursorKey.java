@@ -1,14 +1,9 @@
 package org.findingskb.shared;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 import org.slf4j.Logger;
@@ -25,7 +20,6 @@ public class CursorKey {
 
     static final int MIN_SECRET_LENGTH = 32;
     private static final Logger log = LoggerFactory.getLogger(CursorKey.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     CursorKey(KbProperties properties) {
         String secret = properties.cursors().secret();
@@ -40,12 +34,6 @@ public class CursorKey {
         }
     }
 
-    static byte[] randomKey() {
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        return key;
-    }
-
     /** A key for cursors alone, so the secret could serve elsewhere without one use revealing the other. */
     private static byte[] derive(byte[] secret) {
         try {
@@ -58,24 +46,11 @@ public class CursorKey {
     }
 
     private static byte[] stored(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                // Written aside and moved in whole, so another instance on this directory never reads half a key;
-                // a temporary file is readable by its owner only.
-                Path draft = Files.createTempFile(file.toAbsolutePath().getParent(), "cursor", ".tmp");
-                Files.writeString(draft, Base64.getEncoder().encodeToString(randomKey()));
-                try {
-                    Files.move(draft, file);
-                    log.info("Made the cursor signing key {}; set kb.cursors.secret instead where several instances"
-                            + " serve the same clients", file);
-                } catch (FileAlreadyExistsException raced) {
-                    Files.delete(draft);
-                }
-            }
-            return Base64.getDecoder().decode(Files.readString(file).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or make the cursor key " + file, e);
+        KeptSecrets.Kept kept = KeptSecrets.readOrMake(file);
+        if (kept.made()) {
+            log.info("Made the cursor signing key {}; set kb.cursors.secret instead where several instances serve the"
+                    + " same clients", file);
         }
+        return Base64.getDecoder().decode(kept.text());
     }
 }

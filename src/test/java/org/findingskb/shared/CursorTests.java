@@ -56,12 +56,12 @@ class CursorTests {
     @Test
     void aCursorSignedWithAnotherKeyIsRefused() {
         String token = new Cursor(Cursor.fingerprint("a"), 1, 40, 20, List.of()).encode();
-        byte[] previous = CursorKey.randomKey();
+        byte[] previous = KeptSecrets.random();
         Cursor.useKey(previous);
         try {
             assertThatThrownBy(() -> Cursor.decode(token, Cursor.fingerprint("a"))).isInstanceOf(InvalidParameter.class);
         } finally {
-            Cursor.useKey(CursorKey.randomKey());
+            Cursor.useKey(KeptSecrets.random());
         }
     }
 }

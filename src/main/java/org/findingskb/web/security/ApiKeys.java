@@ -1,16 +1,11 @@
 package org.findingskb.web.security;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -26,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import org.findingskb.shared.KbProperties;
+import org.findingskb.shared.KeptSecrets;
 
 /**
  * The API keys this instance accepts, from {@code kb.api-keys} ({@code ROLE:KEY[,ROLE:KEY...]}, or the
@@ -85,32 +81,9 @@ public class ApiKeys {
         if (properties.apiKeyLabelSecret() != null && !properties.apiKeyLabelSecret().isBlank()) {
             return properties.apiKeyLabelSecret().getBytes(StandardCharsets.UTF_8);
         }
-        Path file = properties.dataDir().resolve(SECRET_FILE);
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(properties.dataDir());
-                byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
-                try {
-                    Files.writeString(file, Base64.getEncoder().encodeToString(random), StandardCharsets.US_ASCII,
-                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    ownerOnly(file);
-                } catch (FileAlreadyExistsException another) {
-                    // Another instance on the same data directory made it first: its secret is the one to use.
-                }
-            }
-            return Files.readString(file, StandardCharsets.US_ASCII).strip().getBytes(StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The API key label secret cannot be kept in " + file, e);
-        }
-    }
-
-    private static void ownerOnly(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // A file system without POSIX permissions leaves the file as the directory's defaults make it.
-        }
+        // The Base64 text itself is the secret, as it always was for files already kept.
+        return KeptSecrets.readOrMake(properties.dataDir().resolve(SECRET_FILE)).text()
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private static List<Entry> parse(List<String> configured, Mac labels) {
@@ -132,9 +105,7 @@ public class ApiKeys {
     }
 
     private static Entry generated(Mac labels) {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(KeptSecrets.random());
         Entry entry = entry(Role.ADMIN, key, labels);
         log.warn("No API key is configured (kb.api-keys, KB_API_KEYS or kb.api-keys-file), so writes would be"
                 + " impossible: generated an ADMIN key for this run: {}  It is shown only now and changes at every"
