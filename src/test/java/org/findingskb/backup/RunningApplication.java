@@ -1,8 +1,5 @@
 package org.findingskb.backup;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,7 +39,7 @@ final class RunningApplication implements AutoCloseable {
     /** A new, empty database of {@code backend}; {@code settings} add to or override the defaults. */
     static RunningApplication start(Backend backend, Map<String, Object> settings) {
         String name = "kb_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        Path dataDir = temporaryDirectory(name);
+        Path dataDir = IsolatedDatabaseInitializer.temporaryDirectory(name);
         Map<String, Object> properties = new HashMap<>(IsolatedDatabaseInitializer.testDefaults());
         properties.put("kb.data-dir", dataDir.toString());
         properties.put("server.port", 0);
@@ -89,16 +86,6 @@ final class RunningApplication implements AutoCloseable {
             context.close();
         } finally {
             dropDatabase.run();
-        }
-    }
-
-    private static Path temporaryDirectory(String name) {
-        try {
-            Path dir = Files.createTempDirectory(name);
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

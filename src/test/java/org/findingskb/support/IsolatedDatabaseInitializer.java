@@ -110,7 +110,8 @@ public class IsolatedDatabaseInitializer implements ApplicationContextInitialize
         return properties;
     }
 
-    private static Path temporaryDirectory(String name) {
+    /** A new temporary directory, deleted when the test JVM exits if it is empty by then. */
+    public static Path temporaryDirectory(String name) {
         try {
             Path dir = Files.createTempDirectory(name);
             dir.toFile().deleteOnExit();
