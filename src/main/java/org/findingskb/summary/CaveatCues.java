@@ -27,10 +27,14 @@ final class CaveatCues {
     private static final String HARM_TERMS = "summary/harm-terms.txt";
     /** How many words before a harm term may turn it into a benefit ("lowered the risk of ..."). */
     private static final int REVERSER_REACH = 4;
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['\u2019-][\\p{L}\\p{N}]+)*");
 
     record File(Map<CaveatCode, String> texts, Map<CaveatCode, List<String>> says, SmallSample smallSample,
-            List<String> harmReversers, Map<CaveatCode, List<String>> stated) {
+            List<String> harmReversers, Population population, Map<CaveatCode, List<String>> stated) {
+    }
+
+    record Population(List<String> anywhere, List<String> subjects, List<String> frames) {
     }
 
     record SmallSample(int below, List<String> subjects) {
@@ -43,6 +47,10 @@ final class CaveatCues {
     private final Pattern reversers;
     private final Pattern counted;
     private final int smallBelow;
+    private final Pattern populationAnywhere;
+    private final Pattern populationSubjects;
+    private final Pattern countedSubjects;
+    private final Pattern studyFrame;
 
     private CaveatCues(File file, List<String> harmTerms) {
         this.texts = new EnumMap<>(file.texts());
@@ -55,6 +63,12 @@ final class CaveatCues {
                 + alternatives(file.smallSample().subjects()) + "(?![\\p{L}\\p{N}])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         this.smallBelow = file.smallSample().below();
+        this.populationAnywhere = words(file.population().anywhere(), "");
+        this.populationSubjects = words(file.population().subjects(), "");
+        this.countedSubjects = Pattern.compile("(?<![\\p{L}\\p{N}])\\d[\\d,.]*\\s+(?:[\\p{L}-]+\\s+){0,3}?"
+                + alternatives(file.population().subjects()) + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        this.studyFrame = words(file.population().frames(), "");
         for (CaveatCode code : CaveatCode.values()) {
             if (!texts.containsKey(code)) {
                 throw new IllegalStateException(RESOURCE + " has no text for " + code);
@@ -88,6 +102,22 @@ final class CaveatCues {
     boolean states(CaveatCode code, String text) {
         Pattern pattern = stated.get(code);
         return pattern != null && pattern.matcher(text).find();
+    }
+
+    /**
+     * True when {@code text} states who or what was studied: it names study subjects outright, counts subjects
+     * ("nearly 1,500 adults"), or names them in a sentence about the study ("the drug was tested in adults").
+     */
+    boolean statesPopulation(String text) {
+        if (populationAnywhere.matcher(text).find() || countedSubjects.matcher(text).find()) {
+            return true;
+        }
+        for (String sentence : SENTENCE_END.split(text)) {
+            if (populationSubjects.matcher(sentence).find() && studyFrame.matcher(sentence).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when {@code text} counts its subjects and there are few ("12 patients"), or calls its sample small. */

@@ -56,9 +56,9 @@ final class Caveats {
         add(caveats, CaveatCode.STATED_HARM, matching(visible, f -> (f.getKind() == FindingKind.CONTEXT
                 || f.getKind() == FindingKind.RESULT) && cues.statesHarm(f.getStatement())), ref);
 
-        notStated(caveats, CaveatCode.NOT_STATED_POPULATION, study.getPopulation(), text);
-        notStated(caveats, CaveatCode.NOT_STATED_JOURNAL, study.getJournal(), text);
-        notStated(caveats, CaveatCode.NOT_STATED_DOI, study.getDoi(), text);
+        notStated(caveats, CaveatCode.NOT_STATED_POPULATION, study.getPopulation(), cues.statesPopulation(text));
+        notStated(caveats, CaveatCode.NOT_STATED_JOURNAL, study.getJournal(), cues.states(CaveatCode.NOT_STATED_JOURNAL, text));
+        notStated(caveats, CaveatCode.NOT_STATED_DOI, study.getDoi(), cues.states(CaveatCode.NOT_STATED_DOI, text));
 
         counted(caveats, CaveatCode.HEDGED, visible, matching(visible, f -> f.getCertainty() == Certainty.SUGGESTED), ref);
         counted(caveats, CaveatCode.UNREVIEWED, visible, matching(visible,
@@ -66,8 +66,8 @@ final class Caveats {
         return caveats;
     }
 
-    private void notStated(List<Caveat> caveats, CaveatCode code, String value, String text) {
-        if (value == null && !cues.states(code, text)) {
+    private void notStated(List<Caveat> caveats, CaveatCode code, String value, boolean statedInText) {
+        if (value == null && !statedInText) {
             caveats.add(new Caveat(code, cues.text(code), List.of()));
         }
     }

@@ -68,6 +68,17 @@ class SummaryCaveatsTests {
     }
 
     @Test
+    void aPopulationIsStatedByCountedSubjectsOrSubjectsInASentenceAboutTheStudy() {
+        assertThat(codes(study(SILENT_TEXT + " The trial enrolled nearly 1,500 adults in three cities.", null, null, null)))
+                .doesNotContain(CaveatCode.NOT_STATED_POPULATION);
+        assertThat(codes(study(SILENT_TEXT + " The pill was tested in older women.", null, null, null)))
+                .doesNotContain(CaveatCode.NOT_STATED_POPULATION);
+        // Words about who might benefit do not say who was studied.
+        assertThat(codes(study(SILENT_TEXT + " It could one day help people who sleep badly.", null, null, null)))
+                .contains(CaveatCode.NOT_STATED_POPULATION);
+    }
+
+    @Test
     void anAnimalStudyCaveatRestsOnTheStudysOwnFindingsThatSaySo() {
         Study study = study(SILENT_TEXT, null, null, null);
         Finding inMice = finding(study, "Mice given the compound fell asleep twice as fast.", FindingKind.RESULT);
