@@ -20,6 +20,7 @@ import org.findingskb.concept.Concept;
 import org.findingskb.concept.ConceptService;
 import org.findingskb.concept.Synonym;
 import org.findingskb.finding.Finding;
+import org.findingskb.finding.ReportedBy;
 import org.findingskb.finding.FindingRepository;
 import org.findingskb.mechanism.Mechanism;
 import org.findingskb.mechanism.MechanismRepository;
@@ -152,6 +153,9 @@ public class IngestService {
         for (ExtractedFinding extracted : analysis.findings()) {
             Finding finding = Finding.extracted(study, saved.size(), extracted.statement(), extracted.kind(),
                     extracted.timescale(), extracted.certainty(), Math.round(extracted.confidence() * 100) / 100.0);
+            if (extracted.by() != null) {
+                finding.attributeTo(ReportedBy.valueOf(extracted.by().name()));
+            }
             if (extracted.confidence() < reviewThreshold) {
                 finding.flagForReview();
             }
