@@ -62,7 +62,7 @@ class SummaryControllerTests {
     void jsonLdNamesTheStudyTheSummaryIsAbout() {
         given(summaries.summarize("1")).willReturn(SUMMARY);
         given(studies.get("1")).willReturn(new StudyResponse(1L, "ketamine", "How ketamine helps depression", null, null,
-                2025, null, null, List.of(), List.of(), List.of(), null, 19, 2, 1));
+                2025, null, null, List.of(), List.of(), List.of(), null, 19, 2, 1, null));
         assertThat(mvc.get().uri("/api/studies/1/summary").accept("application/ld+json")).hasStatusOk()
                 .hasContentType("application/ld+json")
                 .bodyJson().extractingPath("$.about.name").isEqualTo("How ketamine helps depression");

@@ -1,0 +1,47 @@
+package org.findingskb.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The study design read from the bundled corpus, cross-validated by article (see {@link DesignEvaluation}); prints
+ * each part's accuracy per set and overall ({@code -Dkb.eval.details=true}: each article's design beside its gold).
+ */
+class DesignEvaluationTests {
+
+    static List<DesignEvaluation.Read> reads;
+
+    @BeforeAll
+    static void readEveryArticle() {
+        reads = DesignEvaluation.crossValidated(CrossValidation.bundled());
+        System.out.println(DesignEvaluation.table("Study design, cross-validated by article:", reads, true));
+        if (Boolean.getBoolean("kb.eval.details")) {
+            System.out.println(DesignEvaluation.details(reads));
+        }
+    }
+
+    @Test
+    void everyStatedPartQuotesTheText() {
+        for (DesignEvaluation.Read r : reads) {
+            String text = r.article().reading().text();
+            ExtractedDesign d = r.design();
+            d.toStudyDesign(text);
+            if (d.sampleSize() != null) {
+                assertThat(d.sampleSizeSpan()).as(r.article().article().label()).isNotNull();
+            }
+            if (d.comparator() != null) {
+                assertThat(d.comparatorSpan().of(text)).isEqualTo(d.comparator());
+            }
+            if (d.duration() != null) {
+                assertThat(d.durationSpan().of(text)).isEqualTo(d.duration());
+            }
+            if (d.type() != null) {
+                assertThat(d.typeSpan()).isNotNull();
+            }
+        }
+    }
+}
