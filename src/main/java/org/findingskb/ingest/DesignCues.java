@@ -19,17 +19,23 @@ final class DesignCues {
     static final String RESOURCE = "ingest/design.json";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record File(Map<String, List<String>> types, SampleCues sample, DurationCues duration, ComparatorCues comparator) {
+    record File(Map<String, List<String>> types, SampleCues sample, DurationCues duration,
+            InterventionCues intervention, ComparatorCues comparator) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SampleCues(List<String> leadIns, List<String> units, List<String> weakUnits, Map<String, Long> numberWords,
+    record InterventionCues(List<String> drugStems, int minimumMentions) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SampleCues(List<String> leadIns, List<String> units, List<String> weakUnits, List<String> notModifiers,
+            Map<String, Long> numberWords,
             Map<String, Long> multipliers) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record DurationCues(List<String> units, List<String> numbers, List<String> qualifiers, List<String> leadIns,
-            List<String> strongContext, List<String> notAfter, List<String> notBefore) {
+            List<String> strongQualifiers, List<String> strongContext, List<String> notAfter, List<String> notBefore) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -42,6 +48,7 @@ final class DesignCues {
     final PhraseMatcher sampleLeadIns;
     final PhraseMatcher durationLeadIns;
     final PhraseMatcher durationContext;
+    final PhraseMatcher durationStrong;
     final PhraseMatcher durationNotAfter;
     final PhraseMatcher durationNotBefore;
     final PhraseMatcher comparatorTerms;
@@ -56,6 +63,7 @@ final class DesignCues {
         this.sampleLeadIns = new PhraseMatcher(f.sample().leadIns());
         this.durationLeadIns = new PhraseMatcher(f.duration().leadIns());
         this.durationContext = new PhraseMatcher(f.duration().strongContext());
+        this.durationStrong = new PhraseMatcher(f.duration().strongQualifiers());
         this.durationNotAfter = new PhraseMatcher(f.duration().notAfter());
         this.durationNotBefore = new PhraseMatcher(f.duration().notBefore());
         this.comparatorTerms = new PhraseMatcher(f.comparator().terms());

@@ -28,9 +28,10 @@ final class DesignReader {
     private static final int COMPARATOR_WORDS = 6;
     /** Words between a count and the noun it counts ("1,200 healthy older adults"). */
     private static final int COUNT_MODIFIERS = 3;
+    /** Shorter words ending like a drug ("done", "pine") are ordinary words. */
+    private static final int MIN_DRUG_NAME = 8;
     private static final Pattern WORD_AFTER = Pattern.compile("^\\s+([\\p{L}][\\p{L}\\-']*)");
     private static final Pattern NEXT_WORD = Pattern.compile("\\G\\s*([\\p{L}\\d][\\p{L}\\d\\-'/.]*)");
-    private static final Pattern DIGITS = Pattern.compile("\\d+(?:\\.\\d+)?");
 
     private final DesignCues cues;
     private final DesignFeatures features;
@@ -39,6 +40,8 @@ final class DesignReader {
     private final Pattern duration;
     private final Set<String> strongUnits;
     private final Set<String> weakUnits;
+    /** Words that end a count's modifiers: "40 percent of adults" and "3 times more people" count no one. */
+    private final Set<String> notModifiers;
 
     DesignReader(Cues sentenceCues, DesignCues cues, DesignTypeModel model) {
         this.cues = cues;
@@ -51,6 +54,8 @@ final class DesignReader {
                 + alternatives(sample.multipliers().keySet()) + ")))?(?![\\d%])");
         this.strongUnits = Stream.of(sentenceCues.humanNouns, sentenceCues.animalNouns, sample.units())
                 .flatMap(List::stream).map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.notModifiers = Stream.concat(sentenceCues.qualifierStops.stream(), sample.notModifiers().stream())
+                .map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         this.weakUnits = sample.weakUnits().stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         DesignCues.DurationCues d = cues.file.duration();
         this.duration = Pattern.compile("(?i)(?<![\\p{L}\\d,.])(?:(?:" + alternatives(d.qualifiers()) + ")\\s+)?"
@@ -157,6 +162,9 @@ final class DesignReader {
                 return 0;
             }
             String word = w.group(1).toLowerCase(Locale.ROOT);
+            if (notModifiers.contains(word)) {
+                return 0;
+            }
             if (weakUnits.contains(word)) {
                 return 1;
             }
@@ -194,7 +202,7 @@ final class DesignReader {
         }
         if (multiplier != null) {
             value *= sample.multipliers().getOrDefault(multiplier.toLowerCase(Locale.ROOT), 1L);
-        } else if (!DIGITS.matcher(number).matches() || number.contains(".")) {
+        } else if (word == null && number.contains(".")) {
             // "2.5 people" is no count; a word number is.
             return word != null ? word : null;
         }
@@ -221,6 +229,7 @@ final class DesignReader {
                     continue;
                 }
                 int score = (cues.durationLeadIns.endsWith(before) ? 2 : 0) + (context ? 1 : 0)
+                        + (cues.durationStrong.all(m.group()).isEmpty() ? 0 : 2)
                         + (Character.isDigit(m.group("n").charAt(0)) ? 0 : -1);
                 if (score >= 2 && (best == null || score > best.score())) {
                     best = new Found<>(s.text().substring(m.start(), m.end()),
@@ -256,7 +265,9 @@ final class DesignReader {
                 }
                 int start = withoutArticle(s.text(), skipSpaces(s.folded(), hit.end()), end);
                 int score = title ? 1 : 2;
-                if (start < end && (best == null || score > best.score())) {
+                // "compared with 9.9 percent" compares results, not groups.
+                if (start < end && !Character.isDigit(s.folded().charAt(start))
+                        && (best == null || score > best.score())) {
                     best = found(s, start, end, score);
                 }
             }
@@ -316,7 +327,7 @@ final class DesignReader {
         Set<String> candidates = reading.metadata().interventions().stream().map(ConceptCandidate::name)
                 .collect(Collectors.toSet());
         if (candidates.isEmpty()) {
-            return null;
+            return drugByItsStem(sentences);
         }
         Map<String, Integer> mentions = new LinkedHashMap<>();
         Map<String, Lexicon.Match> first = new LinkedHashMap<>();
@@ -335,8 +346,33 @@ final class DesignReader {
                 .max(Comparator.<String>comparingInt(n -> isClass.get(n) ? 0 : 1).thenComparingInt(mentions::get))
                 .map(name -> {
                     Lexicon.Match m = first.get(name);
-                    return new Found<>(name, new TextSpan(m.start(), m.end()), mentions.get(name));
+                    // As the article words it ("flu vaccine"), which is also its quote.
+                    return new Found<>(reading.text().substring(m.start(), m.end()), new TextSpan(m.start(), m.end()),
+                            mentions.get(name));
                 }).orElse(null);
+    }
+
+    /**
+     * A drug the lexicon does not know, by the stem of its international name ("-mab", "-gliflozin"), where the
+     * article names it more than once: new drugs are what trials are about.
+     */
+    private Found<String> drugByItsStem(List<Sentence> sentences) {
+        Map<String, Integer> mentions = new LinkedHashMap<>();
+        Map<String, TextSpan> first = new LinkedHashMap<>();
+        for (Sentence s : sentences) {
+            for (Token t : s.tokens()) {
+                String word = t.text().toLowerCase(Locale.ROOT);
+                if (word.length() >= MIN_DRUG_NAME && word.chars().allMatch(Character::isLetter)
+                        && cues.file.intervention().drugStems().stream().anyMatch(word::endsWith)) {
+                    mentions.merge(word, 1, Integer::sum);
+                    first.putIfAbsent(word, new TextSpan(t.start(), t.end()));
+                }
+            }
+        }
+        return mentions.entrySet().stream()
+                .filter(e -> e.getValue() >= cues.file.intervention().minimumMentions())
+                .max(Map.Entry.comparingByValue())
+                .map(e -> new Found<>(e.getKey(), first.get(e.getKey()), e.getValue())).orElse(null);
     }
 
     /** The sentence's span without trailing whitespace. */

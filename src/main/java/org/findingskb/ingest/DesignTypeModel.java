@@ -68,6 +68,13 @@ final class DesignTypeModel {
         return index < 0 ? 0 : model.eval(v.names(), v.values())[index];
     }
 
+    /** The same model described by {@code entries} beside what its training recorded. */
+    DesignTypeModel withManifest(Map<String, Object> entries) {
+        Map<String, Object> described = new LinkedHashMap<>(entries);
+        described.putAll(manifest);
+        return new DesignTypeModel(model, described);
+    }
+
     Map<String, Object> manifest() {
         return Map.copyOf(manifest);
     }

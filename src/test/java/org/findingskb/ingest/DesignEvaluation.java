@@ -15,18 +15,23 @@ import org.findingskb.study.DesignType;
 final class DesignEvaluation {
 
     /** One article's design as read by the model that did not see it. */
-    record Read(CrossValidation.Prepared article, ExtractedDesign design, DesignScorer.Score score) {
+    record Read(String set, String label, String text, GoldAnnotation.Design gold, ExtractedDesign design,
+            DesignScorer.Score score) {
     }
 
     private DesignEvaluation() {
     }
 
     static List<Read> crossValidated(List<CrossValidation.Prepared> articles) {
+        return crossValidated(articles, DesignTypeModel.settings());
+    }
+
+    static List<Read> crossValidated(List<CrossValidation.Prepared> articles, SentenceModelTrainer.Settings settings) {
         int[] fold = CrossValidation.folds(articles.size());
         Read[] read = new Read[articles.size()];
         DesignReader reader = TestArticles.rules().designReader();
         IntStream.range(0, CrossValidation.FOLDS).parallel().forEach(f -> {
-            DesignTypeModel model = train(articles, fold, f);
+            DesignTypeModel model = train(articles, fold, f, settings);
             for (int i = 0; i < articles.size(); i++) {
                 if (fold[i] == f) {
                     read[i] = read(articles.get(i), reader.read(articles.get(i).reading(), model));
@@ -38,6 +43,11 @@ final class DesignEvaluation {
 
     /** A model trained on the articles outside fold {@code f} ({@code fold == null}: on every article). */
     static DesignTypeModel train(List<CrossValidation.Prepared> articles, int[] fold, int f) {
+        return train(articles, fold, f, DesignTypeModel.settings());
+    }
+
+    static DesignTypeModel train(List<CrossValidation.Prepared> articles, int[] fold, int f,
+            SentenceModelTrainer.Settings settings) {
         DesignFeatures features = new DesignFeatures(DesignCues.fromClasspath());
         List<DesignTypeModel.Labelled> training = new ArrayList<>();
         for (int i = 0; i < articles.size(); i++) {
@@ -47,11 +57,25 @@ final class DesignEvaluation {
                         DesignType.valueOf(p.gold().design().type())));
             }
         }
-        return DesignTypeModel.train(training, DesignTypeModel.settings(), java.util.Map.of());
+        return DesignTypeModel.train(training, settings, java.util.Map.of());
     }
 
     static Read read(CrossValidation.Prepared p, ExtractedDesign design) {
-        return new Read(p, design, DesignScorer.score(p.article().label(), p.gold().design(), design));
+        return read(p.article(), p.gold(), p.reading().text(), design);
+    }
+
+    static Read read(GoldCorpus.Article article, GoldAnnotation gold, String text, ExtractedDesign design) {
+        return new Read(article.set(), article.label(), text, gold.design(), design,
+                DesignScorer.score(article.label(), gold.design(), design));
+    }
+
+    /** The annotated articles of {@code folder}, scored where they are by the bundled pipeline. */
+    static String whereItIs(java.nio.file.Path folder) {
+        List<Read> reads = GoldCorpus.in(folder).stream().map(a -> {
+            ArticleAnalysis analysis = TestArticles.analyzer().analyze(a.text());
+            return read(a, a.gold(), analysis.text(), analysis.design());
+        }).toList();
+        return table("Study design, scored where it is by the bundled model: " + folder, reads, false);
     }
 
     /** Per set and over all articles: each part's accuracy, and its precision where the pipeline stated it. */
@@ -62,8 +86,8 @@ final class DesignEvaluation {
         }
         out.append(String.format(Locale.ROOT, " %7s%n", "mean"));
         if (perSet) {
-            reads.stream().map(r -> r.article().article().set()).distinct().forEach(set -> out.append(row(
-                    pooled(reads.stream().filter(r -> r.article().article().set().equals(set)).toList()).named(set))));
+            reads.stream().map(Read::set).distinct().forEach(set -> out.append(row(
+                    pooled(reads.stream().filter(r -> r.set().equals(set)).toList()).named(set))));
         }
         out.append(row(pooled(reads).named("all")));
         return out.toString();
@@ -85,10 +109,9 @@ final class DesignEvaluation {
     static String details(List<Read> reads) {
         StringBuilder out = new StringBuilder();
         for (Read r : reads) {
-            GoldAnnotation.Design g = r.article().gold().design();
             ExtractedDesign d = r.design();
             out.append(String.format(Locale.ROOT, "%s%n  gold: %s%n  read: %s | %s | %s | %s | %s%n",
-                    r.article().article().label(), g, d.type(), d.sampleSize(), d.comparator(), d.duration(),
+                    r.label(), r.gold(), d.type(), d.sampleSize(), d.comparator(), d.duration(),
                     d.intervention()));
         }
         return out.toString();
