@@ -4,14 +4,16 @@ import java.util.List;
 
 /**
  * What the text pipeline read from one article. Every offset indexes into {@link #text()}, the normalised
- * text that is stored as the source.
+ * text that is stored as the source. {@code bodySentences} counts the sentences of the article itself, without its
+ * title, credits and other boilerplate: how much there is to read findings from.
  */
 public record ArticleAnalysis(
         String text,
         ArticleMetadata metadata,
         List<ExtractedFinding> findings,
         List<ExtractedMechanism> mechanisms,
-        List<String> warnings) {
+        List<String> warnings,
+        int bodySentences) {
 
     public ArticleAnalysis {
         findings = List.copyOf(findings);

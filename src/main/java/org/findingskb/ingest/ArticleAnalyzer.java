@@ -133,7 +133,8 @@ public final class ArticleAnalyzer {
         ArticleMetadata meta = reading.metadata();
         List<ExtractedMechanism> mechanismList = mechanisms.build(reading.text(), findings, meta.interventions());
         return new ArticleAnalysis(reading.text(), meta, findings, mechanismList,
-                warnings(meta, findings, mechanismList));
+                warnings(meta, findings, mechanismList),
+                (int) reading.roles().stream().filter(role -> role == SentenceRole.BODY).count());
     }
 
     private Set<String> namesAsWords(List<ExtractedResearcher> people, String institution) {
