@@ -142,8 +142,8 @@ public class IngestService {
             List<String> differing = overrides.differingFrom(source);
             // Metadata sent with a known text is not applied: said so, never silently dropped.
             List<String> warnings = differing.isEmpty() ? List.of() : List.of("This text is stored already as source "
-                    + source.getId() + "; the " + String.join(", ", differing) + " sent differ from the stored and were"
-                    + " not changed: correct them with PATCH /api/sources/" + source.getId() + ".");
+                    + source.getId() + " and was left as stored, although the request differs in: "
+                    + String.join(", ", differing) + ". Correct the source with PATCH /api/sources/" + source.getId() + ".");
             return new IngestOutcome(false, source.getId(), studyId,
                     studyId == null ? 0 : findings.countInStudy(studyId),
                     studyId == null ? 0 : mechanisms.countInStudy(studyId), warnings, source.getTitle());
