@@ -25,7 +25,8 @@ public record FindingResponse(
         ReviewStatus reviewStatus,
         String reviewNote,
         List<Link> links,
-        long version) implements Versioned {
+        long version,
+        ReportedBy reportedBy) implements Versioned {
 
     /** A link to another finding: this finding's ({@code OUTGOING}) or the other's ({@code INCOMING}). */
     public record Link(Long id, LinkType type, Long findingId, String direction) {
@@ -46,7 +47,7 @@ public record FindingResponse(
                 ConceptRef.of(finding.getConcepts()),
                 finding.getMechanisms().stream().map(Mechanism::getId).toList(),
                 finding.getOrigin(), finding.getConfidence(), finding.isNeedsReview(), finding.getReviewStatus(), finding.getReviewNote(),
-                links(finding), finding.getVersion());
+                links(finding), finding.getVersion(), finding.getReportedBy());
     }
 
     private static List<Link> links(Finding finding) {
