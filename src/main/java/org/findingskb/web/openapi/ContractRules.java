@@ -40,6 +40,7 @@ import org.springframework.http.HttpStatus;
 class ContractRules implements OpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
+    static final String PROBLEM_ERROR = "ProblemError";
     static final String BEARER = "bearerKey";
     static final String HEADER_KEY = "apiKeyHeader";
     static final String PROBLEM_JSON = "application/problem+json";
@@ -49,6 +50,7 @@ class ContractRules implements OpenApiCustomizer {
     private static final String HEADER_REF = "#/components/headers/";
     private static final Set<String> NEGOTIATION = Set.of("content-type", "accept", "authorization", "x-api-key");
     private static final Set<String> TEXT_TYPES = Set.of("text/csv", "text/markdown", "text/plain");
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final Pattern SCHEMA_REF = Pattern.compile("\"\\$ref\"\\s*:\\s*\"#/components/schemas/([^\"]+)\"");
 
     private final OperationNames names;
@@ -61,13 +63,14 @@ class ContractRules implements OpenApiCustomizer {
     public void customise(OpenAPI api) {
         Components components = api.getComponents() == null ? new Components() : api.getComponents();
         api.setComponents(components);
-        components.addSchemas(PROBLEM, problemSchema());
+        components.addSchemas(PROBLEM, problemSchema(components));
         headers().forEach(components::addHeaders);
         components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("An API key sent as `Authorization: Bearer <key>`"));
         components.addSecuritySchemes(HEADER_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.HEADER).name("X-API-Key").description("The same API key, in X-API-Key"));
         if (api.getPaths() != null) {
+            mergeEquivalentPaths(api);
             api.getPaths().forEach((path, item) -> item.readOperationsMap()
                     .forEach((method, operation) -> apply(api, path, method.name(), operation)));
         }
@@ -102,6 +105,9 @@ class ContractRules implements OpenApiCustomizer {
         }
         if (!read || path.equals("/api/export")) {
             operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER), new SecurityRequirement().addList(HEADER_KEY)));
+        } else {
+            // Said outright: reads need no key (an empty requirement).
+            operation.setSecurity(List.of(new SecurityRequirement()));
         }
 
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
@@ -163,6 +169,51 @@ class ContractRules implements OpenApiCustomizer {
         answers.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> ordered.addApiResponse(e.getKey(), e.getValue()));
         operation.setResponses(ordered);
+    }
+
+    /**
+     * Paths that differ only in the names of their variables ({@code /api/studies/{idOrSlug}} for reads,
+     * {@code /api/studies/{id}} for writes) are one path to a client: the later one's operations move to the first,
+     * their path parameters renamed to its names.
+     */
+    private static void mergeEquivalentPaths(OpenAPI api) {
+        Map<String, String> keptByShape = new LinkedHashMap<>();
+        for (String path : new ArrayList<>(api.getPaths().keySet())) {
+            String shape = VARIABLE.matcher(path).replaceAll("{}");
+            String kept = keptByShape.putIfAbsent(shape, path);
+            if (kept == null) {
+                continue;
+            }
+            // The reads' names win: they are the ones the README and the links use.
+            if (api.getPaths().get(path).getGet() != null) {
+                keptByShape.put(shape, path);
+                String moved = kept;
+                kept = path;
+                path = moved;
+            }
+            List<String> names = variables(kept);
+            List<String> renamed = variables(path);
+            PathItem into = api.getPaths().get(kept);
+            api.getPaths().remove(path).readOperationsMap().forEach((method, operation) -> {
+                if (operation.getParameters() != null) {
+                    // New parameter objects: springdoc may share one between operations.
+                    operation.setParameters(operation.getParameters().stream().map(p -> !"path".equals(p.getIn()) ? p
+                            : new Parameter().in("path").name(names.get(renamed.indexOf(p.getName()))).required(true)
+                                    .schema(p.getSchema()).description(p.getDescription()).example(p.getExample()))
+                            .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+                }
+                into.operation(method, operation);
+            });
+        }
+    }
+
+    private static List<String> variables(String path) {
+        List<String> names = new ArrayList<>();
+        Matcher m = VARIABLE.matcher(path);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     private static String describe(String status) {
@@ -299,7 +350,7 @@ class ContractRules implements OpenApiCustomizer {
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static Schema problemSchema() {
+    private static Schema problemSchema(Components components) {
         Map<String, Schema> properties = new LinkedHashMap<>();
         properties.put("type", new JsonSchema().types(Set.of("string")).format("uri-reference")
                 .description("A stable URI naming the problem; clients may switch on it").example("/problems/not-found"));
@@ -314,8 +365,9 @@ class ContractRules implements OpenApiCustomizer {
         error.put("parameter", new JsonSchema().types(Set.of("string")).description("the parameter at fault"));
         error.put("message", new JsonSchema().types(Set.of("string")).description("what is wrong with it"));
         properties.put("errors", new JsonSchema().types(Set.of("array")).description("What is wrong with each field or"
-                + " parameter, on a validation error").items(new JsonSchema().types(Set.of("object"))
-                .properties(error).required(List.of("message"))));
+                + " parameter, on a validation error").items(new JsonSchema().$ref(REF + PROBLEM_ERROR)));
+        components.addSchemas(PROBLEM_ERROR, new JsonSchema().types(Set.of("object")).properties(error)
+                .required(List.of("message")).description("What is wrong with one field or parameter"));
         return new JsonSchema().types(Set.of("object")).description("An RFC 9457 problem detail; some problems add"
                 + " members of their own (a stale write names the current version)")
                 .properties(properties).required(List.of("type", "title", "status"));
