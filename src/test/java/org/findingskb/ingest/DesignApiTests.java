@@ -1,0 +1,79 @@
+package org.findingskb.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.findingskb.support.Http;
+import org.findingskb.support.Http.Reply;
+import org.findingskb.support.TestKeys;
+
+/** An ingested article's study design, served on the study through real HTTP, each part quoting the source. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=curation")
+class DesignApiTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Invented: a trial with every part of its design stated once. */
+    private static final String ARTICLE = """
+            Daily pill eases joint pain in older adults, trial finds (%d)
+
+            A daily tablet of metformin eased knee pain in older adults, a new study reports.
+            The researchers enrolled nearly 1,500 adults aged 60 and older at nine clinics and randomly assigned them \
+            to take metformin or a placebo.
+            Participants took the tablets every day for 16 weeks, and most walked three times a week.
+            Those given metformin reported less pain than those given the dummy tablets, the team found.
+            The authors say metformin could become a cheap option for people with painful knees.
+            """;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theStudyOfAnIngestedArticleCarriesItsDesignWithASpanOfTheSourceForEachPart() {
+        Http http = new Http(port);
+        Reply reply = http.send("POST", "/api/sources",
+                JSON.writeValueAsString(Map.of("text", ARTICLE.formatted(System.nanoTime()))),
+                TestKeys.curator("Content-Type", "application/json"));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        long sourceId = reply.json().get("source").get("id").asLong();
+        String text = http.get("/api/sources/" + sourceId).json().get("text").asString();
+
+        JsonNode design = http.get("/api/studies/" + reply.json().get("studyId").asLong()).json().get("design");
+        assertThat(design.get("type").asString()).isEqualTo("RANDOMIZED_TRIAL");
+        assertThat(design.get("sampleSize").asInt()).isEqualTo(1500);
+        assertThat(design.get("comparator").asString()).isEqualTo("placebo");
+        assertThat(design.get("duration").asString()).isEqualTo("16 weeks");
+        assertThat(design.get("intervention").asString()).isEqualToIgnoringCase("metformin");
+        JsonNode evidence = design.get("evidence");
+        assertThat(evidence.propertyNames()).containsExactlyInAnyOrder("type", "sampleSize", "comparator", "duration",
+                "intervention");
+        for (String part : evidence.propertyNames()) {
+            JsonNode span = evidence.get(part);
+            assertThat(span.get("sourceId").asLong()).isEqualTo(sourceId);
+            assertThat(text.substring(span.get("start").asInt(), span.get("end").asInt()))
+                    .as(part).isEqualTo(span.get("exact").asString());
+        }
+        assertThat(evidence.get("sampleSize").get("exact").asString()).isEqualTo("1,500");
+        assertThat(evidence.get("type").get("exact").asString()).contains("randomly assigned");
+    }
+
+    @Test
+    void aStudyWhoseSourceSaysNothingOfItsDesignServesEveryPartAsNull() {
+        Http http = new Http(port);
+        Reply created = http.send("POST", "/api/studies", "{\"title\": \"A study curated by hand\"}",
+                TestKeys.curator("Content-Type", "application/json"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode design = created.json().get("design");
+        for (String part : new String[] {"type", "sampleSize", "comparator", "duration", "intervention"}) {
+            assertThat(design.get(part).isNull()).as(part).isTrue();
+        }
+        assertThat(design.get("evidence").isEmpty()).isTrue();
+    }
+}
