@@ -20,18 +20,6 @@ class DesignApiTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Invented: a trial with every part of its design stated once. */
-    private static final String ARTICLE = """
-            Daily pill eases joint pain in older adults, trial finds (%d)
-
-            A daily tablet of metformin eased knee pain in older adults, a new study reports.
-            The researchers enrolled nearly 1,500 adults aged 60 and older at nine clinics and randomly assigned them \
-            to take metformin or a placebo.
-            Participants took the tablets every day for 16 weeks, and most walked three times a week.
-            Those given metformin reported less pain than those given the dummy tablets, the team found.
-            The authors say metformin could become a cheap option for people with painful knees.
-            """;
-
     @LocalServerPort
     int port;
 
@@ -39,7 +27,8 @@ class DesignApiTests {
     void theStudyOfAnIngestedArticleCarriesItsDesignWithASpanOfTheSourceForEachPart() {
         Http http = new Http(port);
         Reply reply = http.send("POST", "/api/sources",
-                JSON.writeValueAsString(Map.of("text", ARTICLE.formatted(System.nanoTime()))),
+                JSON.writeValueAsString(Map.of("text",
+                        DesignReaderTests.TRIAL.replaceFirst("\n", " (" + System.nanoTime() + ")\n"))),
                 TestKeys.curator("Content-Type", "application/json"));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         long sourceId = reply.json().get("source").get("id").asLong();

@@ -9,7 +9,8 @@ import org.findingskb.study.DesignType;
 /** The study design read from invented articles, part by part, each with the span it rests on. */
 class DesignReaderTests {
 
-    private static final String TRIAL = """
+    /** Invented: a trial with every part of its design stated once. */
+    static final String TRIAL = """
             Daily pill eases joint pain in older adults, trial finds
 
             A daily tablet of metformin eased knee pain in older adults, a new study reports.
