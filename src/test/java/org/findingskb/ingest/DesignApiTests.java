@@ -54,6 +54,38 @@ class DesignApiTests {
     }
 
     @Test
+    void aCuratorCorrectsAPartOfTheDesignWithAQuoteOfTheSourceAndAWrongQuoteChangesNothing() {
+        Http http = new Http(port);
+        Reply reply = http.send("POST", "/api/sources", DesignReaderTests.TRIAL.replaceFirst("\n",
+                " (" + System.nanoTime() + ")\n"), TestKeys.curator("Content-Type", "text/plain"));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        String path = "/api/studies/" + reply.json().get("studyId").asLong();
+        String text = http.get("/api/sources/" + reply.json().get("source").get("id").asLong()).json().get("text")
+                .asString();
+        int start = text.indexOf("dummy tablets");
+        JsonNode before = http.get(path).json();
+        String ifMatch = "\"" + before.get("version").asLong() + "\"";
+        String patch = """
+                {"design": {"comparator": "dummy tablets", "evidence": {"comparator": {"start": %d, "end": %d,
+                 "exact": "%s"}}}}""";
+
+        Reply wrong = http.send("PATCH", path, patch.formatted(start, start + 13, "sugar pills"),
+                TestKeys.curator("Content-Type", "application/merge-patch+json", "If-Match", ifMatch));
+        assertThat(wrong.status()).as(wrong.toString()).isEqualTo(422);
+        assertThat(wrong.body()).contains("design.evidence.comparator");
+        assertThat(http.get(path).json().get("design")).isEqualTo(before.get("design"));
+
+        Reply patched = http.send("PATCH", path, patch.formatted(start, start + 13, "dummy tablets"),
+                TestKeys.curator("Content-Type", "application/merge-patch+json", "If-Match", ifMatch));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        JsonNode design = http.get(path).json().get("design");
+        assertThat(design.get("comparator").asString()).isEqualTo("dummy tablets");
+        assertThat(design.get("evidence").get("comparator").get("start").asInt()).isEqualTo(start);
+        assertThat(design.get("sampleSize")).isEqualTo(before.get("design").get("sampleSize"));
+        assertThat(design.get("evidence").get("type")).isEqualTo(before.get("design").get("evidence").get("type"));
+    }
+
+    @Test
     void aStudyWhoseSourceSaysNothingOfItsDesignServesEveryPartAsNull() {
         Http http = new Http(port);
         Reply created = http.send("POST", "/api/studies", "{\"title\": \"A study curated by hand\"}",
