@@ -140,7 +140,8 @@ public final class ArticleAnalyzer {
         ArticleMetadata meta = reading.metadata();
         List<ExtractedMechanism> mechanismList = mechanisms.build(reading.text(), findings, meta.interventions());
         return new ArticleAnalysis(reading.text(), meta, findings, mechanismList,
-                warnings(meta, findings, mechanismList), design.read(reading));
+                warnings(meta, findings, mechanismList), design.read(reading),
+                (int) reading.roles().stream().filter(role -> role == SentenceRole.BODY).count());
     }
 
     private Set<String> namesAsWords(List<ExtractedResearcher> people, String institution) {
