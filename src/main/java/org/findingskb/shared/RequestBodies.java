@@ -40,8 +40,8 @@ public class RequestBodies {
             if (!known.contains(change.getKey())) {
                 throw InvalidField.of(change.getKey(), "is not a field of this resource that can be changed");
             }
-            // A null removes the value (RFC 7396); anything else replaces it.
-            merged.set(change.getKey(), change.getValue());
+            // A null removes the value (RFC 7396); an object merges into the object it changes; anything else replaces it.
+            merged.set(change.getKey(), merge(merged.get(change.getKey()), change.getValue()));
         }
         T result;
         try {
@@ -51,6 +51,22 @@ public class RequestBodies {
                     Objects.requireNonNullElse(NulFreeStrings.refusal(e), "has a value of the wrong type"));
         }
         return valid(result);
+    }
+
+    /** RFC 7396 inside a field: an object patch merges member by member, a null member removes it. */
+    private static JsonNode merge(JsonNode target, JsonNode patch) {
+        if (!patch.isObject() || target == null || !target.isObject()) {
+            return patch;
+        }
+        ObjectNode result = ((ObjectNode) target).deepCopy();
+        for (Map.Entry<String, JsonNode> member : patch.properties()) {
+            if (member.getValue().isNull()) {
+                result.remove(member.getKey());
+            } else {
+                result.set(member.getKey(), merge(result.get(member.getKey()), member.getValue()));
+            }
+        }
+        return result;
     }
 
     /** {@code body} if it meets its constraints, else a 400 naming every field that does not. */

@@ -1,6 +1,8 @@
 package org.findingskb.study;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,8 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.findingskb.concept.ConceptService;
 import org.findingskb.source.SourceDeleting;
+import org.findingskb.source.SourceDocument;
 import org.findingskb.source.SourceRepository;
 import org.findingskb.shared.Curation;
+import org.findingskb.shared.InvalidField;
 import org.findingskb.shared.Texts;
 import org.findingskb.shared.UnprocessableReference;
 import org.findingskb.shared.IfMatch;
@@ -118,6 +122,51 @@ public class StudyCurationService implements Curation<String, StudyRequest, Stud
             study.attachSource(sources.findById(request.sourceId())
                     .orElseThrow(() -> UnprocessableReference.missing("sourceId", "source", request.sourceId())));
         }
+        study.describeDesign(design(request.design(), study.getSource()));
+    }
+
+    /** The design as sent, each quote checked against the study's source (422 naming the part where it is not). */
+    private static StudyDesign design(DesignRequest request, SourceDocument source) {
+        if (request == null) {
+            return null;
+        }
+        Map<String, DesignRequest.Quote> evidence = Objects.requireNonNullElse(request.evidence(), Map.of());
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("type", request.type());
+        parts.put("sampleSize", request.sampleSize());
+        parts.put("comparator", Texts.blankToNull(request.comparator()));
+        parts.put("duration", Texts.blankToNull(request.duration()));
+        parts.put("intervention", Texts.blankToNull(request.intervention()));
+        Map<String, DesignQuote> quotes = new LinkedHashMap<>();
+        for (Map.Entry<String, DesignRequest.Quote> e : evidence.entrySet()) {
+            String field = "design.evidence." + e.getKey();
+            if (!parts.containsKey(e.getKey())) {
+                throw InvalidField.of(field, "is no part of a design: " + String.join(", ", parts.keySet()));
+            }
+            if (parts.get(e.getKey()) == null) {
+                throw InvalidField.of(field, "quotes a part that is null");
+            }
+            DesignRequest.Quote q = e.getValue();
+            if (source == null) {
+                throw UnprocessableReference.of(field, "cannot quote: the study has no source");
+            }
+            if (q.end() <= q.start() || !source.holdsAt(q.start(), q.end(), q.exact())) {
+                throw UnprocessableReference.of(field, "does not match source " + source.getId() + ": the text at ["
+                        + q.start() + ", " + q.end() + ") is not the quoted 'exact'");
+            }
+            quotes.put(e.getKey(), DesignQuote.of(source.getContent(), q.start(), q.end()));
+        }
+        if (source != null) {
+            parts.forEach((part, value) -> {
+                if (value != null && !quotes.containsKey(part)) {
+                    throw UnprocessableReference.of("design.evidence." + part,
+                            "is required: a stated part quotes the source that states it");
+                }
+            });
+        }
+        return new StudyDesign(request.type(), request.sampleSize(), (String) parts.get("comparator"),
+                (String) parts.get("duration"), (String) parts.get("intervention"), quotes.get("type"),
+                quotes.get("sampleSize"), quotes.get("comparator"), quotes.get("duration"), quotes.get("intervention"));
     }
 
 }

@@ -25,7 +25,8 @@ public record StudyRequest(
         @Size(max = 50, message = "holds at most 50 researchers") List<@Valid @NotNull(message = "must not be null") Person> researchers,
         @Size(max = 50, message = "holds at most 50 concepts") List<@NotNull(message = "must not be null") Long> interventionIds,
         @Size(max = 50, message = "holds at most 50 concepts") List<@NotNull(message = "must not be null") Long> conditionIds,
-        Long sourceId) {
+        Long sourceId,
+        @Valid DesignRequest design) {
 
     /** A researcher: name, role, and how the source describes them. */
     public record Person(
@@ -40,6 +41,7 @@ public record StudyRequest(
                 study.getResearchers().stream().map(r -> new Person(r.name(), r.role(), r.description())).toList(),
                 study.getInterventions().stream().map(Concept::getId).toList(),
                 study.getConditions().stream().map(Concept::getId).toList(),
-                study.getSource() == null ? null : study.getSource().getId());
+                study.getSource() == null ? null : study.getSource().getId(),
+                DesignRequest.of(study.getDesign()));
     }
 }

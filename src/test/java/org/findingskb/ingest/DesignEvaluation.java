@@ -69,9 +69,18 @@ final class DesignEvaluation {
                 DesignScorer.score(article.label(), gold.design(), design));
     }
 
-    /** The annotated articles of {@code folder}, scored where they are by the bundled pipeline. */
+    /**
+     * The annotated articles of {@code folder}, scored where they are by the bundled pipeline; an article whose gold
+     * gives no design is not scored (nothing says what its design is).
+     */
     static String whereItIs(java.nio.file.Path folder) {
-        List<Read> reads = GoldCorpus.in(folder).stream().map(a -> {
+        List<GoldCorpus.Article> all = GoldCorpus.in(folder);
+        List<GoldCorpus.Article> annotated = all.stream().filter(a -> a.gold().design() != null).toList();
+        if (annotated.isEmpty()) {
+            return String.format(Locale.ROOT, "%nStudy design: none of the %d articles in %s annotates a design%n",
+                    all.size(), folder);
+        }
+        List<Read> reads = annotated.stream().map(a -> {
             ArticleAnalysis analysis = TestArticles.analyzer().analyze(a.text());
             return read(a, a.gold(), analysis.text(), analysis.design());
         }).toList();

@@ -38,6 +38,18 @@ class DesignEvaluationTests {
         }
     }
 
+    /**
+     * Floors a little below the cross-validated accuracy measured on 2026-12-07 (type 0.55, sample size 0.82,
+     * duration 0.60): a change that reads designs worse fails here.
+     */
+    @Test
+    void crossValidatedDesignAccuracyStaysAboveItsFloors() {
+        DesignScorer.Score all = DesignEvaluation.pooled(reads);
+        assertThat(all.accuracy(0)).as("type").isGreaterThanOrEqualTo(0.5);
+        assertThat(all.accuracy(1)).as("sample size").isGreaterThanOrEqualTo(0.75);
+        assertThat(all.accuracy(3)).as("duration").isGreaterThanOrEqualTo(0.55);
+    }
+
     @Test
     void everyStatedPartQuotesTheText() {
         for (DesignEvaluation.Read r : reads) {
