@@ -255,6 +255,7 @@ class ReadApiTests {
         assertThat(summary.get("study").get("links").get("source").asString())
                 .endsWith("/api/sources/" + study.get("source").get("id").asLong());
         assertThat(summary.get("headline").asString()).isNotBlank();
+        assertThat(summary.get("design")).as("the study's own design").isEqualTo(study.get("design"));
         assertThat(summary.get("plainLanguage").size()).isBetween(2, 4);
         assertThat(summary.get("effects").get("rapid").get("onset").asString()).contains("hours");
         assertThat(summary.get("effects").get("sustained").get("sentences")).isNotEmpty();

@@ -1,5 +1,8 @@
 package org.findingskb.finding;
 
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 import org.findingskb.concept.ConceptRef;
@@ -9,12 +12,13 @@ import org.findingskb.mechanism.Timescale;
 
 import org.findingskb.shared.Versioned;
 
+@NullMarked
 public record FindingResponse(
         Long id,
         Long studyId,
         String statement,
         FindingKind kind,
-        Timescale timescale,
+        @Nullable Timescale timescale,
         Certainty certainty,
         List<Evidence> evidence,
         List<ConceptRef> concepts,
@@ -23,7 +27,7 @@ public record FindingResponse(
         double confidence,
         boolean needsReview,
         ReviewStatus reviewStatus,
-        String reviewNote,
+        @Nullable String reviewNote,
         List<Link> links,
         long version,
         ReportedBy reportedBy) implements Versioned {

@@ -156,6 +156,9 @@ final class Cues {
     final Set<String> dropModifiers;
     final WordForms wordForms;
 
+    /** Journal, outlet and organisation vocabulary for metadata, from a file of its own. */
+    final MetadataVocabulary vocabulary = MetadataVocabulary.fromClasspath();
+
     private Cues(File f) {
         this.credit = patterns(f.boilerplate().credit());
         this.link = patterns(f.boilerplate().link());

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 final class MetadataExtractor {
 
     private final Cues cues;
+    private final MetadataVocabulary vocabulary;
     private final Pattern numberedPopulation;
     private final Pattern animalPopulation;
     private final Pattern humanWithPopulation;
@@ -42,12 +43,27 @@ final class MetadataExtractor {
     private static final Pattern WORD = Pattern.compile("\\p{Ll}[\\p{Ll}\\-']*");
     private static final Pattern SEVERITY_FROM = Pattern.compile("(?i)mild|moderate|low|medium");
     private static final Pattern SEVERITY_TO = Pattern.compile("(?i)moderate|severe|high");
+    /** A line above the story is read as parts: a masthead's separators, and a byline's comma ("By X, Y"). */
+    private static final Pattern HEADER_PARTS = Pattern.compile("\\s+[|\\u00B7\\u2022\\u2013\\u2014-]+\\s+|,\\s+|\\s*\\|\\s*");
+    /** How many body sentences the dateline of a wire story may follow. */
+    private static final int DATELINE_WITHIN = 6;
+    /** How many lines below the headline a masthead or byline may stand. */
+    private static final int HEADER_LINES = 8;
+    /** A short line is a masthead's or a byline's; a longer one begins the story. */
+    private static final int HEADER_LINE_WORDS = 12;
+    /** "The Northern Wire (TNW)": the abbreviation after an outlet's name is not part of it. */
+    private static final Pattern ABBREVIATION_AFTER = Pattern.compile("\\s*\\([\\p{Lu}\\p{N}&.\\-]{2,12}\\)$");
+    /** A shouted acronym keeps its capitals: a consonant run inside it ("UCSF", "CNRS"), unlike a word ("GOOD"). */
+    private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}[\\p{Lu}&&[^AEIOUY]]+\\p{Lu}?");
+    /** The word right before a position, and a capitalised word before that one. */
+    private static final Pattern WORD_BEFORE = Pattern.compile("(?:(\\p{Lu}[\\p{L}'\\-]*)\\s+)?([\\p{L}&'\\-]+)\\s+$");
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\-]+");
     /** A capitalised word ending where a name continues; a possessive ("King's College") belongs to the name. */
     private static final Pattern CAPITALISED_WORD_BEFORE = Pattern.compile("(\\p{Lu}[\\p{L}'\\-]*)\\s+$");
 
     MetadataExtractor(Cues cues) {
         this.cues = cues;
+        this.vocabulary = cues.vocabulary;
         String humans = alternatives(cues.humanNouns);
         String animals = alternatives(cues.animalNouns);
         // "nearly 5,000 nurses": a quantifier before the count belongs to the population.
@@ -94,7 +110,10 @@ final class MetadataExtractor {
         return start < 0 ? null : text.substring(start, end).strip();
     }
 
-    /** The journal: from a publication line, else a reference line ("Journal Reference:"), else the body. */
+    /**
+     * The journal: from a publication line, else a reference line ("Journal Reference:"), else the first body
+     * sentence that says where the study was published ("in the March 16 issue of X", "published online by X").
+     */
     String journal(String text, List<Sentence> sentences, List<SentenceRole> roles) {
         String fromPublicationLine = journalIn(sentences, roles, SentenceRole.PUBLICATION);
         if (fromPublicationLine != null) {
@@ -108,8 +127,79 @@ final class MetadataExtractor {
     }
 
     private String journalIn(List<Sentence> sentences, List<SentenceRole> roles, SentenceRole wanted) {
-        return firstNameAfter(sentences.stream().filter(s -> roles.get(s.index()) == wanted).toList(),
-                cues.journalAnchors, cues.journalConnectors);
+        for (Sentence s : sentences) {
+            if (roles.get(s.index()) != wanted) {
+                continue;
+            }
+            String known = knownJournalAfterCue(s);
+            if (known != null) {
+                return known;
+            }
+            String named = journalName(firstNameAfter(List.of(s), cues.journalAnchors, cues.journalConnectors));
+            if (named != null) {
+                return named;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A journal of the vocabulary named after a phrase that says where a paper appeared, read on to the end of its
+     * name ("the journal Brain Reports" is not "Brain").
+     */
+    private String knownJournalAfterCue(Sentence s) {
+        int cue = Integer.MAX_VALUE;
+        for (Pattern p : vocabulary.publicationCues) {
+            Matcher m = p.matcher(s.folded());
+            if (m.find()) {
+                cue = Math.min(cue, m.start());
+            }
+        }
+        if (cue == Integer.MAX_VALUE) {
+            return null;
+        }
+        Matcher journal = vocabulary.journal.matcher(s.text());
+        while (journal.find()) {
+            if (journal.start() < cue || insideLongerName(s.text(), journal.start())) {
+                continue;
+            }
+            String run = journalName(NameRuns.read(s.text(), journal.start(), cues.journalConnectors));
+            return run != null && run.startsWith(journal.group()) ? run : journal.group();
+        }
+        return null;
+    }
+
+    /** Whether a capitalised word, or one with a connector, comes right before ("Developmental Cell"). */
+    private boolean insideLongerName(String text, int start) {
+        Matcher before = WORD_BEFORE.matcher(text.substring(Math.max(0, start - 40), start));
+        if (!before.find()) {
+            return false;
+        }
+        String word = before.group(2);
+        return NameRuns.isCapitalised(word) || cues.journalConnectors.contains(word) && before.group(1) != null
+                && !vocabulary.notJournalWords.contains(before.group(1));
+    }
+
+    /**
+     * A name read after a journal anchor, without a trailing date ("X in March") and refused where it is one
+     * ("Feb", "December") or a nationality before the name ("the American journal X").
+     */
+    private String journalName(String name) {
+        if (name == null) {
+            return null;
+        }
+        String[] words = name.split("\\s+");
+        for (int i = 1; i < words.length; i++) {
+            if (words[i - 1].equals("in") && vocabulary.notJournalWords.contains(words[i])) {
+                name = String.join(" ", java.util.Arrays.copyOfRange(words, 0, i - 1));
+                break;
+            }
+        }
+        // "Tuesday in X": the date before the name is no part of it.
+        if (words.length > 2 && vocabulary.notJournalWords.contains(words[0]) && words[1].equals("in")) {
+            return journalName(name.substring(name.indexOf(" in ") + 4));
+        }
+        return vocabulary.notJournalWords.contains(words[0]) ? null : name;
     }
 
     /** The first name that stands right after one of {@code anchors} in {@code sentences}, in order; else null. */
@@ -185,6 +275,9 @@ final class MetadataExtractor {
             publisher = wireAgency(sentences, roles);
         }
         if (publisher == null) {
+            publisher = headerPublisher(sentences, roles);
+        }
+        if (publisher == null) {
             publisher = mastheadPublisher(sentences, roles);
         }
         Copyright issue = issueLine(sentences);
@@ -219,6 +312,68 @@ final class MetadataExtractor {
         return new Copyright(null, null);
     }
 
+    /**
+     * A publication named on a line of its own above the story, or as one part of a masthead or byline line ("By
+     * NAME, OUTLET", "Section | OUTLET", "OUTLET (ABBR)"): a whole capitalised name with a word that names an outlet
+     * or an organisation, never a reporter's job ("Staff Writer") nor a date.
+     */
+    private String headerPublisher(List<Sentence> sentences, List<SentenceRole> roles) {
+        int seen = 0;
+        for (Sentence s : sentences) {
+            SentenceRole role = roles.get(s.index());
+            if (role == SentenceRole.TITLE) {
+                continue;
+            }
+            if (++seen > HEADER_LINES) {
+                return null;
+            }
+            // A standfirst or the story's first sentence: no masthead.
+            if (role == SentenceRole.BODY && s.text().strip().split("\\s+").length >= HEADER_LINE_WORDS) {
+                continue;
+            }
+            for (String part : HEADER_PARTS.split(s.text().strip())) {
+                String name = outletName(part);
+                if (name != null) {
+                    return shoutedToTitleCase(name);
+                }
+            }
+        }
+        return null;
+    }
+
+    private String outletName(String part) {
+        String name = ABBREVIATION_AFTER.matcher(part.strip()).replaceFirst("").strip();
+        if (name.isEmpty() || BoilerplateDetector.findsAny(cues.mastheadBylines, name)
+                || name.chars().anyMatch(Character::isDigit) || BoilerplateDetector.findsAny(cues.dates, name)) {
+            return null;
+        }
+        for (Pattern leadIn : cues.mastheadLeadIns) {
+            Matcher m = leadIn.matcher(name);
+            if (m.lookingAt()) {
+                name = name.substring(m.end()).strip();
+                break;
+            }
+        }
+        if (name.isEmpty() || !name.equals(NameRuns.read(name, 0, cues.institutionConnectors))) {
+            return null;
+        }
+        String[] words = name.split("\\s+");
+        // A lone "NEWS" is a section; a journal named above the story is where its study appeared.
+        if (words.length < 2 || vocabulary.journal.matcher(name).matches()) {
+            return null;
+        }
+        boolean outlet = false;
+        for (String word : words) {
+            String titled = word.length() < 2 ? word
+                    : word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT);
+            if (vocabulary.bylineRoleWords.contains(titled)) {
+                return null;
+            }
+            outlet |= vocabulary.outletWords.contains(titled);
+        }
+        return outlet ? name : null;
+    }
+
     /** "HEALTH NEWS WEEKLY" on a masthead is the publication "Health News Weekly". */
     private String shoutedToTitleCase(String name) {
         if (name.chars().anyMatch(Character::isLowerCase) || name.chars().filter(Character::isLetter).count() < 6) {
@@ -230,6 +385,10 @@ final class MetadataExtractor {
                 out.append(' ');
             }
             String lower = word.toLowerCase(Locale.ROOT);
+            if (ACRONYM.matcher(word).matches() && !cues.journalConnectors.contains(lower)) {
+                out.append(word);
+                continue;
+            }
             out.append(out.length() > 0 && cues.journalConnectors.contains(lower) || lower.isEmpty() ? lower
                     : Character.toUpperCase(lower.charAt(0)) + lower.substring(1));
         }
@@ -238,6 +397,7 @@ final class MetadataExtractor {
 
     /** The agency of a wire story's opening dateline ("PARIS, March 3 (Agency) - …"). */
     private String wireAgency(List<Sentence> sentences, List<SentenceRole> roles) {
+        int bodySentences = 0;
         for (Sentence s : sentences) {
             if (roles.get(s.index()) != SentenceRole.BODY) {
                 continue;
@@ -248,7 +408,10 @@ final class MetadataExtractor {
                     return s.text().substring(m.start("publisher"), m.end("publisher")).strip();
                 }
             }
-            return null;
+            // Key points or a standfirst may stand above the dateline.
+            if (++bodySentences >= DATELINE_WITHIN) {
+                return null;
+            }
         }
         return null;
     }

@@ -30,6 +30,8 @@ final class ResearcherExtractor {
     /** ", and Charles X, …": the appositive ends where a second person is named. */
     private static final Pattern NEXT_PERSON = Pattern.compile("^\\s+and\\s+(?:(?:(?:Dr|Prof|Professor)\\.?\\s+)?\\p{Lu}"
             + "|(?:her|his|their)\\s+(?:colleagues|team|co-workers|collaborators)\\b)");
+    /** ", PhD" after a name: a comma and a word of capitals (a degree if the vocabulary knows it). */
+    private static final Pattern DEGREE_AFTER = Pattern.compile("^\\s*,\\s*(\\p{Lu}[\\p{L}.]{0,7})(?=[\\s,.;)]|$)");
     private static final Pattern BARE_PROFESSION = Pattern.compile("\\p{Ll}{3,}(?:ist|ician)\\b");
     private static final Pattern WORD_IN_RUN = Pattern.compile("[\\p{L}'\\-]+");
     /** Word classes that cannot begin a person's name ("In London, …", "After Smith …"). */
@@ -59,10 +61,12 @@ final class ResearcherExtractor {
             "(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?\\p{L}{3,}(?:ist|ician)\\b", Pattern.CASE_INSENSITIVE);
 
     private final Cues cues;
+    private final MetadataVocabulary vocabulary;
     private final Pattern namePattern;
 
     ResearcherExtractor(Cues cues) {
         this.cues = cues;
+        this.vocabulary = cues.vocabulary;
         String honorifics = cues.honorifics.stream()
                 .sorted(Comparator.comparingInt(String::length).reversed())
                 .map(Pattern::quote)
@@ -161,11 +165,21 @@ final class ResearcherExtractor {
             name = name.substring(0, name.length() - 2);
             nameEnd -= 2;
         }
+        // "X Y Jr.": a suffix keeps its full stop.
+        String lastWord = name.substring(name.lastIndexOf(' ') + 1);
+        if (vocabulary.nameSuffixes.contains(lastWord + ".") && folded.startsWith(".", nameEnd)) {
+            name = name + ".";
+            nameEnd++;
+        }
         // "Professor Sir X Y": further titles and words that cannot begin a name ("In London") are not the name.
         while (name.indexOf(' ') > 0) {
             String first = name.substring(0, name.indexOf(' '));
             boolean title = cues.honorifics.contains(first);
-            if (!title && !(NOT_NAME_TAGS.contains(tagAt(sentence, nameStart)) && PLAIN_WORD.matcher(first).matches())) {
+            // "Co-author X Y", "Archaeologist X Y": the role or profession before a name is no part of it.
+            String lower = first.toLowerCase(Locale.ROOT);
+            boolean profession = cues.personNouns.in(lower) || BARE_PROFESSION.matcher(lower).matches();
+            if (!title && !profession
+                    && !(NOT_NAME_TAGS.contains(tagAt(sentence, nameStart)) && PLAIN_WORD.matcher(first).matches())) {
                 break;
             }
             honorific = title && honorific == null ? first : honorific;
@@ -187,10 +201,16 @@ final class ResearcherExtractor {
         if (honorific == null && words.length < 2) {
             return null;
         }
+        boolean allDegrees = true;
         for (String w : words) {
-            if (cues.organizationWords.contains(w) || cues.honorifics.contains(w)) {
+            if (cues.organizationWords.contains(w) || cues.honorifics.contains(w)
+                    || vocabulary.notPersonWords.contains(w)) {
                 return null;
             }
+            allDegrees &= vocabulary.degrees.contains(w);
+        }
+        if (allDegrees || vocabulary.journal.matcher(name).matches()) {
+            return null;
         }
         int mentionStart = honorific == null ? nameStart : m.start("hon");
         String before = folded.substring(0, mentionStart);
@@ -202,7 +222,8 @@ final class ResearcherExtractor {
         if (honorific == null && (PLACE_BEFORE.matcher(before).find() || campusAfterOrganisation(before))) {
             return null;
         }
-        String after = folded.substring(nameEnd);
+        // "X Y, MD, PhD, a professor …": degrees after the name come before what is said of the person.
+        String after = withoutDegrees(folded.substring(nameEnd));
 
         Set<ResearcherRole> roles = EnumSet.noneOf(ResearcherRole.class);
         if (BoilerplateDetector.findsAny(cues.leadBeforeName, before)) {
@@ -243,6 +264,15 @@ final class ResearcherExtractor {
         String description = appositive == null ? null : describe(sentence, after, appositive);
         return new Mention(name, sentence.index(), roles, quoted, notInvolved, description,
                 sentence.start() + nameStart, sentence.start() + nameEnd);
+    }
+
+    private String withoutDegrees(String after) {
+        Matcher degree = DEGREE_AFTER.matcher(after);
+        while (degree.lookingAt() && vocabulary.degrees.contains(degree.group(1).replace(".", ""))) {
+            after = after.substring(degree.end(1));
+            degree = DEGREE_AFTER.matcher(after);
+        }
+        return after;
     }
 
     private boolean describedAsPerson(String after) {

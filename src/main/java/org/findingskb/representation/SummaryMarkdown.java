@@ -1,8 +1,11 @@
 package org.findingskb.representation;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.findingskb.study.DesignResponse;
 import org.findingskb.summary.SummaryResponse;
 import org.findingskb.summary.SummaryResponse.FindingRef;
 import org.findingskb.summary.SummaryResponse.Sentence;
@@ -20,6 +23,7 @@ final class SummaryMarkdown {
             md.append(summary.plainLanguage().stream().map(SummaryMarkdown::sentence).collect(Collectors.joining(" ")))
                     .append("\n\n");
         }
+        design(md, summary.design());
         effect(md, "Fast effect", summary.effects().rapid());
         effect(md, "Lasting effect", summary.effects().sustained());
         if (!summary.mechanisms().isEmpty()) {
@@ -42,6 +46,29 @@ final class SummaryMarkdown {
         md.append("---\n\n").append("**Citation:** ").append(escape(summary.citation())).append("\n\n")
                 .append("Findings are numbered as in the API: ").append(summary.study().links().findings()).append('\n');
         return md.toString();
+    }
+
+    /** The parts of the design the article states, on one line; nothing when it states none. */
+    private static void design(StringBuilder md, DesignResponse design) {
+        List<String> parts = new ArrayList<>();
+        if (design.type() != null) {
+            parts.add(design.type().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " study");
+        }
+        if (design.sampleSize() != null) {
+            parts.add(String.format(Locale.ROOT, "%,d studied", design.sampleSize()));
+        }
+        if (design.intervention() != null) {
+            parts.add("intervention: " + design.intervention());
+        }
+        if (design.comparator() != null) {
+            parts.add("compared with " + design.comparator());
+        }
+        if (design.duration() != null) {
+            parts.add("duration: " + design.duration());
+        }
+        if (!parts.isEmpty()) {
+            md.append("**Design:** ").append(escape(String.join("; ", parts))).append("\n\n");
+        }
     }
 
     private static void effect(StringBuilder md, String title, SummaryResponse.Effect effect) {

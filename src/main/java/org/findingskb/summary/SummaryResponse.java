@@ -10,6 +10,7 @@ import org.findingskb.finding.FindingKind;
 import org.findingskb.finding.FindingResponse;
 import org.findingskb.mechanism.Timescale;
 import org.findingskb.shared.Revalidated;
+import org.findingskb.study.DesignResponse;
 
 /**
  * A study in brief, for frontends (summary v2). Every sentence of {@code plainLanguage}, the effects, the
@@ -21,6 +22,7 @@ public record SummaryResponse(
         StudyRef study,
         String headline,
         List<Sentence> plainLanguage,
+        DesignResponse design,
         Effects effects,
         List<MechanismRef> mechanisms,
         List<Sentence> implications,
@@ -32,7 +34,7 @@ public record SummaryResponse(
         Links links = study.links();
         StudyRef linked = new StudyRef(study.id(), study.slug(), study.title(), new Links(base + links.self(),
                 base + links.findings(), links.source() == null ? null : base + links.source()));
-        return new SummaryResponse(linked, headline, plainLanguage, effects, mechanisms, implications, caveats, citation);
+        return new SummaryResponse(linked, headline, plainLanguage, design, effects, mechanisms, implications, caveats, citation);
     }
 
     /** The study the summary is about, with the links a frontend follows from it. */

@@ -21,6 +21,7 @@ import org.findingskb.mechanism.MechanismRepository;
 import org.findingskb.mechanism.Timescale;
 import org.findingskb.shared.ReadCaching;
 import org.findingskb.source.SourceDocument;
+import org.findingskb.study.DesignResponse;
 import org.findingskb.study.Researcher;
 import org.findingskb.study.ResearcherRole;
 import org.findingskb.study.Study;
@@ -71,7 +72,9 @@ public class SummaryService {
         List<Sentence> plain = new PlainLanguage(study).choose(visible).stream().map(f -> sentence(f, ref)).toList();
         Effects effects = new Effects(effect(visible, studyMechanisms, Timescale.RAPID, ref),
                 effect(visible, studyMechanisms, Timescale.SUSTAINED, ref));
-        return new SummaryResponse(studyRef(study), study.getTitle(), plain, effects,
+        DesignResponse design = DesignResponse.of(study.getDesign(),
+                study.getSource() == null ? null : study.getSource().getId());
+        return new SummaryResponse(studyRef(study), study.getTitle(), plain, design, effects,
                 studyMechanisms.stream().map(m -> new MechanismRef(m.getId(), m.getName(), m.getTimescale())).toList(),
                 visible.stream().filter(PlainLanguage::isOwnImplication).map(f -> sentence(f, ref)).toList(),
                 caveats.of(study, visible, ref), citation(study));

@@ -174,26 +174,13 @@ final class GoldScorer {
         ArticleMetadata meta = analysis.metadata();
         int fields = 0;
         int fieldsOk = 0;
-        Object[][] pairs = {
-                {"title", gold.title(), meta.title()},
-                {"publisher", gold.publisher(), meta.publisher()},
-                {"publishedYear", gold.publishedYear(), meta.publishedYear()},
-                {"institution", gold.institution(), meta.institution()},
-                {"journal", gold.journal(), meta.journal()},
-                {"population", gold.population(), meta.population()}};
-        for (Object[] pair : pairs) {
+        for (MetadataFields.Field field : MetadataFields.compare(gold, meta)) {
             fields++;
-            if (Objects.equals(pair[1], pair[2])) {
+            if (field.right()) {
                 fieldsOk++;
             } else {
-                problems.add(article + ": " + pair[0] + " was " + pair[2] + ", gold " + pair[1]);
+                problems.add(article + ": " + field.name() + " was " + field.read() + ", gold " + field.gold());
             }
-        }
-        fields++;
-        if (researchersMatch(gold.researchers(), meta.researchers())) {
-            fieldsOk++;
-        } else {
-            problems.add(article + ": researchers " + meta.researchers() + ", gold " + gold.researchers());
         }
 
         int mechanismsFound = 0;

@@ -38,6 +38,8 @@ class PipelineEvaluationTests {
         sets().forEach(set -> table.append(row(pooled(set).named(set))));
         GoldScorer.Score all = all();
         table.append(row(all));
+        table.append(metadataBySet(articles.stream().map(p -> p.article().set()).toList(), result.articles(),
+                result.analyses(), all.article()));
         table.append(String.format(Locale.ROOT, "%nKinds, all articles:%n")).append(all.confusionTable());
         table.append(curve(result.decisions()));
         System.out.println(table);
@@ -61,10 +63,28 @@ class PipelineEvaluationTests {
         return scores;
     }
 
+    /** Metadata accuracy per field, per group of articles and over all of them. */
+    private static String metadataBySet(List<String> groups, List<CrossValidation.Prepared> prepared,
+            List<ArticleAnalysis> analyses, String allName) {
+        List<List<MetadataFields.Field>> fields = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            fields.add(MetadataFields.compare(prepared.get(i).gold(), analyses.get(i).metadata()));
+        }
+        return MetadataFields.byGroup("metadata per field", groups, fields, allName);
+    }
+
     /** Scores a folder of annotated articles where it is, e.g. articles that must never be copied here. */
     private static void printFolder(Path folder) {
-        List<GoldScorer.Score> scores = GoldCorpus.in(folder).stream()
-                .map(a -> GoldScorer.score(a.label(), a.gold(), TestArticles.analyzer().analyze(a.text()))).toList();
+        List<GoldCorpus.Article> inFolder = GoldCorpus.in(folder);
+        List<ArticleAnalysis> analyses = inFolder.stream().map(a -> TestArticles.analyzer().analyze(a.text())).toList();
+        List<GoldScorer.Score> scores = new ArrayList<>();
+        List<List<MetadataFields.Field>> fields = new ArrayList<>();
+        for (int i = 0; i < inFolder.size(); i++) {
+            GoldCorpus.Article a = inFolder.get(i);
+            GoldAnnotation gold = a.gold();
+            scores.add(GoldScorer.score(a.label(), gold, analyses.get(i)));
+            fields.add(MetadataFields.compare(gold, analyses.get(i).metadata()));
+        }
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "%nScored where it is, by the bundled model: %s%n", folder.toAbsolutePath().normalize()))
                 .append(header("article"));
@@ -72,6 +92,8 @@ class PipelineEvaluationTests {
         GoldScorer.Score total = scores.stream().reduce(GoldScorer.none("all"), GoldScorer.Score::plus)
                 .named("all " + scores.size() + " articles");
         table.append(row(total));
+        table.append(MetadataFields.byGroup("metadata per field", inFolder.stream().map(GoldCorpus.Article::label)
+                .toList(), fields, total.article()));
         table.append(String.format(Locale.ROOT, "%nKinds:%n")).append(total.confusionTable());
         System.out.println(table);
         total.problems().forEach(p -> System.out.println("  - " + p));

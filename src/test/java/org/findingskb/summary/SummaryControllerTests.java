@@ -1,6 +1,7 @@
 package org.findingskb.summary;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +19,8 @@ import org.findingskb.finding.Certainty;
 import org.findingskb.finding.FindingKind;
 import org.findingskb.mechanism.Timescale;
 import org.findingskb.shared.KbProperties;
+import org.findingskb.study.DesignResponse;
+import org.findingskb.study.DesignType;
 import org.findingskb.study.StudyNotFound;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +38,7 @@ class SummaryControllerTests {
                     new SummaryResponse.Links("/api/studies/1", "/api/studies/1/findings", "/api/sources/1")),
             "Ketamine lifts depression fast",
             List.of(new SummaryResponse.Sentence("Ketamine acts within hours.", List.of(FAST))),
+            new DesignResponse(DesignType.ANIMAL, null, null, null, "ketamine", Map.of()),
             new SummaryResponse.Effects(new SummaryResponse.Effect("within hours",
                     List.of(new SummaryResponse.Sentence("Mood lifts within hours.", List.of(FAST)))), null),
             List.of(new SummaryResponse.MechanismRef(2L, "More active young neurons", Timescale.RAPID)), List.of(),
@@ -60,6 +64,7 @@ class SummaryControllerTests {
             assertThat(markdown).hasStatusOk().hasContentType("text/markdown;charset=UTF-8");
             assertThat(markdown).bodyText().startsWith("# Ketamine lifts depression fast")
                     .contains("Ketamine acts within hours. [findings #5]").contains("Onset: within hours")
+                    .contains("**Design:** animal study; intervention: ketamine")
                     .contains("- Findings come from animals. [findings #5]")
                     .contains("**Citation:** Northwestern Medicine (2025).")
                     .contains("Findings are numbered as in the API: http://localhost/api/studies/1/findings");
