@@ -68,6 +68,23 @@ class ReadApiTests {
     }
 
     @Test
+    void listsAndSearchCarryWeakETagsThatAnswerIfNoneMatchWith304() {
+        for (String path : List.of("/api/studies", "/api/findings?size=5", "/api/sources", "/api/concepts",
+                "/api/mechanisms", "/api/search?q=ketamine")) {
+            Reply first = http.get(path);
+            assertThat(first.status()).as("GET %s", path).isEqualTo(200);
+            String etag = first.header("ETag").orElseThrow(() -> new AssertionError("no ETag on " + path));
+            assertThat(etag).as(path).startsWith("W/\"");
+            Reply again = http.get(path, "If-None-Match", etag);
+            assertThat(again.status()).as("GET %s with its ETag", path).isEqualTo(304);
+            assertThat(again.body()).isEmpty();
+            assertThat(http.get(path, "If-None-Match", "W/\"h0\"").status()).as("another tag").isEqualTo(200);
+        }
+        assertThat(http.get("/api/findings?size=4").header("ETag")).as("another page, another tag")
+                .isNotEqualTo(http.get("/api/findings?size=5").header("ETag"));
+    }
+
+    @Test
     void indexLinksEveryCollectionAndCountsWhatTheKnowledgeBaseHolds() {
         JsonNode index = ok("/api");
         assertThat(index.get("name").asString()).isEqualTo("Findings KB");

@@ -34,6 +34,11 @@ public class HistoryService {
 
     /** Every revision of the {@code type} with this id, oldest first; 404 if it never existed. */
     public List<RevisionResponse> revisions(Class<?> type, long id) {
+        return revisions(type, type.getSimpleName().toLowerCase(Locale.ROOT), id);
+    }
+
+    /** As {@link #revisions(Class, long)}, for a {@code type} the API calls {@code resource}. */
+    public List<RevisionResponse> revisions(Class<?> type, String resource, long id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = AuditReaderFactory.get(entityManager).createQuery()
                 .forRevisionsOfEntityWithChanges(type, true)
@@ -41,7 +46,7 @@ public class HistoryService {
                 .addOrder(AuditEntity.revisionNumber().asc())
                 .getResultList();
         if (rows.isEmpty() && entityManager.find(type, id) == null) {
-            throw ResourceNotFound.of(type.getSimpleName().toLowerCase(Locale.ROOT), id);
+            throw ResourceNotFound.of(resource, id);
         }
         return rows.stream().map(row -> {
             Revision revision = (Revision) row[1];

@@ -6,13 +6,14 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.findingskb.shared.ResultPage;
+import org.findingskb.shared.WeaklyValidated;
 
 /** A page of search hits, with facet counts over all hits (not only this page). */
 public record SearchResponse(
         List<SearchHit> content,
         ResultPage.Metadata page,
         @JsonInclude(JsonInclude.Include.NON_NULL) String cursor,
-        Facets facets) {
+        Facets facets) implements WeaklyValidated {
 
     /**
      * Counts per value: {@code type} over every hit; {@code kind}, {@code timescale}, {@code certainty},

@@ -18,7 +18,7 @@ import org.springframework.data.domain.Page;
 public record ResultPage<T>(
         List<T> content,
         Metadata page,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String cursor) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String cursor) implements WeaklyValidated {
 
     public record Metadata(int size, long number, long totalElements, long totalPages) {
 

@@ -77,6 +77,6 @@ class SourceController {
     @Operation(summary = "The source's history", description = "Every revision: when, which API key, what changed;"
             + " also of a deleted source.")
     List<RevisionResponse> revisions(@PathVariable long id) {
-        return history.revisions(SourceDocument.class, id);
+        return history.revisions(SourceDocument.class, "source", id);
     }
 }

@@ -19,10 +19,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 import org.findingskb.shared.Revalidated;
 import org.findingskb.shared.Versioned;
+import org.findingskb.shared.WeaklyValidated;
 
 /**
  * Conditional requests for every resource, in one place: a {@link Versioned} or {@link Revalidated} body gets
- * its {@code ETag}, and a read whose {@code If-None-Match} names it (or {@code *}, or a list holding it) gets 304,
+ * its {@code ETag} (a {@link WeaklyValidated} page of a list or search, a weak one), and a read whose {@code If-None-Match} names it (or {@code *}, or a list holding it) gets 304,
  * the header parsed with Spring's {@link ETag}. Writes name the version they change in {@code If-Match}, which
  * {@link org.findingskb.shared.IfMatch} checks against the stored version inside the write's transaction.
  */
@@ -40,7 +41,7 @@ class ConditionalRequests implements ResponseBodyAdvice<Object> {
     @Override
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
             Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
-        if (!(body instanceof Versioned) && !(body instanceof Revalidated)) {
+        if (!(body instanceof Versioned) && !(body instanceof Revalidated) && !(body instanceof WeaklyValidated)) {
             return body;
         }
         String etag = etagOf(body, contentType);
@@ -86,6 +87,9 @@ class ConditionalRequests implements ResponseBodyAdvice<Object> {
      */
     static String etagOf(Object body, MediaType contentType) {
         String digest = Integer.toHexString((body + "|" + contentType).hashCode());
-        return body instanceof Versioned versioned ? "\"" + versioned.version() + "-" + digest + "\"" : "\"h" + digest + "\"";
+        if (body instanceof Versioned versioned) {
+            return "\"" + versioned.version() + "-" + digest + "\"";
+        }
+        return (body instanceof WeaklyValidated ? "W/" : "") + "\"h" + digest + "\"";
     }
 }

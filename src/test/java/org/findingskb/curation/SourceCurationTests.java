@@ -161,6 +161,6 @@ class SourceCurationTests {
         assertThat(changeTypes("/api/studies/" + studyId + "/revisions")).endsWith("DELETED");
         assertThat(changeTypes("/api/findings/" + findingIds.get(0) + "/revisions")).endsWith("DELETED");
         assertThat(changeTypes("/api/findings/" + quotingId + "/revisions")).containsExactly("CREATED", "DELETED");
-        problem(api.get("/api/sources/987654321/revisions"), 404);
+        assertThat(problem(api.get("/api/sources/987654321/revisions"), 404).get("resource").asString()).isEqualTo("source");
     }
 }
