@@ -29,6 +29,7 @@ import org.findingskb.source.SourceDocument;
 import org.findingskb.source.SourceRepository;
 import org.findingskb.study.Researcher;
 import org.findingskb.study.Study;
+import org.findingskb.study.StudyDesign;
 import org.findingskb.study.StudyRepository;
 import org.findingskb.study.StudySlugs;
 
@@ -141,6 +142,7 @@ public class IngestService {
         Study study = new Study(slugs.uniqueFor(title, attempt), title, source);
         study.describe(clamp(meta.institution(), 500), clamp(meta.journal(), 500), null, clamp(meta.doi(), 255),
                 clamp(meta.population(), 500));
+        study.describeDesign(designOf(analysis));
         // Lead first, then senior, authors and those only quoted: the order a citation names them in.
         study.replaceResearchers(meta.researchers().stream()
                 .sorted(Comparator.comparing(ExtractedResearcher::role))
@@ -177,6 +179,19 @@ public class IngestService {
         sources.flush();
         return new IngestOutcome(true, source.getId(), study.getId(), saved.size(), analysis.mechanisms().size(),
                 analysis.warnings(), title);
+    }
+
+    /** The design as read, a value too long for its column left out rather than cut (it would no longer quote). */
+    private static StudyDesign designOf(ArticleAnalysis analysis) {
+        ExtractedDesign d = analysis.design();
+        StudyDesign full = d.toStudyDesign(analysis.text());
+        return new StudyDesign(full.type(), full.sampleSize(), fits(full.comparator()), fits(full.duration()),
+                fits(full.intervention()), full.typeQuote(), full.sampleSizeQuote(), full.comparatorQuote(),
+                full.durationQuote(), full.interventionQuote());
+    }
+
+    private static String fits(String value) {
+        return value != null && value.length() <= StudyDesign.MAX_TEXT_LENGTH ? value : null;
     }
 
     private List<Concept> resolveAll(List<ConceptCandidate> candidates, Map<String, Concept> resolved) {

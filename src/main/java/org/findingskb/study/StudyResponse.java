@@ -22,12 +22,14 @@ public record StudyResponse(
         SourceRef source,
         long findingCount,
         long mechanismCount,
-        long version) implements Versioned {
+        long version,
+        DesignResponse design) implements Versioned {
 
     static StudyResponse from(Study study, SourceRef source, long findingCount, long mechanismCount) {
         return new StudyResponse(study.getId(), study.getSlug(), study.getTitle(), study.getInstitution(),
                 study.getJournal(), study.getPublishedYear(), study.getDoi(), study.getPopulation(),
                 study.getResearchers(), ConceptRef.of(study.getInterventions()), ConceptRef.of(study.getConditions()),
-                source, findingCount, mechanismCount, study.getVersion());
+                source, findingCount, mechanismCount, study.getVersion(),
+                DesignResponse.of(study.getDesign(), study.getSource() == null ? null : study.getSource().getId()));
     }
 }
