@@ -114,6 +114,9 @@ final class JsonLd {
             properties.add(property("timescale", finding.timescale().name()));
         }
         properties.add(property("certainty", finding.certainty().name()));
+        if (finding.reportedBy() != null) {
+            properties.add(property("reportedBy", finding.reportedBy().name()));
+        }
         properties.add(property("reviewStatus", finding.reviewStatus().name()));
         properties.add(property("origin", finding.origin().name()));
         properties.add(property("confidence", finding.confidence()));

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,10 +32,11 @@ final class CaveatCues {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['\u2019-][\\p{L}\\p{N}]+)*");
 
     record File(Map<CaveatCode, String> texts, Map<CaveatCode, List<String>> says, SmallSample smallSample,
-            List<String> harmReversers, Population population, Map<CaveatCode, List<String>> stated) {
+            List<String> harmReversers, Population population, List<String> priorWork, List<String> journalNames,
+            Map<CaveatCode, List<String>> stated) {
     }
 
-    record Population(List<String> anywhere, List<String> subjects, List<String> frames) {
+    record Population(List<String> anywhere, List<String> subjects, List<String> frames, List<String> units) {
     }
 
     record SmallSample(int below, List<String> subjects) {
@@ -51,6 +53,10 @@ final class CaveatCues {
     private final Pattern populationSubjects;
     private final Pattern countedSubjects;
     private final Pattern studyFrame;
+    private final Pattern countedThings;
+    private final Set<String> units;
+    private final Pattern journalNames;
+    private final Pattern priorWork;
 
     private CaveatCues(File file, List<String> harmTerms) {
         this.texts = new EnumMap<>(file.texts());
@@ -69,6 +75,13 @@ final class CaveatCues {
                 + alternatives(file.population().subjects()) + "(?![\\p{L}\\p{N}])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         this.studyFrame = words(file.population().frames(), "");
+        this.priorWork = words(file.priorWork(), "");
+        this.countedThings = Pattern.compile("(?<![\\p{L}\\p{N}])(\\d[\\d,.]*)\\s+(?:[\\p{L}-]+\\s+){0,2}?(\\p{L}[\\p{L}-]*s)(?![\\p{L}\\p{N}])",
+                Pattern.UNICODE_CASE);
+        this.units = file.population().units().stream().map(u -> u.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        // Journal titles keep their capitals: "Nature" names a journal, "nature" does not.
+        this.journalNames = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + file.journalNames().stream().map(Pattern::quote)
+                .collect(Collectors.joining("|")) + ")(?![\\p{L}\\p{N}])");
         for (CaveatCode code : CaveatCode.values()) {
             if (!texts.containsKey(code)) {
                 throw new IllegalStateException(RESOURCE + " has no text for " + code);
@@ -109,11 +122,34 @@ final class CaveatCues {
      * ("nearly 1,500 adults"), or names them in a sentence about the study ("the drug was tested in adults").
      */
     boolean statesPopulation(String text) {
-        if (populationAnywhere.matcher(text).find() || countedSubjects.matcher(text).find()) {
+        if (populationAnywhere.matcher(text).find() || countedSubjects.matcher(text).find() || countsThings(text)) {
             return true;
         }
         for (String sentence : SENTENCE_END.split(text)) {
             if (populationSubjects.matcher(sentence).find() && studyFrame.matcher(sentence).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code sentence} reports earlier research ("previously", "earlier studies"). */
+    boolean reportsPriorWork(String sentence) {
+        return priorWork.matcher(sentence).find();
+    }
+
+    /** True when the text names a journal, by the word or by a well-known title. */
+    boolean statesJournal(String text) {
+        return states(CaveatCode.NOT_STATED_JOURNAL, text) || journalNames.matcher(text).find();
+    }
+
+    /** A number before a plural noun that is no measure ("75 colonies", "1,156 reefs"); years are not counts. */
+    private boolean countsThings(String text) {
+        Matcher m = countedThings.matcher(text);
+        while (m.find()) {
+            String number = m.group(1);
+            boolean year = number.matches("(?:19|20)\\d\\d");
+            if (!year && !units.contains(m.group(2).toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }

@@ -56,8 +56,12 @@ final class Caveats {
         add(caveats, CaveatCode.STATED_HARM, matching(visible, f -> (f.getKind() == FindingKind.CONTEXT
                 || f.getKind() == FindingKind.RESULT) && cues.statesHarm(f.getStatement())), ref);
 
-        notStated(caveats, CaveatCode.NOT_STATED_POPULATION, study.getPopulation(), cues.statesPopulation(text));
-        notStated(caveats, CaveatCode.NOT_STATED_JOURNAL, study.getJournal(), cues.states(CaveatCode.NOT_STATED_JOURNAL, text));
+        // Who or what was studied is a question for studies of living things: a study with no intervention or
+        // condition (of planets, glaciers, earthquakes) is never said to omit it.
+        boolean ofLivingThings = !study.getInterventions().isEmpty() || !study.getConditions().isEmpty();
+        notStated(caveats, CaveatCode.NOT_STATED_POPULATION, study.getPopulation(),
+                !ofLivingThings || cues.statesPopulation(text));
+        notStated(caveats, CaveatCode.NOT_STATED_JOURNAL, study.getJournal(), cues.statesJournal(text));
         notStated(caveats, CaveatCode.NOT_STATED_DOI, study.getDoi(), cues.states(CaveatCode.NOT_STATED_DOI, text));
 
         counted(caveats, CaveatCode.HEDGED, visible, matching(visible, f -> f.getCertainty() == Certainty.SUGGESTED), ref);

@@ -46,13 +46,15 @@ public class SummaryService {
     private final StudyService studies;
     private final FindingRepository findings;
     private final MechanismRepository mechanisms;
+    private final CaveatCues cues;
     private final Caveats caveats;
 
     SummaryService(StudyService studies, FindingRepository findings, MechanismRepository mechanisms) {
         this.studies = studies;
         this.findings = findings;
         this.mechanisms = mechanisms;
-        this.caveats = new Caveats(CaveatCues.load());
+        this.cues = CaveatCues.load();
+        this.caveats = new Caveats(cues);
     }
 
     /**
@@ -69,14 +71,16 @@ public class SummaryService {
         Function<Finding, FindingRef> ref = expandFindings ? f -> new Whole(FindingResponse.from(f))
                 : f -> new Ref(f.getId(), f.getStatement(), f.getKind(), f.getTimescale(), f.getCertainty());
 
-        List<Sentence> plain = new PlainLanguage(study).choose(visible).stream().map(f -> sentence(f, ref)).toList();
-        Effects effects = new Effects(effect(visible, studyMechanisms, Timescale.RAPID, ref),
-                effect(visible, studyMechanisms, Timescale.SUSTAINED, ref));
+        // A sentence that reports earlier research never speaks for the study, whatever the model read.
+        List<Finding> speaking = visible.stream().filter(f -> !cues.reportsPriorWork(f.getStatement())).toList();
+        List<Sentence> plain = new PlainLanguage(study).choose(speaking).stream().map(f -> sentence(f, ref)).toList();
+        Effects effects = new Effects(effect(speaking, studyMechanisms, Timescale.RAPID, ref),
+                effect(speaking, studyMechanisms, Timescale.SUSTAINED, ref));
         DesignResponse design = DesignResponse.of(study.getDesign(),
                 study.getSource() == null ? null : study.getSource().getId());
         return new SummaryResponse(studyRef(study), study.getTitle(), plain, design, effects,
                 studyMechanisms.stream().map(m -> new MechanismRef(m.getId(), m.getName(), m.getTimescale())).toList(),
-                visible.stream().filter(PlainLanguage::isOwnImplication).map(f -> sentence(f, ref)).toList(),
+                speaking.stream().filter(PlainLanguage::isOwnImplication).map(f -> sentence(f, ref)).toList(),
                 caveats.of(study, visible, ref), citation(study));
     }
 

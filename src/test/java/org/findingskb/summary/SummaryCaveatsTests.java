@@ -5,6 +5,8 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
+import org.findingskb.concept.Concept;
+import org.findingskb.concept.ConceptType;
 import org.findingskb.finding.Certainty;
 import org.findingskb.finding.Finding;
 import org.findingskb.finding.FindingKind;
@@ -36,6 +38,7 @@ class SummaryCaveatsTests {
     private static Study study(String text, String journal, String doi, String population) {
         Study study = new Study("sleep-aid", "A sleep aid works fast", new SourceDocument(text, "Sleep aid", "Campus News", null, 2026));
         study.describe("Northern University", journal, 2026, doi, population);
+        study.replaceConditions(List.of(new Concept("insomnia", ConceptType.CONDITION, null, List.of())));
         return study;
     }
 
@@ -73,9 +76,27 @@ class SummaryCaveatsTests {
                 .doesNotContain(CaveatCode.NOT_STATED_POPULATION);
         assertThat(codes(study(SILENT_TEXT + " The pill was tested in older women.", null, null, null)))
                 .doesNotContain(CaveatCode.NOT_STATED_POPULATION);
+        assertThat(codes(study(SILENT_TEXT + " Drone images covered 1,156 reefs.", null, null, null)))
+                .doesNotContain(CaveatCode.NOT_STATED_POPULATION);
+        assertThat(codes(study(SILENT_TEXT + " It took 20 minutes in 2025.", null, null, null)))
+                .contains(CaveatCode.NOT_STATED_POPULATION);
         // Words about who might benefit do not say who was studied.
         assertThat(codes(study(SILENT_TEXT + " It could one day help people who sleep badly.", null, null, null)))
                 .contains(CaveatCode.NOT_STATED_POPULATION);
+    }
+
+    @Test
+    void aStudyOfNoLivingThingIsNeverSaidToOmitItsPopulation() {
+        Study planets = new Study("planets", "Seven planets", new SourceDocument(SILENT_TEXT, "Planets", null, null, 2026));
+        assertThat(codes(planets)).doesNotContain(CaveatCode.NOT_STATED_POPULATION);
+    }
+
+    @Test
+    void aJournalNamedByItsTitleAloneIsStated() {
+        assertThat(codes(study(SILENT_TEXT + " Details are in this week's Nature.", null, null, null)))
+                .doesNotContain(CaveatCode.NOT_STATED_JOURNAL);
+        assertThat(codes(study(SILENT_TEXT + " The nature of sleep is still a puzzle.", null, null, null)))
+                .contains(CaveatCode.NOT_STATED_JOURNAL);
     }
 
     @Test
@@ -157,6 +178,14 @@ class SummaryCaveatsTests {
         List<Finding> chosen = new PlainLanguage(study).choose(List.of(prior, expert, plain, lead));
         assertThat(chosen).first().isSameAs(lead);
         assertThat(chosen).doesNotContain(prior, expert).contains(plain);
+    }
+
+    @Test
+    void aSentenceThatReportsEarlierResearchIsKnownByItsWords() {
+        assertThat(CUES.reportsPriorWork("Earlier, a team in another country saw the same drop in sleep time.")).isTrue();
+        assertThat(CUES.reportsPriorWork("Warm baths have previously been tied to deeper sleep.")).isTrue();
+        assertThat(CUES.reportsPriorWork("Other studies have reached the opposite conclusion.")).isTrue();
+        assertThat(CUES.reportsPriorWork("Volunteers on the aid fell asleep earlier than those on the dummy pill.")).isFalse();
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.findingskb.finding.Origin;
 import org.findingskb.finding.ReportedBy;
 import org.findingskb.finding.ReviewStatus;
 import org.findingskb.mechanism.Timescale;
+import org.findingskb.study.DesignType;
 import org.findingskb.study.ResearcherRole;
 import org.findingskb.summary.CaveatCode;
 
@@ -22,11 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The vocabulary's data file labels every value of every enumeration the API serves, and nothing else. */
 class VocabularyTests {
 
-    private static final Map<String, Class<? extends Enum<?>>> ENUMERATIONS = Map.of(
-            "kind", FindingKind.class, "timescale", Timescale.class, "certainty", Certainty.class,
-            "reportedBy", ReportedBy.class, "origin", Origin.class, "reviewStatus", ReviewStatus.class,
-            "conceptType", ConceptType.class, "role", ResearcherRole.class, "linkType", LinkType.class,
-            "caveat", CaveatCode.class);
+    private static final Map<String, Class<? extends Enum<?>>> ENUMERATIONS = Map.ofEntries(
+            Map.entry("kind", FindingKind.class), Map.entry("timescale", Timescale.class),
+            Map.entry("certainty", Certainty.class), Map.entry("reportedBy", ReportedBy.class),
+            Map.entry("origin", Origin.class), Map.entry("reviewStatus", ReviewStatus.class),
+            Map.entry("conceptType", ConceptType.class), Map.entry("role", ResearcherRole.class),
+            Map.entry("designType", DesignType.class), Map.entry("linkType", LinkType.class),
+            Map.entry("caveat", CaveatCode.class));
 
     @Test
     void labelsEveryValueOfEveryEnumerationExactlyOnce() {
