@@ -7,6 +7,7 @@ import {sourceView} from './views/source.js';
 import {conceptView} from './views/concept.js';
 import {notFoundView} from './views/common.js';
 import {get} from './api.js';
+import {loadVocabulary} from './labels.js';
 
 const ROUTES = [
   {name: 'search', pattern: /^\/(?:search)?$/, view: searchView},
@@ -138,4 +139,5 @@ class App {
   }
 }
 
-new App().start();
+// Labels come from the API's vocabulary, so views wait for it (it answers from memory, once per page load).
+loadVocabulary().then(() => new App().start());

@@ -1,33 +1,25 @@
 // Words for the API's enumerations, and badges that always carry their meaning in text (never by colour alone).
 import {h, hidden} from './dom.js';
+import {get} from './api.js';
 
-const WORDS = {
-  kind: {
-    RESULT: 'Result', MECHANISM: 'Mechanism', PRIOR_WORK: 'Prior work', IMPLICATION: 'Implication',
-    CONTEXT: 'Context',
-  },
-  timescale: {RAPID: 'Fast', SUSTAINED: 'Lasting'},
-  certainty: {REPORTED: 'Reported', SUGGESTED: 'Suggested'},
-  reviewStatus: {UNREVIEWED: 'Unreviewed', ACCEPTED: 'Accepted', REJECTED: 'Rejected', RETRACTED: 'Retracted'},
-  origin: {EXTRACTED: 'Extracted', CURATED: 'Curated'},
-  conceptType: {
-    DRUG: 'Drug', DRUG_CLASS: 'Drug class', CONDITION: 'Condition', BRAIN_REGION: 'Brain region',
-    CELL_TYPE: 'Cell type', PATHWAY: 'Pathway', PROCESS: 'Process', ORGANISM: 'Organism',
-    ORGANIZATION: 'Organization',
-  },
-  role: {LEAD: 'Lead researcher', SENIOR: 'Senior author', AUTHOR: 'Author', QUOTED: 'Quoted'},
-  type: {finding: 'Finding', study: 'Study', mechanism: 'Mechanism', concept: 'Concept'},
-};
+// Filled from the API's vocabulary (GET api/vocabulary) before the first view renders: one set of words for
+// every enumeration, the same the API documents. Until then, and for values it does not know, values are tidied.
+const WORDS = {};
+const HINTS = {};
 
-const HINTS = {
-  kind: {
-    RESULT: 'What this study found', MECHANISM: 'How it works: pathway, region, cell type',
-    PRIOR_WORK: 'An earlier result the source cites', IMPLICATION: 'What it could mean',
-    CONTEXT: 'Background the source states',
-  },
-  timescale: {RAPID: 'Acts within hours to a day', SUSTAINED: 'Builds over days to weeks and lasts'},
-  certainty: {REPORTED: 'Stated as found or shown', SUGGESTED: 'Hedged: could, might, may, suggests'},
-};
+/** Loads the labels and descriptions of every enumeration; without them the page still works, with tidied values. */
+export async function loadVocabulary() {
+  try {
+    const vocabulary = await get('vocabulary');
+    for (const [field, terms] of Object.entries(vocabulary)) {
+      if (!Array.isArray(terms)) continue;
+      WORDS[field] = Object.fromEntries(terms.map(term => [term.value, term.label]));
+      HINTS[field] = Object.fromEntries(terms.map(term => [term.value, term.description]));
+    }
+  } catch {
+    // Tidied values stand in for labels.
+  }
+}
 
 export const FACET_NAMES = {
   type: 'Type', kind: 'Kind', timescale: 'Timescale', certainty: 'Certainty', conceptType: 'Concept type',

@@ -1,8 +1,10 @@
 package org.findingskb;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -226,34 +228,75 @@ class ReadApiTests {
     void summaryRestsEverySentenceOnTheStudysFindingsAndNamesItsCaveats() {
         JsonNode study = seededStudy();
         JsonNode summary = ok("/api/studies/" + study.get("slug").asString() + "/summary");
-        Set<Long> findingIds = new HashSet<>();
-        allFindings("&studyId=" + study.get("id").asLong()).forEach(f -> findingIds.add(f.get("id").asLong()));
+        Map<Long, JsonNode> findings = new HashMap<>();
+        allFindings("&studyId=" + study.get("id").asLong()).forEach(f -> findings.put(f.get("id").asLong(), f));
 
-        assertThat(summary.get("studyId").asLong()).isEqualTo(study.get("id").asLong());
+        assertThat(summary.get("study").get("id").asLong()).isEqualTo(study.get("id").asLong());
+        assertThat(summary.get("study").get("slug").asString()).isEqualTo(study.get("slug").asString());
+        assertThat(summary.get("study").get("links").get("findings").asString())
+                .endsWith("/api/studies/" + study.get("id").asLong() + "/findings");
+        assertThat(summary.get("study").get("links").get("source").asString())
+                .endsWith("/api/sources/" + study.get("source").get("id").asLong());
         assertThat(summary.get("headline").asString()).isNotBlank();
-        assertThat(summary.get("plainLanguageSentences").size()).isBetween(2, 4);
-        assertThat(summary.get("rapidEffect").get("onset").asString()).contains("hours");
-        assertThat(summary.get("sustainedEffect").get("findingIds")).isNotEmpty();
+        assertThat(summary.get("design")).as("the study's own design").isEqualTo(study.get("design"));
+        assertThat(summary.get("plainLanguage").size()).isBetween(2, 4);
+        assertThat(summary.get("effects").get("rapid").get("onset").asString()).contains("hours");
+        assertThat(summary.get("effects").get("sustained").get("sentences")).isNotEmpty();
         List<JsonNode> grounded = new ArrayList<>();
-        summary.get("plainLanguageSentences").forEach(grounded::add);
-        grounded.add(summary.get("rapidEffect"));
-        grounded.add(summary.get("sustainedEffect"));
+        summary.get("plainLanguage").forEach(grounded::add);
+        summary.get("effects").get("rapid").get("sentences").forEach(grounded::add);
+        summary.get("effects").get("sustained").get("sentences").forEach(grounded::add);
         summary.get("implications").forEach(grounded::add);
         assertThat(summary.get("implications")).isNotEmpty();
         for (JsonNode part : grounded) {
-            assertThat(part.get("findingIds")).isNotEmpty();
-            part.get("findingIds").forEach(id -> assertThat(findingIds).contains(id.asLong()));
-            for (JsonNode id : part.get("findingIds")) {
-                String statement = ok("/api/findings/" + id.asLong()).get("statement").asString();
-                assertThat(part.get("text").asString()).contains(statement);
+            assertThat(part.get("findings")).isNotEmpty();
+            for (JsonNode ref : part.get("findings")) {
+                JsonNode finding = findings.get(ref.get("id").asLong());
+                assertThat(finding).as("finding %s of the study", ref.get("id")).isNotNull();
+                assertThat(ref.propertyNames()).containsExactlyInAnyOrder("id", "statement", "kind", "timescale", "certainty");
+                assertThat(ref.get("statement").asString()).isEqualTo(finding.get("statement").asString());
+                assertThat(ref.get("kind").asString()).isEqualTo(finding.get("kind").asString());
+                assertThat(finding.get("reportedBy").asString()).isEqualTo("STUDY");
+                assertThat(finding.get("needsReview").asBoolean()).isFalse();
             }
         }
-        String caveats = summary.get("caveats").toString().toLowerCase();
-        assertThat(caveats).contains("news report").contains("does not state who or what was studied")
-                .contains("side effects");
+        List<String> codes = summary.get("caveats").valueStream().map(c -> c.get("code").asString()).toList();
+        // The seed article never says who or what was studied, and names no journal in its text.
+        assertThat(codes).contains("NEWS_REPORT", "STATED_HARM", "NOT_STATED_POPULATION");
+        // No caveat claims the source omits a field the study has.
+        Map.of("NOT_STATED_POPULATION", "population", "NOT_STATED_JOURNAL", "journal", "NOT_STATED_DOI", "doi")
+                .forEach((code, field) -> {
+                    if (codes.contains(code)) {
+                        assertThat(study.get(field).isNull()).as("%s while the study's %s is %s", code, field,
+                                study.get(field)).isTrue();
+                    }
+                });
+        JsonNode harm = summary.get("caveats").valueStream().filter(c -> c.get("code").asString().equals("STATED_HARM"))
+                .findFirst().orElseThrow();
+        assertThat(harm.get("findings").toString().toLowerCase()).contains("side effects");
         assertThat(summary.get("citation").asString()).contains(SeedGold.source().get("publisher").asString())
                 .contains(SeedGold.study().get("journal").asString());
         assertThat(summary.get("mechanisms")).hasSize(2);
+    }
+
+    @Test
+    void anExpandedSummaryEmbedsWholeFindingsWhereTheRefsWere() {
+        String path = "/api/studies/" + seededStudy().get("id").asLong() + "/summary";
+        JsonNode refs = ok(path);
+        JsonNode expanded = ok(path + "?expand=findings");
+        JsonNode first = expanded.get("plainLanguage").get(0).get("findings").get(0);
+        assertThat(first.get("id").asLong()).isEqualTo(refs.get("plainLanguage").get(0).get("findings").get(0).get("id").asLong());
+        assertThat(first.get("evidence")).isNotEmpty();
+        assertThat(first.has("reviewStatus")).isTrue();
+        assertThat(expanded.get("caveats").size()).isEqualTo(refs.get("caveats").size());
+    }
+
+    @Test
+    void theVocabularyLabelsEveryEnumerationForPages() {
+        JsonNode vocabulary = ok("/api/vocabulary");
+        assertThat(vocabulary.get("timescale").get(0).get("value").asString()).isEqualTo("RAPID");
+        assertThat(vocabulary.get("timescale").get(0).get("label").asString()).isEqualTo("Fast");
+        assertThat(vocabulary.propertyNames()).contains("kind", "certainty", "reportedBy", "caveat", "role");
     }
 
     @Test

@@ -5,6 +5,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * that breaks off is caught by the restore, which counts every type's rows against the header.
  */
 @RestController
+@Tag(name = "Backup")
 class ExportController {
 
     static final String NDJSON = "application/x-ndjson";
@@ -26,6 +32,9 @@ class ExportController {
     }
 
     @GetMapping("/api/export")
+    @Operation(summary = "The whole knowledge base as NDJSON (admin)", description = "One header line, then one line per"
+            + " row; --kb.restore loads it into an empty database.", responses = @ApiResponse(responseCode = "200",
+            description = "OK", content = @Content(mediaType = NDJSON, schema = @Schema(type = "string"))))
     void export(HttpServletResponse response) throws IOException, SQLException {
         response.setContentType(NDJSON);
         response.setCharacterEncoding("UTF-8");

@@ -1,10 +1,14 @@
 package org.findingskb.concept;
 
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
 import java.util.Collection;
 import java.util.List;
 
 /** How other resources refer to a concept. */
-public record ConceptRef(Long id, String name, ConceptType type) {
+@NullMarked
+public record ConceptRef(Long id, String name, @Nullable ConceptType type) {
 
     public static ConceptRef of(Concept concept) {
         return new ConceptRef(concept.getId(), concept.getName(), concept.getType());

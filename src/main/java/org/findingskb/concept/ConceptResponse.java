@@ -1,15 +1,19 @@
 package org.findingskb.concept;
 
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 import org.findingskb.shared.Versioned;
 
+@NullMarked
 public record ConceptResponse(
         Long id,
         String name,
-        ConceptType type,
+        @Nullable ConceptType type,
         List<String> synonyms,
-        String meshId,
+        @Nullable String meshId,
         long findingCount,
         long version) implements Versioned {
 

@@ -80,6 +80,10 @@ public class Finding extends CuratedEntity implements PartOfStudy {
     @Column(name = "needs_review", nullable = false)
     private boolean needsReview;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reported_by", nullable = false)
+    private ReportedBy reportedBy;
+
     @ElementCollection
     @CollectionTable(name = "finding_evidence", joinColumns = @JoinColumn(name = "finding_id"))
     @OrderColumn(name = "position")
@@ -137,6 +141,15 @@ public class Finding extends CuratedEntity implements PartOfStudy {
         this.origin = origin;
         this.confidence = confidence;
         this.reviewStatus = ReviewStatus.UNREVIEWED;
+        this.reportedBy = ReportedBy.byDefault(kind);
+    }
+
+    /** Whose result this finding reports, as the pipeline read it or a curator set it. */
+    public void attributeTo(ReportedBy reportedBy) {
+        if (this.reportedBy != Objects.requireNonNull(reportedBy)) {
+            this.reportedBy = reportedBy;
+            touch();
+        }
     }
 
     /** Anchors this finding to {@code [start, end)} of its study's source text. */
@@ -280,6 +293,10 @@ public class Finding extends CuratedEntity implements PartOfStudy {
 
     public boolean isNeedsReview() {
         return needsReview;
+    }
+
+    public ReportedBy getReportedBy() {
+        return reportedBy;
     }
 
     public List<EvidenceSpan> getEvidence() {

@@ -48,6 +48,9 @@ public class FindingCurationService implements Curation<Long, FindingRequest, Fi
         Study study = studies.owner(request.studyId(), "finding");
         Finding finding = Finding.curated(study, findings.nextPositionIn(study.getId()), request.statement().strip(),
                 request.kind(), request.timescale(), request.certainty(), confidenceOf(request));
+        if (request.reportedBy() != null) {
+            finding.attributeTo(request.reportedBy());
+        }
         apply(finding, request);
         return FindingResponse.from(findings.saveAndFlush(finding));
     }
@@ -56,9 +59,11 @@ public class FindingCurationService implements Curation<Long, FindingRequest, Fi
     public FindingResponse replace(Long id, IfMatch ifMatch, FindingRequest request) {
         Finding finding = load(id, ifMatch);
         finding.keepStudy(request.studyId(), "finding");
-        if (!sameContent(finding, request)) {
+        ReportedBy reportedBy = request.reportedBy() == null ? finding.getReportedBy() : request.reportedBy();
+        if (!sameContent(finding, request) || reportedBy != finding.getReportedBy()) {
             finding.edit(request.statement().strip(), request.kind(), request.timescale(), request.certainty(),
                     confidenceOf(request));
+            finding.attributeTo(reportedBy);
         }
         apply(finding, request);
         return FindingResponse.from(findings.saveAndFlush(finding));

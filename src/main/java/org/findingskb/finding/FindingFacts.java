@@ -20,6 +20,7 @@ import org.findingskb.concept.ConceptMentions;
 import org.findingskb.mechanism.Mechanism;
 import org.findingskb.mechanism.MechanismSupport;
 import org.findingskb.source.SourceAnnotations;
+import org.findingskb.source.SourceDeleting;
 import org.findingskb.source.SourceDetailResponse;
 import org.findingskb.study.StudyDeleting;
 import org.findingskb.study.StudyFindings;
@@ -106,6 +107,18 @@ class FindingFacts implements ConceptMentions, StudyFindings, SourceAnnotations,
             }
         }
         supporting.forEach(finding -> finding.supports(mechanism));
+    }
+
+    /**
+     * A finding stands on the sentence it quotes: when that source goes, so does every finding quoting it, in its
+     * studies or in others, before the source's studies go.
+     */
+    @EventListener
+    @Order(1)
+    @Transactional
+    void deleteFindingsQuoting(SourceDeleting deleting) {
+        findings.deleteAll(findings.findQuoting(deleting.sourceId()));
+        findings.flush();
     }
 
     /** A study's findings go before its mechanisms, taking the support they give with them. */

@@ -19,6 +19,10 @@ public interface FindingRepository extends JpaRepository<Finding, Long>, JpaSpec
     @Query("select f from Finding f where f.study.id = :studyId and f.reviewStatus in :statuses order by f.position")
     List<Finding> findByStudy(Long studyId, Collection<ReviewStatus> statuses);
 
+    /** The findings whose evidence quotes one source, whatever study they belong to. */
+    @Query("select distinct f from Finding f join f.evidence e where e.sourceId = :sourceId order by f.id")
+    List<Finding> findQuoting(Long sourceId);
+
     /** Evidence anchors into one source: finding id, start, end. */
     @Query("""
             select f.id, e.start, e.end from Finding f join f.evidence e

@@ -32,7 +32,10 @@ public record FindingRequest(
         @NotEmpty(message = "must hold at least one span of the source") @Size(max = 20, message = "holds at most 20 spans")
         List<@Valid @NotNull(message = "must not be null") Evidence> evidence,
         @Size(max = 100, message = "holds at most 100 concepts") List<@NotNull(message = "must not be null") Long> conceptIds,
-        @Size(max = 50, message = "holds at most 50 mechanisms") List<@NotNull(message = "must not be null") Long> mechanismIds) {
+        @Size(max = 50, message = "holds at most 50 mechanisms") List<@NotNull(message = "must not be null") Long> mechanismIds,
+        @Schema(description = "Whose result the finding reports; when left out, a new finding of kind PRIOR_WORK"
+                + " reports a prior study's (PRIOR), any other this study's (STUDY), and an edit keeps the current value")
+        ReportedBy reportedBy) {
 
     /** A span of a source: TextPosition ({@code start}, {@code end}) and the TextQuote {@code exact} found there. */
     public record Evidence(
@@ -48,6 +51,6 @@ public record FindingRequest(
                 finding.getCertainty(), finding.getConfidence(),
                 finding.getEvidence().stream().map(e -> new Evidence(e.sourceId(), e.start(), e.end(), e.exact())).toList(),
                 finding.getConcepts().stream().map(c -> c.getId()).toList(),
-                finding.getMechanisms().stream().map(Mechanism::getId).toList());
+                finding.getMechanisms().stream().map(Mechanism::getId).toList(), finding.getReportedBy());
     }
 }

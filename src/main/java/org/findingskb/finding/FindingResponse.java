@@ -1,5 +1,8 @@
 package org.findingskb.finding;
 
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 import org.findingskb.concept.ConceptRef;
@@ -9,12 +12,13 @@ import org.findingskb.mechanism.Timescale;
 
 import org.findingskb.shared.Versioned;
 
+@NullMarked
 public record FindingResponse(
         Long id,
         Long studyId,
         String statement,
         FindingKind kind,
-        Timescale timescale,
+        @Nullable Timescale timescale,
         Certainty certainty,
         List<Evidence> evidence,
         List<ConceptRef> concepts,
@@ -23,9 +27,10 @@ public record FindingResponse(
         double confidence,
         boolean needsReview,
         ReviewStatus reviewStatus,
-        String reviewNote,
+        @Nullable String reviewNote,
         List<Link> links,
-        long version) implements Versioned {
+        long version,
+        ReportedBy reportedBy) implements Versioned {
 
     /** A link to another finding: this finding's ({@code OUTGOING}) or the other's ({@code INCOMING}). */
     public record Link(Long id, LinkType type, Long findingId, String direction) {
@@ -46,7 +51,7 @@ public record FindingResponse(
                 ConceptRef.of(finding.getConcepts()),
                 finding.getMechanisms().stream().map(Mechanism::getId).toList(),
                 finding.getOrigin(), finding.getConfidence(), finding.isNeedsReview(), finding.getReviewStatus(), finding.getReviewNote(),
-                links(finding), finding.getVersion());
+                links(finding), finding.getVersion(), finding.getReportedBy());
     }
 
     private static List<Link> links(Finding finding) {

@@ -28,6 +28,7 @@ public final class ArticleAnalyzer {
     private final MechanismBuilder mechanisms;
     private final SentenceFeatures features;
     private final SentenceModel model;
+    private final DesignReader design;
 
     ArticleAnalyzer(NlpModels models, Cues cues, Lexicon lexicon, SentenceModel model) {
         this.cues = cues;
@@ -40,6 +41,7 @@ public final class ArticleAnalyzer {
         this.mechanisms = new MechanismBuilder(cues, classifier, lexicon);
         this.features = new SentenceFeatures(cues, classifier);
         this.model = model;
+        this.design = new DesignReader(cues, DesignCues.fromClasspath(), DesignTypeModel.fromClasspath().orElse(null));
     }
 
     /**
@@ -55,6 +57,11 @@ public final class ArticleAnalyzer {
         NlpModels models = NlpModels.fromClasspath();
         Cues cues = Cues.fromClasspath();
         return new ArticleAnalyzer(models, cues, Lexicon.fromClasspath(models, cues), model);
+    }
+
+    /** The design reader, whose type model cross-validation replaces fold by fold. */
+    DesignReader designReader() {
+        return design;
     }
 
     /** The sentence model in use, {@code null} where the rules decide. */
@@ -133,7 +140,8 @@ public final class ArticleAnalyzer {
         ArticleMetadata meta = reading.metadata();
         List<ExtractedMechanism> mechanismList = mechanisms.build(reading.text(), findings, meta.interventions());
         return new ArticleAnalysis(reading.text(), meta, findings, mechanismList,
-                warnings(meta, findings, mechanismList));
+                warnings(meta, findings, mechanismList), design.read(reading),
+                (int) reading.roles().stream().filter(role -> role == SentenceRole.BODY).count());
     }
 
     private Set<String> namesAsWords(List<ExtractedResearcher> people, String institution) {

@@ -21,7 +21,8 @@ import org.findingskb.shared.KbProperties;
 
 /**
  * With {@code --kb.import=DIR}, ingests every {@code .txt} file of DIR once the server is up, one line per file
- * and a summary at the end; a file that fails is reported and skipped. The server keeps serving throughout.
+ * and a summary at the end; a file that fails, or holds less than an article (as {@code POST /api/sources} without
+ * {@code force}), is reported and skipped. The server keeps serving throughout.
  */
 @Component
 @ConditionalOnProperty("kb.import")
@@ -48,7 +49,7 @@ class BulkImport implements ApplicationRunner {
         int findings = 0;
         for (Path file : files) {
             try {
-                IngestOutcome outcome = ingest.ingest(read(file), SourceOverrides.none());
+                IngestOutcome outcome = ingest.ingest(read(file), SourceOverrides.none(), false);
                 findings += outcome.findings();
                 if (outcome.created()) {
                     created++;

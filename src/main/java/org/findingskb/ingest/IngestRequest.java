@@ -19,7 +19,13 @@ record IngestRequest(
         @Size(max = 2048, message = "must be at most 2048 characters")
         @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL") String url,
         @Min(value = 1800, message = "must be 1800 or later") @Max(value = 2200, message = "must be 2200 or earlier")
-        Integer publishedYear) {
+        Integer publishedYear,
+        @Schema(description = "store the text even if it is below the minimum of an article (as the query parameter)")
+        Boolean force) {
+
+    boolean forced() {
+        return Boolean.TRUE.equals(force);
+    }
 
     SourceOverrides overrides() {
         return new SourceOverrides(title, publisher, url, publishedYear);

@@ -20,6 +20,7 @@ import org.findingskb.concept.Concept;
 import org.findingskb.concept.ConceptService;
 import org.findingskb.concept.Synonym;
 import org.findingskb.finding.Finding;
+import org.findingskb.finding.ReportedBy;
 import org.findingskb.finding.FindingRepository;
 import org.findingskb.mechanism.Mechanism;
 import org.findingskb.mechanism.MechanismRepository;
@@ -28,6 +29,7 @@ import org.findingskb.source.SourceDocument;
 import org.findingskb.source.SourceRepository;
 import org.findingskb.study.Researcher;
 import org.findingskb.study.Study;
+import org.findingskb.study.StudyDesign;
 import org.findingskb.study.StudyRepository;
 import org.findingskb.study.StudySlugs;
 
@@ -37,6 +39,9 @@ public class IngestService {
 
     /** The longest article text accepted, in characters. */
     public static final int MAX_TEXT_LENGTH = 200_000;
+    /** The least an article must have, unless forced: fewer characters or sentences is a fragment, not an article. */
+    public static final int MIN_LENGTH = 300;
+    public static final int MIN_SENTENCES = 3;
     private static final int MAX_TITLE_LENGTH = 500;
     private static final int MAX_NAME_LENGTH = 300;
     private static final int MAX_ATTEMPTS = 5;
@@ -68,17 +73,24 @@ public class IngestService {
         this.concepts = concepts;
     }
 
+    /** Ingests {@code rawText} however short it is: for the bundled articles, which are known to be whole. */
+    public IngestOutcome ingest(String rawText, SourceOverrides overrides) {
+        return ingest(rawText, overrides, true);
+    }
+
     /**
      * Ingests {@code rawText} unless the same text (after normalising whitespace and line endings) is stored
-     * already, in which case the stored source is returned unchanged. The article is read outside any
+     * already, in which case the stored source is returned unchanged, with a warning if the metadata sent differs
+     * from the stored. A new text below the minimum ({@link #MIN_LENGTH} characters, {@link #MIN_SENTENCES}
+     * sentences besides its title) is refused unless {@code force}. The article is read outside any
      * transaction and stored in one: a failure leaves nothing half-written. Two ingests racing to create the
      * same source or concept, or enriching the same concept, settle it by retrying: the loser finds what the winner stored.
      */
-    public IngestOutcome ingest(String rawText, SourceOverrides overrides) {
+    public IngestOutcome ingest(String rawText, SourceOverrides overrides, boolean force) {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "failed";
         try {
-            IngestOutcome result = ingestTimed(rawText, overrides);
+            IngestOutcome result = ingestTimed(rawText, overrides, force);
             outcome = result.created() ? "created" : "existing";
             if (result.created()) {
                 meters.counter("kb.ingest.findings").increment(result.findings());
@@ -89,7 +101,7 @@ public class IngestService {
         }
     }
 
-    private IngestOutcome ingestTimed(String rawText, SourceOverrides overrides) {
+    private IngestOutcome ingestTimed(String rawText, SourceOverrides overrides, boolean force) {
         if (rawText == null || rawText.isBlank()) {
             throw InvalidSource.empty();
         }
@@ -98,15 +110,22 @@ public class IngestService {
         }
         String text = TextNormalizer.normalize(rawText);
         String sha256 = SourceDocument.sha256Of(text);
-        Optional<IngestOutcome> stored = transactions.execute(status -> existing(sha256));
+        Optional<IngestOutcome> stored = transactions.execute(status -> existing(sha256, overrides));
         if (stored.isPresent()) {
             return stored.get();
         }
+        // Checked after the lookup, so that a text once forced in is found again without force.
+        if (!force && text.length() < MIN_LENGTH) {
+            throw SourceTooShort.withLength(text.length());
+        }
         ArticleAnalysis analysis = analyzer.analyze(text);
+        if (!force && analysis.bodySentences() < MIN_SENTENCES) {
+            throw SourceTooShort.withSentences(analysis.bodySentences());
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 int current = attempt;
-                return transactions.execute(status -> existing(sha256)
+                return transactions.execute(status -> existing(sha256, overrides)
                         .orElseGet(() -> store(text, analysis, overrides, current)));
             } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
                 // A unique key taken meanwhile, or a concept enriched by another ingest (optimistic lock) or a
@@ -119,12 +138,17 @@ public class IngestService {
         }
     }
 
-    private Optional<IngestOutcome> existing(String sha256) {
+    private Optional<IngestOutcome> existing(String sha256, SourceOverrides overrides) {
         return sources.findBySha256(sha256).map(source -> {
             Long studyId = studies.findFirstBySourceIdOrderById(source.getId()).map(Study::getId).orElse(null);
+            List<String> differing = overrides.differingFrom(source);
+            // Metadata sent with a known text is not applied: said so, never silently dropped.
+            List<String> warnings = differing.isEmpty() ? List.of() : List.of("This text is stored already as source "
+                    + source.getId() + " and was left as stored, although the request differs in: "
+                    + String.join(", ", differing) + ". Correct the source with PATCH /api/sources/" + source.getId() + ".");
             return new IngestOutcome(false, source.getId(), studyId,
                     studyId == null ? 0 : findings.countInStudy(studyId),
-                    studyId == null ? 0 : mechanisms.countInStudy(studyId), List.of(), source.getTitle());
+                    studyId == null ? 0 : mechanisms.countInStudy(studyId), warnings, source.getTitle());
         });
     }
 
@@ -140,6 +164,7 @@ public class IngestService {
         Study study = new Study(slugs.uniqueFor(title, attempt), title, source);
         study.describe(clamp(meta.institution(), 500), clamp(meta.journal(), 500), null, clamp(meta.doi(), 255),
                 clamp(meta.population(), 500));
+        study.describeDesign(designOf(analysis));
         // Lead first, then senior, authors and those only quoted: the order a citation names them in.
         study.replaceResearchers(meta.researchers().stream()
                 .sorted(Comparator.comparing(ExtractedResearcher::role))
@@ -152,6 +177,9 @@ public class IngestService {
         for (ExtractedFinding extracted : analysis.findings()) {
             Finding finding = Finding.extracted(study, saved.size(), extracted.statement(), extracted.kind(),
                     extracted.timescale(), extracted.certainty(), Math.round(extracted.confidence() * 100) / 100.0);
+            if (extracted.by() != null) {
+                finding.attributeTo(ReportedBy.valueOf(extracted.by().name()));
+            }
             if (extracted.confidence() < reviewThreshold) {
                 finding.flagForReview();
             }
@@ -173,6 +201,19 @@ public class IngestService {
         sources.flush();
         return new IngestOutcome(true, source.getId(), study.getId(), saved.size(), analysis.mechanisms().size(),
                 analysis.warnings(), title);
+    }
+
+    /** The design as read, a value too long for its column left out rather than cut (it would no longer quote). */
+    private static StudyDesign designOf(ArticleAnalysis analysis) {
+        ExtractedDesign d = analysis.design();
+        StudyDesign full = d.toStudyDesign(analysis.text());
+        return new StudyDesign(full.type(), full.sampleSize(), fits(full.comparator()), fits(full.duration()),
+                fits(full.intervention()), full.typeQuote(), full.sampleSizeQuote(), full.comparatorQuote(),
+                full.durationQuote(), full.interventionQuote());
+    }
+
+    private static String fits(String value) {
+        return value != null && value.length() <= StudyDesign.MAX_TEXT_LENGTH ? value : null;
     }
 
     private List<Concept> resolveAll(List<ConceptCandidate> candidates, Map<String, Concept> resolved) {

@@ -2,10 +2,12 @@ package org.findingskb.ingest;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +19,8 @@ import org.findingskb.mechanism.Timescale;
 
 /**
  * Groups MECHANISM findings, and results that name a cell type, brain region or pathway, by timescale into one
- * mechanism per group. Names are generated from concepts; onset is the article's own words for how soon.
+ * mechanism per group. A name is read from the sentence that best states the mechanism (concepts name it only when
+ * no sentence does); onset is the article's own words for how soon.
  */
 final class MechanismBuilder {
 
@@ -26,6 +29,7 @@ final class MechanismBuilder {
     private final Cues cues;
     private final FindingClassifier classifier;
     private final Lexicon lexicon;
+    private final MechanismNames names = MechanismNames.load();
 
     MechanismBuilder(Cues cues, FindingClassifier classifier, Lexicon lexicon) {
         this.cues = cues;
@@ -125,9 +129,23 @@ final class MechanismBuilder {
         }
         String description = indexes.stream().map(i -> findings.get(i).statement()).collect(Collectors.joining(" "));
         weight.keySet().removeIf(n -> lexicon.isBroaderThanOrGeneric(n, weight.keySet()));
-        return new ExtractedMechanism(name(timescale, interventions, weight), timescale,
+        String name = naming(indexes, findings, weight.keySet());
+        return new ExtractedMechanism(name != null ? name : name(timescale, interventions, weight), timescale,
                 onset(text, indexes, findings), description, indexes, List.copyOf(regions.values()),
                 List.copyOf(pathways.values()), List.copyOf(cellTypes.values()), List.copyOf(interventions.values()));
+    }
+
+    /**
+     * The name the group's best sentence gives it: a mechanism sentence before a result, one that names more of
+     * the group's key concepts, one that stands alone (not "This happens because..."), the earlier.
+     */
+    private String naming(List<Integer> indexes, List<ExtractedFinding> findings, Set<String> keyConcepts) {
+        return indexes.stream().map(findings::get)
+                .sorted(Comparator.<ExtractedFinding>comparingInt(f -> f.kind() == FindingKind.MECHANISM ? 0 : 1)
+                        .thenComparingInt(f -> -(int) f.concepts().stream().map(ConceptCandidate::name).distinct()
+                                .filter(keyConcepts::contains).count())
+                        .thenComparing(f -> cues.anaphors.startsWith(TextFolding.fold(f.statement()))))
+                .map(f -> names.fromSentence(f.statement())).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private static String name(Timescale timescale, Map<String, ConceptCandidate> interventions,

@@ -76,18 +76,23 @@ final class SentenceModelTrainer {
         models.put(SentenceModel.BY, train(by, settings));
         Map<String, Object> described = new LinkedHashMap<>(manifest);
         described.put("featureSet", SentenceFeatures.VERSION);
+        described.put("trainer", describe(settings));
+        described.put("decisionThreshold", SentenceModel.DECISION_THRESHOLD);
+        return new SentenceModel(models, described);
+    }
+
+    /** The trainer and its settings, as a model's manifest records them. */
+    static Map<String, Object> describe(Settings settings) {
         Map<String, Object> trainer = new LinkedHashMap<>();
         trainer.put("library", "Apache OpenNLP maxent");
         trainer.put("algorithm", QNTrainer.MAXENT_QN_VALUE);
         trainer.put("iterations", settings.iterations());
         trainer.put("l2", settings.l2());
         trainer.put("cutoff", settings.cutoff());
-        described.put("trainer", trainer);
-        described.put("decisionThreshold", SentenceModel.DECISION_THRESHOLD);
-        return new SentenceModel(models, described);
+        return trainer;
     }
 
-    private static MaxentModel train(List<Event> events, Settings settings) {
+    static MaxentModel train(List<Event> events, Settings settings) {
         TrainingParameters p = new TrainingParameters();
         p.put(TrainingParameters.ALGORITHM_PARAM, QNTrainer.MAXENT_QN_VALUE);
         p.put(AbstractEventTrainer.DATA_INDEXER_PARAM, AbstractEventTrainer.DATA_INDEXER_ONE_PASS_REAL_VALUE);

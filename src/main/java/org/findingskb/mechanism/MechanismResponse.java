@@ -1,18 +1,22 @@
 package org.findingskb.mechanism;
 
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 import org.findingskb.concept.ConceptRef;
 
 import org.findingskb.shared.Versioned;
 
+@NullMarked
 public record MechanismResponse(
         Long id,
         Long studyId,
         String name,
-        Timescale timescale,
-        String onset,
-        String description,
+        @Nullable Timescale timescale,
+        @Nullable String onset,
+        @Nullable String description,
         List<ConceptRef> brainRegions,
         List<ConceptRef> pathways,
         List<ConceptRef> cellTypes,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.findingskb.concept.ConceptRef;
 import org.findingskb.finding.FindingResponse;
@@ -83,19 +84,20 @@ final class JsonLd {
         return document(claim(finding, base));
     }
 
-    static Map<String, Object> summary(SummaryResponse summary, String studyTitle, String base) {
-        String studyId = base + "/api/studies/" + summary.studyId();
+    static Map<String, Object> summary(SummaryResponse summary, String base) {
+        String studyId = base + "/api/studies/" + summary.study().id();
         Map<String, Object> node = node(studyId + "/summary", "CreativeWork");
-        node.put("about", Map.of("@id", studyId, "@type", "MedicalStudy", "name", studyTitle));
+        node.put("about", Map.of("@id", studyId, "@type", "MedicalStudy", "name", summary.study().title()));
         put(node, "headline", summary.headline());
-        put(node, "abstract", summary.plainLanguage());
+        put(node, "abstract", summary.plainLanguage().stream().map(SummaryResponse.Sentence::text)
+                .collect(Collectors.joining(" ")));
         List<Object> parts = new ArrayList<>();
-        addEffect(parts, "Fast effect", summary.rapidEffect(), base);
-        addEffect(parts, "Lasting effect", summary.sustainedEffect(), base);
-        summary.implications().forEach(i -> parts.add(statement("Implication", i.text(), null, i.findingIds(), base)));
+        addEffect(parts, "Fast effect", summary.effects().rapid(), base);
+        addEffect(parts, "Lasting effect", summary.effects().sustained(), base);
+        summary.implications().forEach(i -> parts.add(statement("Implication", i.text(), null, i.findings(), base)));
         node.put("hasPart", parts);
         node.put("creativeWorkStatus", "Summary extracted from the study's findings");
-        node.put("disambiguatingDescription", summary.caveats());
+        node.put("disambiguatingDescription", summary.caveats().stream().map(SummaryResponse.Caveat::text).toList());
         put(node, "citation", summary.citation());
         return document(node);
     }
@@ -141,12 +143,14 @@ final class JsonLd {
 
     private static void addEffect(List<Object> parts, String name, SummaryResponse.Effect effect, String base) {
         if (effect != null) {
-            parts.add(statement(name, effect.text(), effect.onset(), effect.findingIds(), base));
+            parts.add(statement(name, effect.sentences().stream().map(SummaryResponse.Sentence::text)
+                    .collect(Collectors.joining(" ")), effect.onset(),
+                    effect.sentences().stream().flatMap(s -> s.findings().stream()).toList(), base));
         }
     }
 
-    private static Map<String, Object> statement(String name, String text, String onset, List<Long> findingIds,
-            String base) {
+    private static Map<String, Object> statement(String name, String text, String onset,
+            List<SummaryResponse.FindingRef> findings, String base) {
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("@type", "Claim");
         node.put("name", name);
@@ -154,7 +158,7 @@ final class JsonLd {
         if (onset != null) {
             node.put("temporalCoverage", onset);
         }
-        node.put("isBasedOn", findingIds.stream().map(id -> Map.of("@id", base + "/api/findings/" + id)).toList());
+        node.put("isBasedOn", findings.stream().map(f -> Map.of("@id", base + "/api/findings/" + f.id())).toList());
         return node;
     }
 

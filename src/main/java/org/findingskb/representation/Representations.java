@@ -25,7 +25,6 @@ import org.findingskb.finding.FindingResponse;
 import org.findingskb.shared.MediaTypes;
 import org.findingskb.shared.ResultPage;
 import org.findingskb.study.StudyResponse;
-import org.findingskb.study.StudyService;
 import org.findingskb.summary.SummaryResponse;
 
 /**
@@ -36,16 +35,14 @@ import org.findingskb.summary.SummaryResponse;
 class Representations implements WebMvcConfigurer {
 
     private final JsonMapper json;
-    private final StudyService studies;
 
-    Representations(JsonMapper json, StudyService studies) {
+    Representations(JsonMapper json) {
         this.json = json;
-        this.studies = studies;
     }
 
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
-        builder.addCustomConverter(new JsonLdConverter(json, studies))
+        builder.addCustomConverter(new JsonLdConverter(json))
                 .addCustomConverter(new FindingsCsvConverter())
                 .addCustomConverter(new SummaryMarkdownConverter());
     }
@@ -89,12 +86,10 @@ class Representations implements WebMvcConfigurer {
     static final class JsonLdConverter extends WriteOnly<Object> {
 
         private final JsonMapper json;
-        private final StudyService studies;
 
-        JsonLdConverter(JsonMapper json, StudyService studies) {
+        JsonLdConverter(JsonMapper json) {
             super(MediaType.parseMediaType(MediaTypes.JSON_LD));
             this.json = json;
-            this.studies = studies;
         }
 
         @Override
@@ -111,7 +106,7 @@ class Representations implements WebMvcConfigurer {
                 document = JsonLd.finding(finding, base());
             } else {
                 SummaryResponse summary = (SummaryResponse) body;
-                document = JsonLd.summary(summary, studies.get(String.valueOf(summary.studyId())).title(), base());
+                document = JsonLd.summary(summary, base());
             }
             writeText(JsonLd.embeddable(json.writeValueAsString(document)), output);
         }
@@ -132,7 +127,7 @@ class Representations implements WebMvcConfigurer {
 
         @Override
         protected void writeInternal(SummaryResponse summary, HttpOutputMessage output) throws IOException {
-            writeText(SummaryMarkdown.of(summary, base() + "/api/studies/" + summary.studyId()), output);
+            writeText(SummaryMarkdown.of(summary), output);
         }
     }
 

@@ -1,5 +1,8 @@
 package org.findingskb.shared;
 
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.function.Function;
 
@@ -11,10 +14,11 @@ import org.springframework.data.domain.Page;
  * the next page (absent on the last page). Cursors also reach past the first 10,000 results, which offset pages
  * do not.
  */
+@NullMarked
 public record ResultPage<T>(
         List<T> content,
         Metadata page,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String cursor) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String cursor) {
 
     public record Metadata(int size, long number, long totalElements, long totalPages) {
 

@@ -4,14 +4,22 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-import org.findingskb.shared.Revalidated;
+import org.findingskb.shared.Versioned;
 
-/** One source as lists show it, with its text and where each finding's evidence stands in it. */
+/**
+ * One source as lists show it, with its text and where each finding's evidence stands in it. Its ETag names the
+ * version, for corrections, and a digest of the whole, so that it changes with the annotations too.
+ */
 public record SourceDetailResponse(
         @JsonUnwrapped SourceResponse source,
         String text,
         List<Annotation> annotations,
-        long version) implements Revalidated {
+        long version) implements Versioned {
+
+    @Override
+    public Long id() {
+        return source.id();
+    }
 
     public record Annotation(Long findingId, int start, int end) {
     }

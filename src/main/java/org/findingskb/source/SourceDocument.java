@@ -9,11 +9,18 @@ import java.util.HexFormat;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
+
 import org.findingskb.shared.StoredEntity;
 
-/** The text of an article as stored; evidence spans index into {@link #getContent()}. */
+/**
+ * The text of an article as stored; evidence spans index into {@link #getContent()}. The text never changes; its
+ * metadata may be corrected, and each correction is kept in its history.
+ */
 @Entity
 @Table(name = "source_document")
+@Audited(withModifiedFlag = true)
 public class SourceDocument extends StoredEntity {
 
     private String title;
@@ -25,15 +32,19 @@ public class SourceDocument extends StoredEntity {
     @Column(name = "published_year")
     private Integer publishedYear;
 
+    @NotAudited
     @Column(nullable = false, updatable = false)
     private String sha256;
 
+    @NotAudited
     @Column(nullable = false, updatable = false)
     private String content;
 
+    @NotAudited
     @Column(nullable = false, updatable = false)
     private int length;
 
+    @NotAudited
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -58,6 +69,14 @@ public class SourceDocument extends StoredEntity {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime provides SHA-256", e);
         }
+    }
+
+    /** Corrects what is known about the article; its text stays as it is. */
+    public void correct(String title, String publisher, String url, Integer publishedYear) {
+        this.title = title;
+        this.publisher = publisher;
+        this.url = url;
+        this.publishedYear = publishedYear;
     }
 
     /** Whether {@code exact} stands at {@code [start, end)} of this text. */

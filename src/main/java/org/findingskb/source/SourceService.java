@@ -42,7 +42,12 @@ public class SourceService {
 
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public SourceDetailResponse get(long id) {
-        SourceDocument source = sources.findById(id).orElseThrow(() -> SourceNotFound.withId(id));
+        return detail(sources.findById(id).orElseThrow(() -> SourceNotFound.withId(id)));
+    }
+
+    /** One source with its text and annotations, as it stands in the current transaction. */
+    SourceDetailResponse detail(SourceDocument source) {
+        long id = source.getId();
         return new SourceDetailResponse(summary(id), source.getContent(), annotations.of(id), source.getVersion());
     }
 

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -48,6 +50,10 @@ public class Study extends CuratedEntity {
 
     private String population;
 
+    /** {@code null} where nothing of the design is known. */
+    @Embedded
+    private StudyDesign design;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "source_id")
     @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED, withModifiedFlag = true)
@@ -86,8 +92,19 @@ public class Study extends CuratedEntity {
         touch();
     }
 
+    /** A design read from another source no longer quotes this one, so it goes with the source it came from. */
     public void attachSource(SourceDocument source) {
+        boolean replaced = this.source != null && (source == null || !Objects.equals(this.source.getId(), source.getId()));
         this.source = source;
+        if (replaced) {
+            this.design = null;
+        }
+        touch();
+    }
+
+    /** Records what kind of study it was; an empty design is stored as none. */
+    public void describeDesign(StudyDesign design) {
+        this.design = design == null || design.isEmpty() ? null : design;
         touch();
     }
 
@@ -145,6 +162,11 @@ public class Study extends CuratedEntity {
 
     public String getPopulation() {
         return population;
+    }
+
+    /** The design, {@code null} where the source says nothing of it. */
+    public StudyDesign getDesign() {
+        return design;
     }
 
     public SourceDocument getSource() {

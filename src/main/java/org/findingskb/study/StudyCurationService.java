@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.annotation.Propagation;
@@ -11,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.findingskb.concept.ConceptService;
+import org.findingskb.source.SourceDeleting;
 import org.findingskb.source.SourceRepository;
 import org.findingskb.shared.Curation;
 import org.findingskb.shared.Texts;
@@ -86,7 +89,18 @@ public class StudyCurationService implements Curation<String, StudyRequest, Stud
     /** Deletes the study with its findings and mechanisms, each through JPA so history and index follow. */
     @Override
     public void delete(String idOrSlug, IfMatch ifMatch) {
-        Study study = ifMatch.check("study", reads.load(idOrSlug));
+        remove(ifMatch.check("study", reads.load(idOrSlug)));
+    }
+
+    /** A source's studies go with it, after the findings quoting it. */
+    @EventListener
+    @Order(2)
+    void deleteStudiesOf(SourceDeleting deleting) {
+        studies.findBySourceIdOrderById(deleting.sourceId()).forEach(this::remove);
+        studies.flush();
+    }
+
+    private void remove(Study study) {
         events.publishEvent(new StudyDeleting(study.getId()));
         studies.delete(study);
     }

@@ -1,5 +1,6 @@
 package org.findingskb.study;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -15,6 +16,8 @@ public interface StudyRepository extends JpaRepository<Study, Long>, JpaSpecific
     boolean existsBySlug(String slug);
 
     Optional<Study> findFirstBySourceIdOrderById(Long sourceId);
+
+    List<Study> findBySourceIdOrderById(Long sourceId);
 
     /** The study a new {@code resource} is to belong to: 400 when the request names none, 422 when it does not exist. */
     default Study owner(Long studyId, String resource) {

@@ -1,5 +1,8 @@
 package org.findingskb.study;
 
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 import org.findingskb.concept.ConceptRef;
@@ -7,27 +10,30 @@ import org.findingskb.source.SourceService.SourceRef;
 
 import org.findingskb.shared.Versioned;
 
+@NullMarked
 public record StudyResponse(
         Long id,
         String slug,
         String title,
-        String institution,
-        String journal,
-        Integer publishedYear,
-        String doi,
-        String population,
+        @Nullable String institution,
+        @Nullable String journal,
+        @Nullable Integer publishedYear,
+        @Nullable String doi,
+        @Nullable String population,
         List<Researcher> researchers,
         List<ConceptRef> interventions,
         List<ConceptRef> conditions,
-        SourceRef source,
+        @Nullable SourceRef source,
         long findingCount,
         long mechanismCount,
-        long version) implements Versioned {
+        long version,
+        DesignResponse design) implements Versioned {
 
     static StudyResponse from(Study study, SourceRef source, long findingCount, long mechanismCount) {
         return new StudyResponse(study.getId(), study.getSlug(), study.getTitle(), study.getInstitution(),
                 study.getJournal(), study.getPublishedYear(), study.getDoi(), study.getPopulation(),
                 study.getResearchers(), ConceptRef.of(study.getInterventions()), ConceptRef.of(study.getConditions()),
-                source, findingCount, mechanismCount, study.getVersion());
+                source, findingCount, mechanismCount, study.getVersion(),
+                DesignResponse.of(study.getDesign(), study.getSource() == null ? null : study.getSource().getId()));
     }
 }

@@ -1,5 +1,7 @@
 package org.findingskb.web;
 
+import org.jspecify.annotations.NullMarked;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -52,6 +54,7 @@ class ApiIndexController {
                 links, examples, counts.current());
     }
 
+    @NullMarked
     record ApiIndex(String name, String version, String description, Map<String, String> links,
             Map<String, String> examples, Map<String, Long> counts) {
     }

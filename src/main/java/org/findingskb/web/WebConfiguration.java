@@ -11,7 +11,14 @@ import org.springframework.core.convert.converter.ConverterFactory;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
+import tools.jackson.databind.type.LogicalType;
 
 import org.findingskb.shared.IfMatch;
 
@@ -30,6 +37,38 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     JsonMapperBuilderCustomizer strictDuplicateDetection() {
         return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /**
+     * A JSON value of the wrong type is refused with 400, never coerced: {@code 12} is no title, {@code "2024"} no
+     * year, {@code 1} no boolean, {@code 2.5} no whole number. A client learns of its mistake instead of having it
+     * stored.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictScalarTypes() {
+        return builder -> builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .withCoercionConfig(LogicalType.Textual, refuse(CoercionInputShape.Integer, CoercionInputShape.Float,
+                        CoercionInputShape.Boolean))
+                .withCoercionConfig(LogicalType.Boolean, refuse(CoercionInputShape.Integer, CoercionInputShape.Float,
+                        CoercionInputShape.String))
+                .withCoercionConfig(LogicalType.Integer, refuse(CoercionInputShape.Float, CoercionInputShape.String,
+                        CoercionInputShape.Boolean))
+                .withCoercionConfig(LogicalType.Float, refuse(CoercionInputShape.String, CoercionInputShape.Boolean))
+                .withCoercionConfig(LogicalType.Enum, refuse(CoercionInputShape.Integer, CoercionInputShape.Float));
+    }
+
+    private static java.util.function.Consumer<MutableCoercionConfig> refuse(CoercionInputShape... shapes) {
+        return config -> {
+            for (CoercionInputShape shape : shapes) {
+                config.setCoercion(shape, CoercionAction.Fail);
+            }
+        };
+    }
+
+    @Override
+    public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+        configurer.strategies(List.of(new JsonFirstNegotiation()));
     }
 
     @Override

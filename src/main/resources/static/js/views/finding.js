@@ -37,6 +37,7 @@ function findingPage(finding, heading, signal) {
             ['Kind', badge('kind', finding.kind, {label: false})],
             ['Timescale', badge('timescale', finding.timescale, {label: false})],
             ['Certainty', badge('certainty', finding.certainty, {label: false})],
+            ['Reported by', badge('reportedBy', finding.reportedBy, {label: false})],
             ['Review status', badge('reviewStatus', finding.reviewStatus, {label: false})],
             ['Origin', badge('origin', finding.origin, {label: false})],
             ['Confidence', h('span', {class: 'confidence'},

@@ -2,7 +2,7 @@
 // researchers, implications, caveats, citation and every finding.
 import {h, icon, safeHttpUrl} from '../dom.js';
 import {get, study as fetchStudy} from '../api.js';
-import {badge} from '../labels.js';
+import {badge, hint, word} from '../labels.js';
 import {renderView, findingRefs, conceptList, mechanismCard, pagedList, findingRow} from './common.js';
 
 export function studyView(route, app) {
@@ -92,12 +92,12 @@ function studyPage(study, summary, mechanisms, heading, signal) {
               h('h2', {id: 'implications-heading'}, 'What it could mean'),
               summary.implications?.length
                 ? h('ul', {class: 'implications'}, summary.implications.map(i =>
-                    h('li', null, i.text, ' ', findingRefs(i.findingIds))))
+                    h('li', null, i.text, ' ', findingRefs(ids(i.findings)))))
                 : h('p', {class: 'muted'}, 'The source draws no implication.'))),
       h('section', {class: 'caveats', 'aria-labelledby': 'caveats-heading'},
           h('h2', {id: 'caveats-heading'}, icon('alert'), 'Caveats'),
           summary.caveats?.length
-            ? h('ul', null, summary.caveats.map(c => h('li', null, c)))
+            ? h('ul', null, summary.caveats.map(caveatItem))
             : h('p', null, 'None noted.')),
       citationSection(summary.citation),
       h('section', {class: 'section', 'aria-labelledby': 'findings-heading'},
@@ -116,37 +116,51 @@ function fact(name, value) {
   return h('div', {class: 'fact'}, h('dt', null, name), h('dd', null, value));
 }
 
+/** The ids of the findings a sentence rests on (references, or whole findings with ?expand=findings). */
+function ids(findings) {
+  return (findings || []).map(f => f.id);
+}
+
+function caveatItem(caveat) {
+  return h('li', {class: `caveat caveat--${String(caveat.code).toLowerCase().replace(/_/g, '-')}`, title: hint('caveat', caveat.code)},
+      h('span', {class: 'caveat__label'}, word('caveat', caveat.code)), ': ',
+      h('span', {class: 'caveat__text'}, caveat.text),
+      caveat.findings?.length ? [' ', findingRefs(ids(caveat.findings))] : null);
+}
+
 function summarySection(summary, title) {
-  const sentences = summary.plainLanguageSentences?.length ? summary.plainLanguageSentences
-    : summary.plainLanguage ? [{text: summary.plainLanguage, findingIds: []}] : [];
+  const sentences = summary.plainLanguage || [];
   const showHeadline = summary.headline && summary.headline !== title;
   return h('section', {class: 'section summary', 'aria-labelledby': 'summary-heading'},
       h('h2', {id: 'summary-heading'}, 'In brief'),
       showHeadline ? h('p', {class: 'summary__headline'}, summary.headline) : null,
       sentences.length
         ? h('p', {class: 'summary__plain'}, sentences.map(s => [h('span', {class: 'sentence'}, s.text), ' ',
-            findingRefs(s.findingIds), ' ']))
+            findingRefs(ids(s.findings)), ' ']))
         : h('p', {class: 'muted'}, 'No plain-language summary.'));
 }
 
 function effectsSection(summary) {
+  const rapid = word('timescale', 'RAPID');
+  const sustained = word('timescale', 'SUSTAINED');
   return h('section', {class: 'section', 'aria-labelledby': 'effects-heading'},
-      h('h2', {id: 'effects-heading'}, 'Fast and lasting effects'),
+      h('h2', {id: 'effects-heading'}, `${rapid} and ${sustained.toLowerCase()} effects`),
       h('div', {class: 'effects'},
-          effectCard('rapid', 'Fast effect', 'fast', summary.rapidEffect),
-          effectCard('sustained', 'Lasting effect', 'lasting', summary.sustainedEffect)));
+          effectCard('rapid', rapid, summary.effects?.rapid),
+          effectCard('sustained', sustained, summary.effects?.sustained)));
 }
 
-function effectCard(timescale, title, adjective, effect) {
+function effectCard(timescale, label, effect) {
   const id = `effect-${timescale}`;
+  const evidence = effect ? effect.sentences.flatMap(s => ids(s.findings)) : [];
   return h('article', {class: `card effect effect--${timescale}${effect ? '' : ' effect--none'}`, id, 'aria-labelledby': `${id}-title`},
-      h('h3', {class: 'effect__title', id: `${id}-title`}, title),
+      h('h3', {class: 'effect__title', id: `${id}-title`}, `${label} effect`),
       effect
         ? [h('p', {class: 'onset'}, icon('clock'),
             effect.onset ? ['Onset: ', h('strong', null, effect.onset)] : 'Onset not stated'),
-          h('p', {class: 'effect__text'}, effect.text),
-          effect.findingIds?.length ? h('p', {class: 'card__refs'}, 'Evidence: ', findingRefs(effect.findingIds)) : null]
-        : h('p', {class: 'effect__none'}, `The source describes no ${adjective} effect.`));
+          h('p', {class: 'effect__text'}, effect.sentences.map(s => s.text).join(' ')),
+          evidence.length ? h('p', {class: 'card__refs'}, 'Evidence: ', findingRefs(evidence)) : null]
+        : h('p', {class: 'effect__none'}, `The source describes no ${label.toLowerCase()} effect.`));
 }
 
 function citationSection(citation) {

@@ -83,7 +83,7 @@ class RestoreTests {
         JsonNode finding = lines.stream().map(JSON::readTree).filter(l -> l.get("type").asString().equals("finding"))
                 .findFirst().orElseThrow();
         assertThat(finding.get("row").propertyNames()).contains("id", "version", "study_id", "statement",
-                "review_status", "review_note", "needs_review", "created_at");
+                "review_status", "review_note", "needs_review", "reported_by", "created_at");
     }
 
     @Test

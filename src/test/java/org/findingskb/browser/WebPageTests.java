@@ -200,8 +200,10 @@ class WebPageTests {
         JsonNode summary = api.get("/api/studies/" + study.get("id").asLong() + "/summary").json();
         JsonNode mechanisms = api.get("/api/studies/" + study.get("id").asLong() + "/mechanisms").json();
         // The seeded study states a fast effect with its onset and a lasting one without.
-        assertThat(summary.get("rapidEffect").get("onset").isNull()).isFalse();
-        assertThat(summary.get("sustainedEffect").get("onset").isNull()).isTrue();
+        JsonNode rapid = summary.get("effects").get("rapid");
+        JsonNode sustained = summary.get("effects").get("sustained");
+        assertThat(rapid.get("onset").isNull()).isFalse();
+        assertThat(sustained.get("onset").isNull()).isTrue();
 
         browser.load(url("#/search?q=ketamine+depression&type=study"));
         browser.visible(".hit--study .hit__title a").click();
@@ -210,19 +212,19 @@ class WebPageTests {
         browser.until(d -> browser.hash().equals("#/study/" + study.get("slug").asString()));
 
         String plain = text(browser.find(".summary__plain"));
-        summary.get("plainLanguageSentences").forEach(s -> assertThat(plain).contains(s.get("text").asString()));
+        summary.get("plainLanguage").forEach(s -> assertThat(plain).contains(s.get("text").asString()));
         assertThat(browser.findAll(".summary__plain a.ref")).extracting(a -> a.getDomAttribute("href"))
-                .contains("#/finding/" + summary.get("plainLanguageSentences").get(0).get("findingIds").get(0).asLong());
+                .contains("#/finding/" + summary.get("plainLanguage").get(0).get("findings").get(0).get("id").asLong());
 
         WebElement fast = browser.find("#effect-rapid");
         WebElement lasting = browser.find("#effect-sustained");
         assertThat(text(fast.findElement(By.tagName("h3")))).isEqualTo("Fast effect");
         assertThat(text(fast.findElement(By.cssSelector(".onset"))))
-                .isEqualTo("Onset: " + summary.get("rapidEffect").get("onset").asString());
-        assertThat(text(fast)).contains(summary.get("rapidEffect").get("text").asString());
+                .isEqualTo("Onset: " + rapid.get("onset").asString());
+        rapid.get("sentences").forEach(sentence -> assertThat(text(fast)).contains(sentence.get("text").asString()));
         assertThat(text(lasting.findElement(By.tagName("h3")))).isEqualTo("Lasting effect");
         assertThat(text(lasting.findElement(By.cssSelector(".onset")))).isEqualTo("Onset not stated");
-        assertThat(text(lasting)).contains(summary.get("sustainedEffect").get("text").asString());
+        sustained.get("sentences").forEach(sentence -> assertThat(text(lasting)).contains(sentence.get("text").asString()));
         // Side by side on a wide screen.
         assertThat(fast.getRect().getY()).isEqualTo(lasting.getRect().getY());
         assertThat(fast.getRect().getX() + fast.getRect().getWidth()).isLessThanOrEqualTo(lasting.getRect().getX());
@@ -250,8 +252,18 @@ class WebPageTests {
         }
 
         List<WebElement> caveats = browser.findAll(".caveats li");
-        assertThat(caveats).extracting(WebPageTests::text)
-                .containsExactlyElementsOf(summary.get("caveats").valueStream().map(JsonNode::asString).toList());
+        Map<String, String> caveatLabels = new java.util.HashMap<>();
+        api.get("/api/vocabulary").json().get("caveat")
+                .forEach(term -> caveatLabels.put(term.get("value").asString(), term.get("label").asString()));
+        assertThat(caveats).hasSize(summary.get("caveats").size());
+        for (int i = 0; i < caveats.size(); i++) {
+            JsonNode caveat = summary.get("caveats").get(i);
+            assertThat(text(caveats.get(i))).startsWith(caveatLabels.get(caveat.get("code").asString()) + ": "
+                    + caveat.get("text").asString());
+            assertThat(caveats.get(i).findElements(By.cssSelector("a.ref"))).extracting(a -> a.getDomAttribute("href"))
+                    .containsExactlyElementsOf(caveat.get("findings").valueStream()
+                            .map(f -> "#/finding/" + f.get("id").asLong()).toList());
+        }
         assertThat(browser.find(".caveats").getCssValue("background-color"))
                 .isNotEqualTo(browser.find(".summary").getCssValue("background-color"));
         assertThat(text(browser.find(".citation"))).isEqualTo(summary.get("citation").asString());
@@ -290,7 +302,7 @@ class WebPageTests {
                 .containsExactlyElementsOf(inTextOrder.stream().map(f -> "#/source/" + sourceId + "?finding=" + f).toList());
 
         long findingId = api.get("/api/studies/" + study.get("id").asLong() + "/summary").json()
-                .get("rapidEffect").get("findingIds").get(0).asLong();
+                .get("effects").get("rapid").get("sentences").get(0).get("findings").get(0).get("id").asLong();
         JsonNode finding = api.get("/api/findings/" + findingId).json();
         WebElement highlight = browser.find("a.hl[data-findings~='" + findingId + "']");
         highlight.click();

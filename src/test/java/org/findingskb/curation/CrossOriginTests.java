@@ -64,6 +64,34 @@ class CrossOriginTests {
         assertThat(lower(read, "Access-Control-Expose-Headers")).contains("etag");
     }
 
+    @Test
+    void aReadPreflightAllowsTheHeadersABrowserAppSendsWithoutCredentials() {
+        String sent = "accept-language,if-none-match,x-request-id,x-trace-id,content-type";
+        Reply preflight = preflight("/api/findings", ELSEWHERE, "GET", sent);
+        assertThat(preflight.status()).as("%s", preflight).isEqualTo(200);
+        assertThat(lower(preflight, "Access-Control-Allow-Headers").replace(" ", "")).contains(sent.split(","));
+        assertThat(preflight.header("Access-Control-Allow-Credentials")).isEmpty();
+    }
+
+    @Test
+    void aReadExposesTheHeadersABrowserAppNeedsToPageAndRetry() {
+        Reply read = api.get("/api/findings?size=1", "Origin", ELSEWHERE, "Accept", "text/csv");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.header("X-Total-Count")).isPresent();
+        assertThat(lower(read, "Access-Control-Expose-Headers"))
+                .contains("etag", "link", "x-total-count", "x-request-id", "retry-after");
+    }
+
+    @Test
+    void aRefusedPreflightSaysWhatWasWrong() {
+        JsonNode origin = problem(preflight("/api/studies", ELSEWHERE, "POST", "content-type"), 403);
+        assertThat(origin.get("detail").asString()).contains(ELSEWHERE).contains("POST").contains("kb.cors.write-origins");
+
+        JsonNode header = problem(preflight("/api/studies", CURATORS, "POST", "content-type,x-unheard-of"), 403);
+        assertThat(header.get("type").asString()).isEqualTo("/problems/cors-preflight-refused");
+        assertThat(header.get("detail").asString()).contains("x-unheard-of").doesNotContain("'content-type");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE"})
     void aPreflightForAWriteFromAnUnlistedOriginIsRefused(String method) {

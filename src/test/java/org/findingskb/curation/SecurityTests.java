@@ -194,11 +194,11 @@ class SecurityTests {
         JsonNode counts = api.counts();
         String article = "Curators and ingestion\n\nResearchers at the Curation Institute found that "
                 + uniqueWord("ing") + " improved recall in mice within hours, the team reported.";
-        problem(api.send("POST", "/api/sources", article, "Content-Type", "text/plain"), 401);
+        problem(api.send("POST", "/api/sources?force=true", article, "Content-Type", "text/plain"), 401);
         assertThat(api.counts()).as("a refused ingest stores nothing").isEqualTo(counts);
-        Reply byCurator = api.send("POST", "/api/sources", article, TestKeys.curator("Content-Type", "text/plain"));
+        Reply byCurator = api.send("POST", "/api/sources?force=true", article, TestKeys.curator("Content-Type", "text/plain"));
         assertThat(byCurator.status()).as("%s", byCurator).isEqualTo(201);
-        Reply byAdmin = api.send("POST", "/api/sources", article + " Again.", TestKeys.admin("Content-Type", "text/plain"));
+        Reply byAdmin = api.send("POST", "/api/sources?force=true", article + " Again.", TestKeys.admin("Content-Type", "text/plain"));
         assertThat(byAdmin.status()).as("%s", byAdmin).isEqualTo(201);
     }
 

@@ -98,7 +98,7 @@ class ApiEvaluationTests {
                 text(study.get("institution")), text(study.get("journal")), text(study.get("doi")),
                 text(study.get("population")), researchers, concepts(study.get("interventions")),
                 concepts(study.get("conditions")));
-        return new ArticleAnalysis(source.get("text").asString(), metadata, extracted, served, List.of());
+        return new ArticleAnalysis(source.get("text").asString(), metadata, extracted, served, List.of(), null, 0);
     }
 
     private static List<ConceptCandidate> concepts(JsonNode refs) {

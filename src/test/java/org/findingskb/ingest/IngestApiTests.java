@@ -237,6 +237,92 @@ class IngestApiTests {
         assertThat(counts()).isEqualTo(before);
     }
 
+    /** Two invented sentences under a title: more than 300 characters, fewer than three sentences. */
+    private static final String TWO_SENTENCES = "Owls and warm springs\n\nResearchers at a northern field station"
+            + " counted how long barn owls slept during three unusually warm springs and found that the birds napped"
+            + " about an hour less each day than in cooler years, mostly in the late afternoon. The team said that"
+            + " longer evening hunts, not the heat itself, seemed to explain the shorter naps, although the nest"
+            + " boxes were not measured for temperature.";
+
+    static Stream<Arguments> tooLittleText() {
+        return Stream.of(
+                Arguments.of("three characters as JSON", "application/json", json(Map.of("text", "abc")), "3 characters"),
+                Arguments.of("three characters as plain text", "text/plain", "abc", "3 characters"),
+                Arguments.of("two sentences as JSON", "application/json", json(Map.of("text", TWO_SENTENCES)), "2 sentences"),
+                Arguments.of("two sentences as plain text", "text/plain", TWO_SENTENCES, "2 sentences"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tooLittleText")
+    void lessThanAnArticleIsA422ThatSaysWhyAndStoresNothing(String name, String contentType, String body, String measured) {
+        assertThat(TWO_SENTENCES.length()).isGreaterThan(IngestService.MIN_LENGTH);
+        JsonNode before = counts();
+        Reply reply = http.send("POST", "/api/sources", body, TestKeys.curator("Content-Type", contentType));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("type").asString()).endsWith("/problems/source-too-short");
+        assertThat(reply.json().get("detail").asString()).contains(measured, "300 characters", "3 sentences", "force=true");
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void forceStoresLessThanAnArticleAsAQueryParameterOrInTheBody() {
+        String text = TWO_SENTENCES.replaceFirst("\n", " " + System.nanoTime() + "\n");
+        Reply byQuery = http.send("POST", "/api/sources?force=true", text.replace("Owls and", "Owls (plain) and"),
+                TestKeys.curator("Content-Type", "text/plain"));
+        assertThat(byQuery.status()).as(byQuery.toString()).isEqualTo(201);
+        Reply byBody = postJson(json(Map.of("text", text, "force", true)));
+        assertThat(byBody.status()).as(byBody.toString()).isEqualTo(201);
+        assertThat(postJson(json(Map.of("text", text))).status()).as("a stored text is found again without force")
+                .isEqualTo(200);
+        assertThat(postJson(json(Map.of("text", text.replace("Owls and", "Owls (again) and"), "force", false))).status())
+                .isEqualTo(422);
+    }
+
+    @Test
+    void aPlainTextArticleOnOneLineIsRefusedOrForcedWithAnAdviceToSendItWithDataBinary() {
+        // What curl -d @file sends: the file's line breaks dropped, so the whole article reads as its title.
+        String flattened = uniqueArticle("one line").replaceAll("\\s*\\n\\s*", " ").strip();
+        JsonNode before = counts();
+        Reply refused = http.send("POST", "/api/sources", flattened, TestKeys.curator("Content-Type", "text/plain"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().get("detail").asString()).contains("single line", "--data-binary", "force=true");
+        assertThat(counts()).isEqualTo(before);
+
+        Reply reply = http.send("POST", "/api/sources?force=true", flattened, TestKeys.curator("Content-Type", "text/plain"));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.json().get("warnings").get(0).asString()).contains("single line", "--data-binary");
+
+        Reply headlineOnly = http.send("POST", "/api/sources?force=true", "Owls nap less in warm springs " + System.nanoTime(),
+                TestKeys.curator("Content-Type", "text/plain"));
+        assertThat(headlineOnly.json().get("warnings").valueStream().map(JsonNode::asString))
+                .as("a line no longer than a headline").noneMatch(w -> w.contains("--data-binary"));
+        Reply article = http.send("POST", "/api/sources", uniqueArticle("lines"), TestKeys.curator("Content-Type", "text/plain"));
+        assertThat(article.json().get("warnings").valueStream().map(JsonNode::asString)).noneMatch(w -> w.contains("--data-binary"));
+    }
+
+    @Test
+    void theSameTextWithOtherMetadataAnswers200WithAWarningThatNamesPatchAndChangesNothing() {
+        String text = uniqueArticle("metadata");
+        Reply first = postJson(json(Map.of("text", text, "title", "First title", "publishedYear", 2020)));
+        assertThat(first.status()).isEqualTo(201);
+        long id = first.json().get("source").get("id").asLong();
+
+        Reply same = postJson(json(Map.of("text", text, "title", "First title")));
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.json().get("warnings")).as("the same metadata again").isEmpty();
+
+        Reply other = postJson(json(Map.of("text", text, "title", "Second title", "publisher", "Another Outlet",
+                "publishedYear", 2020)));
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.json().get("warnings")).hasSize(1);
+        assertThat(other.json().get("warnings").get(0).asString())
+                .contains("PATCH /api/sources/" + id, "title", "publisher").doesNotContain("publishedYear");
+        JsonNode stored = http.get("/api/sources/" + id).json();
+        assertThat(stored.get("title").asString()).isEqualTo("First title");
+        assertThat(stored.get("publisher").asString("")).isNotEqualTo("Another Outlet");
+    }
+
     @Test
     void unknownFieldsAreNamed() {
         Reply reply = postJson(json(Map.of("text", "abc", "origin", "CURATED")));

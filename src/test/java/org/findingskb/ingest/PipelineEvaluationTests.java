@@ -44,6 +44,8 @@ class PipelineEvaluationTests {
         table.append(curve(result.decisions()));
         System.out.println(table);
         all.problems().forEach(p -> System.out.println("  - " + p));
+        System.out.println(DesignEvaluation.table("Study design, cross-validated by article:",
+                DesignEvaluation.crossValidated(articles), true));
 
         String folder = System.getProperty("kb.eval.dir", "");
         if (!folder.isBlank()) {
@@ -95,6 +97,7 @@ class PipelineEvaluationTests {
         table.append(String.format(Locale.ROOT, "%nKinds:%n")).append(total.confusionTable());
         System.out.println(table);
         total.problems().forEach(p -> System.out.println("  - " + p));
+        System.out.println(DesignEvaluation.whereItIs(folder));
     }
 
     static String header(String first) {

@@ -56,8 +56,8 @@ class ReviewQueueTests {
                 .valueStream().map(f -> f.get("id").asLong()).toList()).containsExactlyInAnyOrderElementsOf(sure);
 
         Set<Long> summarised = new HashSet<>();
-        http.get("/api/studies/" + studyId + "/summary").json().findValues("findingIds")
-                .forEach(ids -> ids.forEach(id -> summarised.add(id.asLong())));
+        http.get("/api/studies/" + studyId + "/summary").json().findValues("findings")
+                .forEach(refs -> refs.forEach(ref -> summarised.add(ref.get("id").asLong())));
         assertThat(summarised).isNotEmpty().doesNotContainAnyElementsOf(unsure);
 
         long reviewed = unsure.iterator().next();

@@ -109,7 +109,8 @@ class RepresentationTests {
         Reply reply = http.get("/api/studies/1/summary", "Accept", "application/ld+json");
         assertThat(reply.status()).isEqualTo(200);
         JsonObject node = expand(reply.body()).getJsonObject(0);
-        assertThat(values(node, SCHEMA + "abstract")).containsExactly(summary.get("plainLanguage").asString());
+        assertThat(values(node, SCHEMA + "abstract")).containsExactly(summary.get("plainLanguage").valueStream()
+                .map(s -> s.get("text").asString()).collect(java.util.stream.Collectors.joining(" ")));
         List<JsonObject> parts = node.getJsonArray(SCHEMA + "hasPart").getValuesAs(JsonObject.class);
         assertThat(parts).hasSize(2 + summary.get("implications").size());
         assertThat(parts).allSatisfy(part -> assertThat(values(part, SCHEMA + "isBasedOn"))
@@ -124,7 +125,7 @@ class RepresentationTests {
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.contentType()).startsWith("text/markdown");
             assertThat(reply.body()).startsWith("# ").contains("## Fast effect", "## Lasting effect", "## Caveats")
-                    .contains("Onset: " + summary.get("rapidEffect").get("onset").asString())
+                    .contains("Onset: " + summary.get("effects").get("rapid").get("onset").asString())
                     .contains("**Citation:**");
             assertThat(reply.body().replace("\\", "")).contains(summary.get("citation").asString());
         }

@@ -1,6 +1,7 @@
 package org.findingskb.summary;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,11 +15,13 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import org.findingskb.finding.Certainty;
+import org.findingskb.finding.FindingKind;
 import org.findingskb.mechanism.Timescale;
 import org.findingskb.shared.KbProperties;
+import org.findingskb.study.DesignResponse;
+import org.findingskb.study.DesignType;
 import org.findingskb.study.StudyNotFound;
-import org.findingskb.study.StudyResponse;
-import org.findingskb.study.StudyService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -28,11 +31,19 @@ import static org.mockito.BDDMockito.given;
 @AutoConfigureMockMvc(addFilters = false)
 class SummaryControllerTests {
 
-    private static final SummaryResponse SUMMARY = new SummaryResponse(1L, "Ketamine lifts depression fast",
-            "Ketamine acts within hours.", List.of(new SummaryResponse.Statement("Ketamine acts within hours.", List.of(5L))),
-            new SummaryResponse.Effect("Mood lifts within hours.", "within hours", List.of(5L)), null,
+    private static final SummaryResponse.Ref FAST = new SummaryResponse.Ref(5L, "Ketamine acts within hours.",
+            FindingKind.RESULT, Timescale.RAPID, Certainty.REPORTED);
+    private static final SummaryResponse SUMMARY = new SummaryResponse(
+            new SummaryResponse.StudyRef(1L, "ketamine", "How ketamine helps depression",
+                    new SummaryResponse.Links("/api/studies/1", "/api/studies/1/findings", "/api/sources/1")),
+            "Ketamine lifts depression fast",
+            List.of(new SummaryResponse.Sentence("Ketamine acts within hours.", List.of(FAST))),
+            new DesignResponse(DesignType.ANIMAL, null, null, null, "ketamine", Map.of()),
+            new SummaryResponse.Effects(new SummaryResponse.Effect("within hours",
+                    List.of(new SummaryResponse.Sentence("Mood lifts within hours.", List.of(FAST)))), null),
             List.of(new SummaryResponse.MechanismRef(2L, "More active young neurons", Timescale.RAPID)), List.of(),
-            List.of("Animal study"), "Northwestern Medicine (2025).");
+            List.of(new SummaryResponse.Caveat(CaveatCode.ANIMAL_STUDY, "Findings come from animals.", List.of(FAST))),
+            "Northwestern Medicine (2025).");
 
     @TestConfiguration
     @EnableConfigurationProperties(KbProperties.class)
@@ -44,25 +55,25 @@ class SummaryControllerTests {
 
     @MockitoBean
     SummaryService summaries;
-    @MockitoBean
-    StudyService studies;
 
     @Test
     void markdownIsChosenByAcceptOrByTheFormatParameter() {
-        given(summaries.summarize("1")).willReturn(SUMMARY);
+        given(summaries.summarize("1", false)).willReturn(SUMMARY);
         for (MvcTestResult markdown : List.of(mvc.get().uri("/api/studies/1/summary").accept("text/markdown").exchange(),
                 mvc.get().uri("/api/studies/1/summary?format=md").exchange())) {
             assertThat(markdown).hasStatusOk().hasContentType("text/markdown;charset=UTF-8");
             assertThat(markdown).bodyText().startsWith("# Ketamine lifts depression fast")
-                    .contains("Onset: within hours").contains("**Citation:** Northwestern Medicine (2025).");
+                    .contains("Ketamine acts within hours. [findings #5]").contains("Onset: within hours")
+                    .contains("**Design:** animal study; intervention: ketamine")
+                    .contains("- Findings come from animals. [findings #5]")
+                    .contains("**Citation:** Northwestern Medicine (2025).")
+                    .contains("Findings are numbered as in the API: http://localhost/api/studies/1/findings");
         }
     }
 
     @Test
     void jsonLdNamesTheStudyTheSummaryIsAbout() {
-        given(summaries.summarize("1")).willReturn(SUMMARY);
-        given(studies.get("1")).willReturn(new StudyResponse(1L, "ketamine", "How ketamine helps depression", null, null,
-                2025, null, null, List.of(), List.of(), List.of(), null, 19, 2, 1));
+        given(summaries.summarize("1", false)).willReturn(SUMMARY);
         assertThat(mvc.get().uri("/api/studies/1/summary").accept("application/ld+json")).hasStatusOk()
                 .hasContentType("application/ld+json")
                 .bodyJson().extractingPath("$.about.name").isEqualTo("How ketamine helps depression");
@@ -70,9 +81,13 @@ class SummaryControllerTests {
 
     @Test
     void jsonIsTheDefaultAndASummaryRevalidates() {
-        given(summaries.summarize("1")).willReturn(SUMMARY);
+        given(summaries.summarize("1", false)).willReturn(SUMMARY);
         MvcTestResult json = mvc.get().uri("/api/studies/1/summary").accept("*/*").exchange();
         assertThat(json).hasStatusOk().hasContentType(MediaType.APPLICATION_JSON);
+        assertThat(json).bodyJson().extractingPath("$.study.links.source").isEqualTo("http://localhost/api/sources/1");
+        assertThat(json).bodyJson().extractingPath("$.plainLanguage[0].findings[0].kind").isEqualTo("RESULT");
+        assertThat(json).bodyJson().extractingPath("$.effects.sustained").isNull();
+        assertThat(json).bodyJson().extractingPath("$.caveats[0].code").isEqualTo("ANIMAL_STUDY");
         String etag = json.getResponse().getHeader(HttpHeaders.ETAG);
         assertThat(etag).startsWith("\"h");
         assertThat(mvc.get().uri("/api/studies/1/summary").header(HttpHeaders.IF_NONE_MATCH, etag)).hasStatus(304);
@@ -81,8 +96,14 @@ class SummaryControllerTests {
     }
 
     @Test
+    void anUnknownExpansionIsAProblemNamingTheParameter() {
+        assertThat(mvc.get().uri("/api/studies/1/summary?expand=mechanisms")).hasStatus(400)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON).bodyText().contains("expand");
+    }
+
+    @Test
     void anUnknownStudyIsAProblemInEveryRepresentation() {
-        given(summaries.summarize("nope")).willThrow(StudyNotFound.withIdOrSlug("nope"));
+        given(summaries.summarize("nope", false)).willThrow(StudyNotFound.withIdOrSlug("nope"));
         for (String accept : List.of("application/json", "text/markdown", "application/ld+json")) {
             assertThat(mvc.get().uri("/api/studies/nope/summary").accept(accept)).as(accept).hasStatus(404)
                     .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.cors.DefaultCorsProcessor;
 
 /**
@@ -21,7 +22,7 @@ class CorsPolicy implements CorsConfigurationSource {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final List<String> EXPOSED = List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.LINK,
-            HttpHeaders.RETRY_AFTER, "X-Request-Id");
+            HttpHeaders.RETRY_AFTER, "X-Request-Id", "X-Total-Count");
 
     private final CorsConfiguration read;
     private final CorsConfiguration write;
@@ -30,7 +31,9 @@ class CorsPolicy implements CorsConfigurationSource {
         read = new CorsConfiguration();
         read.addAllowedOrigin("*");
         read.setAllowedMethods(List.of("GET", "HEAD", "OPTIONS"));
-        read.setAllowedHeaders(List.of("Accept", "If-None-Match", "X-Request-Id", "Content-Type"));
+        // A read may carry any header a browser app adds (tracing, language, its own): without credentials, none
+        // of them can make a read do more than any client may.
+        read.setAllowedHeaders(List.of(CorsConfiguration.ALL));
         read.setExposedHeaders(EXPOSED);
         read.setMaxAge(3600L);
 
@@ -66,12 +69,65 @@ class CorsPolicy implements CorsConfigurationSource {
         @Override
         public boolean processRequest(CorsConfiguration config, HttpServletRequest request, HttpServletResponse response)
                 throws IOException {
+            if (config != null && CorsUtils.isPreFlightRequest(request) && !refusedHeaders(config, request).isEmpty()) {
+                // Spring allows a preflight when some of its headers are allowed; the browser then fails without
+                // saying why. Refused here, the answer names the headers.
+                problems.send(request, response, refusal(config, request));
+                return false;
+            }
             try {
                 return super.processRequest(config, request, response);
             } catch (OriginRefused refused) {
-                problems.send(request, response, ProblemResponses.Refusal.originRefused());
+                problems.send(request, response, refusal(config, request));
                 return false;
             }
+        }
+
+        /** The headers a preflight asks for that the policy does not allow. */
+        private static List<String> refusedHeaders(CorsConfiguration config, HttpServletRequest request) {
+            String header = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
+            if (header == null) {
+                return List.of();
+            }
+            List<String> asked = java.util.Arrays.stream(header.split(",")).map(String::strip)
+                    .filter(h -> !h.isEmpty()).toList();
+            List<String> allowed = config.checkHeaders(asked);
+            return asked.stream().filter(h -> allowed == null || allowed.stream().noneMatch(a -> a.equalsIgnoreCase(h)))
+                    .toList();
+        }
+
+        /** A value the client sent, quoted and cut short: a refusal echoes no unbounded text. */
+        private static String quoted(String value) {
+            if (value == null) {
+                return "(none)";
+            }
+            return "'" + (value.length() > 100 ? value.substring(0, 100) + "…" : value) + "'";
+        }
+
+        /** What was wrong with a refused request: its origin, or (for a preflight) the method or headers it asks for. */
+        private static ProblemResponses.Refusal refusal(CorsConfiguration config, HttpServletRequest request) {
+            String origin = request.getHeader(HttpHeaders.ORIGIN);
+            boolean preflight = HttpMethod.OPTIONS.matches(request.getMethod())
+                    && request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) != null;
+            String method = preflight ? request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) : request.getMethod();
+            if (config.checkOrigin(origin) == null) {
+                return ProblemResponses.Refusal.originRefused("The origin " + quoted(origin) + " may read the API"
+                        + " but not " + quoted(method) + " to it (see kb.cors.write-origins).");
+            }
+            if (!preflight) {
+                return ProblemResponses.Refusal.originRefused();
+            }
+            if (config.checkHttpMethod(HttpMethod.valueOf(method)) == null) {
+                return ProblemResponses.Refusal.preflightRefused("Cross-origin " + quoted(method) + " requests are"
+                        + " not allowed; allowed: " + String.join(", ", config.getAllowedMethods()) + ".");
+            }
+            List<String> refused = refusedHeaders(config, request);
+            if (refused.isEmpty()) {
+                return ProblemResponses.Refusal.originRefused();
+            }
+            return ProblemResponses.Refusal.preflightRefused("Cross-origin " + quoted(method) + " requests may not send the"
+                    + " header(s) " + quoted(String.join(", ", refused)) + "; allowed: "
+                    + String.join(", ", config.getAllowedHeaders()) + ".");
         }
 
         @Override

@@ -74,8 +74,24 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         }
 
         static Refusal originRefused() {
-            return new Refusal(HttpStatus.FORBIDDEN, "cors-origin-refused", "Origin not allowed",
-                    "This origin may read the API but not write to it (see kb.cors.write-origins).", Map.of());
+            return originRefused("This origin may read the API but not write to it (see kb.cors.write-origins).");
+        }
+
+        static Refusal originRefused(String detail) {
+            return new Refusal(HttpStatus.FORBIDDEN, "cors-origin-refused", "Origin not allowed", detail, Map.of());
+        }
+
+        /** A preflight whose origin is allowed but whose method or headers are not. */
+        static Refusal preflightRefused(String detail) {
+            return new Refusal(HttpStatus.FORBIDDEN, "cors-preflight-refused", "Cross-origin request not allowed",
+                    detail, Map.of());
+        }
+
+        /** A method this API does not know at all (not one it knows but a path does not take: that is a 405). */
+        static Refusal methodNotImplemented(String method) {
+            return new Refusal(HttpStatus.NOT_IMPLEMENTED, "not-implemented", "Not Implemented", "This API does not"
+                    + " implement the method '" + method + "'; it answers GET, HEAD, OPTIONS, POST, PUT, PATCH and"
+                    + " DELETE.", Map.of());
         }
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -47,6 +49,27 @@ class SecurityConfiguration {
         return (authentication, context) -> allowed.test(addresses.of(context.getRequest()))
                 ? new AuthorizationDecision(true) : role.authorize(authentication, context);
     }
+
+    /**
+     * Spring Security's firewall refuses a method it does not know before any handler sees it: that is a 501 (RFC
+     * 9110), as a problem detail; any other refusal of the firewall stays a 400.
+     */
+    @Bean
+    RequestRejectedHandler unknownMethods(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+        ProblemResponses problems = new ProblemResponses(resolver);
+        RequestRejectedHandler otherwise = new HttpStatusRequestRejectedHandler();
+        return (request, response, rejected) -> {
+            if (KNOWN_METHODS.contains(request.getMethod())) {
+                otherwise.handle(request, response, rejected);
+            } else {
+                problems.send(request, response, ProblemResponses.Refusal.methodNotImplemented(
+                        request.getMethod().length() > 20 ? request.getMethod().substring(0, 20) : request.getMethod()));
+            }
+        };
+    }
+
+    private static final java.util.Set<String> KNOWN_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "POST", "PUT",
+            "PATCH", "DELETE");
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeys keys, KbProperties properties, MeterRegistry meters,

@@ -1,0 +1,45 @@
+-- What kind of study it was (issue 11): type, sample size, comparator, duration and intervention, each NULL where
+-- the article does not say it, and each with the quote of the source it rests on (start, end and the exact text, as
+-- for findings' evidence). Columns on the study, so that a study is still read in one row; the audit table follows.
+ALTER TABLE study ADD COLUMN design_type VARCHAR(30);
+ALTER TABLE study ADD COLUMN design_sample_size INTEGER;
+ALTER TABLE study ADD COLUMN design_comparator VARCHAR(500);
+ALTER TABLE study ADD COLUMN design_duration VARCHAR(500);
+ALTER TABLE study ADD COLUMN design_intervention VARCHAR(500);
+ALTER TABLE study ADD COLUMN design_type_start INTEGER;
+ALTER TABLE study ADD COLUMN design_type_end INTEGER;
+ALTER TABLE study ADD COLUMN design_type_exact VARCHAR;
+ALTER TABLE study ADD COLUMN design_sample_size_start INTEGER;
+ALTER TABLE study ADD COLUMN design_sample_size_end INTEGER;
+ALTER TABLE study ADD COLUMN design_sample_size_exact VARCHAR;
+ALTER TABLE study ADD COLUMN design_comparator_start INTEGER;
+ALTER TABLE study ADD COLUMN design_comparator_end INTEGER;
+ALTER TABLE study ADD COLUMN design_comparator_exact VARCHAR;
+ALTER TABLE study ADD COLUMN design_duration_start INTEGER;
+ALTER TABLE study ADD COLUMN design_duration_end INTEGER;
+ALTER TABLE study ADD COLUMN design_duration_exact VARCHAR;
+ALTER TABLE study ADD COLUMN design_intervention_start INTEGER;
+ALTER TABLE study ADD COLUMN design_intervention_end INTEGER;
+ALTER TABLE study ADD COLUMN design_intervention_exact VARCHAR;
+ALTER TABLE study_aud ADD COLUMN design_type VARCHAR(30);
+ALTER TABLE study_aud ADD COLUMN design_sample_size INTEGER;
+ALTER TABLE study_aud ADD COLUMN design_comparator VARCHAR(500);
+ALTER TABLE study_aud ADD COLUMN design_duration VARCHAR(500);
+ALTER TABLE study_aud ADD COLUMN design_intervention VARCHAR(500);
+ALTER TABLE study_aud ADD COLUMN design_type_start INTEGER;
+ALTER TABLE study_aud ADD COLUMN design_type_end INTEGER;
+ALTER TABLE study_aud ADD COLUMN design_type_exact VARCHAR;
+ALTER TABLE study_aud ADD COLUMN design_sample_size_start INTEGER;
+ALTER TABLE study_aud ADD COLUMN design_sample_size_end INTEGER;
+ALTER TABLE study_aud ADD COLUMN design_sample_size_exact VARCHAR;
+ALTER TABLE study_aud ADD COLUMN design_comparator_start INTEGER;
+ALTER TABLE study_aud ADD COLUMN design_comparator_end INTEGER;
+ALTER TABLE study_aud ADD COLUMN design_comparator_exact VARCHAR;
+ALTER TABLE study_aud ADD COLUMN design_duration_start INTEGER;
+ALTER TABLE study_aud ADD COLUMN design_duration_end INTEGER;
+ALTER TABLE study_aud ADD COLUMN design_duration_exact VARCHAR;
+ALTER TABLE study_aud ADD COLUMN design_intervention_start INTEGER;
+ALTER TABLE study_aud ADD COLUMN design_intervention_end INTEGER;
+ALTER TABLE study_aud ADD COLUMN design_intervention_exact VARCHAR;
+ALTER TABLE study_aud ADD COLUMN design_mod BOOLEAN;
+ALTER TABLE study ADD CONSTRAINT ck_study_design_sample_size CHECK (design_sample_size IS NULL OR design_sample_size > 0);
