@@ -18,6 +18,7 @@ final class MetadataExtractor {
     private final Pattern animalPopulation;
     private final Pattern humanWithPopulation;
     private final Pattern secondGroup;
+    private final Pattern whereStudied;
     /** Each animal noun as a whole word, compiled once. */
     private final List<Pattern> animalWords;
     private static final Pattern RATIO_BEFORE = Pattern.compile(
@@ -94,6 +95,10 @@ final class MetadataExtractor {
         // "… with asthma and 300 healthy controls": a second counted group compared with the first.
         this.secondGroup = Pattern.compile("^\\s+and\\s+" + quantifier + "(?<![\\d,.])" + count + "\\s+(?:[a-z][a-z\\-]*\\s+){0,3}?(?:"
                 + humans + ")\\b");
+        String place = "(?:the\\s+)?\\p{Lu}[\\p{L}.'\\-]*(?:\\s+\\p{Lu}[\\p{L}.'\\-]*){0,3}";
+        String counted = count + "\\s+(?:\\p{Lu}[\\p{Lu}.]+\\s+)?\\p{Ll}+s";
+        this.whereStudied = Pattern.compile("(?:\\s+(?:in|at|across)\\s+(?:" + counted + "|" + place + ")){1,2}"
+                + "(?=[\\s,.;:)]|$)");
         this.animalWords = cues.animalNouns.stream()
                 .map(a -> Pattern.compile("\\b" + Pattern.quote(a) + "\\b", Pattern.CASE_INSENSITIVE)).toList();
         this.animalPopulation = Pattern.compile("\\bin\\s+(?:[a-z][a-z\\-]*\\s+){0,2}?(?<animal>" + animals + ")\\b");
@@ -762,10 +767,14 @@ final class MetadataExtractor {
                 Matcher second = secondGroup.matcher(s.folded().substring(m.start() + population.length()));
                 // Only a case group named by its condition is read with its comparison group ("N patients with X
                 // and M healthy volunteers"); "N drivers and M people who …" keeps the studied group.
-                return population.contains(" with ") && second.lookingAt()
-                        ? population + s.text().substring(m.start() + population.length(),
-                                m.start() + population.length() + second.end())
-                        : population;
+                if (population.contains(" with ") && second.lookingAt()) {
+                    return population + s.text().substring(m.start() + population.length(),
+                            m.start() + population.length() + second.end());
+                }
+                // "1,487 adults in Brazil", "2,571 patients at 30 centres in eight countries": where they were.
+                Matcher where = whereStudied.matcher(s.text().substring(m.start() + population.length()));
+                return population.contains(" with ") || !where.lookingAt() ? population
+                        : population + where.group().replaceAll("[\\s,]+$", "").replaceAll("(?<=\\p{Ll}{2})\\.$", "");
             }
         }
         for (Sentence s : sentences) {

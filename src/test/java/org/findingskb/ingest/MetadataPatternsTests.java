@@ -112,6 +112,16 @@ class MetadataPatternsTests {
     }
 
     @Test
+    void thePopulationAsStatedWithWhereItWasStudied() {
+        assertThat(body("The trial enrolled nearly 1,500 adults in Brazil.").population())
+                .isEqualTo("nearly 1,500 adults in Brazil");
+        assertThat(body("The trial enrolled 2,300 patients at 40 clinics in nine countries.").population())
+                .isEqualTo("2,300 patients at 40 clinics in nine countries");
+        assertThat(body("The team recruited 310 adults with asthma in Norby.").population())
+                .isEqualTo("310 adults with asthma");
+    }
+
+    @Test
     void theYearComesFromTheDateLine() {
         assertThat(read("Otters sleep longer in cold water\nBy Ruth Amsel | The Norby Courier\nMay 3, 2021\n\n"
                 + "Otters slept longer in cold pools, a study found.").publishedYear()).isEqualTo(2021);
