@@ -89,7 +89,7 @@ public final class ArticleAnalyzer {
 
         List<ResearcherExtractor.Mention> mentions = researchers.mentions(sentences, roles);
         List<ExtractedResearcher> people = researchers.researchers(mentions);
-        String institution = metadata.institution(sentences, roles);
+        String institution = metadata.institution(sentences, roles, mentions, people);
 
         ConceptTagger.Tagging tagging = concepts.tag(sentences, roles, namesAsWords(people, institution));
         // A drug named once in passing is not the intervention; a condition named twice is studied.

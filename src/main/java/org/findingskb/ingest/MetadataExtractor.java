@@ -7,6 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.findingskb.study.ResearcherRole;
+
 /** Title, journal, publisher, year, institution, DOI and population: each only where the article states it. */
 final class MetadataExtractor {
 
@@ -16,6 +18,7 @@ final class MetadataExtractor {
     private final Pattern animalPopulation;
     private final Pattern humanWithPopulation;
     private final Pattern secondGroup;
+    private final Pattern whereStudied;
     /** Each animal noun as a whole word, compiled once. */
     private final List<Pattern> animalWords;
     private static final Pattern RATIO_BEFORE = Pattern.compile(
@@ -55,6 +58,12 @@ final class MetadataExtractor {
     private static final Pattern ABBREVIATION_AFTER = Pattern.compile("\\s*\\([\\p{Lu}\\p{N}&.\\-]{2,12}\\)$");
     /** A shouted acronym keeps its capitals: a consonant run inside it ("UCSF", "CNRS"), unlike a word ("GOOD"). */
     private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}[\\p{Lu}&&[^AEIOUY]]+\\p{Lu}?");
+    /** "Brigham and " right before a name's capitalised run. */
+    private static final Pattern JOINED_BEFORE = Pattern.compile("\\p{Lu}[\\p{L}'\\-]*\\s+and\\s+$");
+    /** "Eye and Ear and Harvard …": a joined word after another "and" starts a second name. */
+    private static final Pattern JOIN_CONTINUES = Pattern.compile("(?:\\band|\\p{Lu}[\\p{L}'\\-]*)\\s+$");
+    /** ", Irvine" after a university's name: its campus, one or two capitalised words. */
+    private static final Pattern CAMPUS_AFTER = Pattern.compile(",\\s+(\\p{Lu}[\\p{L}'\\-]*(?:\\s+\\p{Lu}[\\p{L}'\\-]*)?)");
     /** The word right before a position, and a capitalised word before that one. */
     private static final Pattern WORD_BEFORE = Pattern.compile("(?:(\\p{Lu}[\\p{L}'\\-]*)\\s+)?([\\p{L}&'\\-]+)\\s+$");
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\-]+");
@@ -86,6 +95,10 @@ final class MetadataExtractor {
         // "… with asthma and 300 healthy controls": a second counted group compared with the first.
         this.secondGroup = Pattern.compile("^\\s+and\\s+" + quantifier + "(?<![\\d,.])" + count + "\\s+(?:[a-z][a-z\\-]*\\s+){0,3}?(?:"
                 + humans + ")\\b");
+        String place = "(?:the\\s+)?\\p{Lu}[\\p{L}.'\\-]*(?:\\s+\\p{Lu}[\\p{L}.'\\-]*){0,3}";
+        String counted = count + "\\s+(?:\\p{Lu}[\\p{Lu}.]+\\s+)?\\p{Ll}+s";
+        this.whereStudied = Pattern.compile("(?:\\s+(?:in|at|across)\\s+(?:" + counted + "|" + place + ")){1,2}"
+                + "(?=[\\s,.;:)]|$)");
         this.animalWords = cues.animalNouns.stream()
                 .map(a -> Pattern.compile("\\b" + Pattern.quote(a) + "\\b", Pattern.CASE_INSENSITIVE)).toList();
         this.animalPopulation = Pattern.compile("\\bin\\s+(?:[a-z][a-z\\-]*\\s+){0,2}?(?<animal>" + animals + ")\\b");
@@ -502,6 +515,96 @@ final class MetadataExtractor {
         return new Copyright(null, null);
     }
 
+    /**
+     * The institution of the study's authors: the one named with the lead author (else the senior author, else
+     * another author) in the sentence that names them ("X, a professor at Y", "X of Y"); else the body's
+     * "researchers at Y", never in a sentence that names an outside expert "not involved" in the study.
+     */
+    String institution(List<Sentence> sentences, List<SentenceRole> roles, List<ResearcherExtractor.Mention> mentions,
+            List<ExtractedResearcher> people) {
+        for (ResearcherRole role : List.of(ResearcherRole.LEAD, ResearcherRole.SENIOR, ResearcherRole.AUTHOR)) {
+            for (ExtractedResearcher person : people) {
+                if (person.role() != role) {
+                    continue;
+                }
+                for (ResearcherExtractor.Mention mention : mentions) {
+                    if (!sameSurname(mention.name(), person.name())) {
+                        continue;
+                    }
+                    String affiliation = affiliationAfter(sentences.get(mention.sentence()), mention, mentions);
+                    if (affiliation != null) {
+                        return affiliation;
+                    }
+                }
+            }
+        }
+        // A sentence that says someone was not involved names an outside expert's institution.
+        java.util.Set<Integer> expertSentences = new java.util.HashSet<>();
+        mentions.stream().filter(ResearcherExtractor.Mention::notInvolved).forEach(m -> expertSentences.add(m.sentence()));
+        List<Sentence> withoutExperts = sentences.stream().filter(s -> !expertSentences.contains(s.index())).toList();
+        return institution(withoutExperts, roles);
+    }
+
+    private static boolean sameSurname(String a, String b) {
+        return a.substring(a.lastIndexOf(' ') + 1).equalsIgnoreCase(b.substring(b.lastIndexOf(' ') + 1));
+    }
+
+    /**
+     * The organisation named after a person in their sentence, before the next person named there: "X of Y", "X,
+     * a professor of medicine at Y".
+     */
+    private String affiliationAfter(Sentence s, ResearcherExtractor.Mention mention,
+            List<ResearcherExtractor.Mention> mentions) {
+        int from = mention.end() - s.start();
+        int to = s.text().length();
+        for (ResearcherExtractor.Mention other : mentions) {
+            if (other.sentence() == s.index() && other.start() > mention.start()) {
+                to = Math.min(to, other.start() - s.start());
+            }
+        }
+        if (from >= to) {
+            return null;
+        }
+        Matcher words = CAPITALISED_WORD.matcher(s.text());
+        words.region(from, to);
+        String unit = null;
+        while (words.find()) {
+            if (!cues.organizationWords.contains(words.group()) || words.group().equals("Research")) {
+                continue;
+            }
+            int runStart = Math.max(from, runStartBefore(s.text(), words.start()));
+            // "Brigham and Women's Hospital": a capitalised word joined by "and" belongs to the name.
+            Matcher joined = JOINED_BEFORE.matcher(s.text().substring(from, runStart));
+            if (joined.find() && !JOIN_CONTINUES.matcher(s.text().substring(0, from + joined.start())).find()) {
+                runStart = from + joined.start();
+            }
+            String name = NameRuns.read(s.text(), runStart, cues.institutionConnectors);
+            if (name == null || startsWithHonorific(name)) {
+                continue;
+            }
+            name = withCampus(oneOrganisation(name.replaceFirst("^(?:The|A|An)\\s+", "").replaceFirst("'s$", "")),
+                    s.text(), runStart);
+            // "the Department of X at the University of Y": the department's university is the institution.
+            String first = name.split("[\\s']+")[0];
+            if (cues.subUnitWords.contains(first) || name.split("\\s+")[0].endsWith("'s")) {
+                unit = unit == null ? name : unit;
+                words.region(Math.min(to, runStart + name.length()), to);
+                continue;
+            }
+            return name;
+        }
+        return unit;
+    }
+
+    /** "University of California, Irvine": a university with several campuses is named with its campus. */
+    private String withCampus(String name, String text, int nameStart) {
+        if (!vocabulary.multiCampusUniversities.contains(name)) {
+            return name;
+        }
+        Matcher campus = CAMPUS_AFTER.matcher(text.substring(Math.min(text.length(), nameStart + name.length())));
+        return campus.lookingAt() ? name + ", " + campus.group(1) : name;
+    }
+
     String institution(List<Sentence> sentences, List<SentenceRole> roles) {
         for (SentenceRole wanted : new SentenceRole[] {SentenceRole.BODY, SentenceRole.PUBLICATION,
                 SentenceRole.CREDIT}) {
@@ -664,10 +767,14 @@ final class MetadataExtractor {
                 Matcher second = secondGroup.matcher(s.folded().substring(m.start() + population.length()));
                 // Only a case group named by its condition is read with its comparison group ("N patients with X
                 // and M healthy volunteers"); "N drivers and M people who …" keeps the studied group.
-                return population.contains(" with ") && second.lookingAt()
-                        ? population + s.text().substring(m.start() + population.length(),
-                                m.start() + population.length() + second.end())
-                        : population;
+                if (population.contains(" with ") && second.lookingAt()) {
+                    return population + s.text().substring(m.start() + population.length(),
+                            m.start() + population.length() + second.end());
+                }
+                // "1,487 adults in Brazil", "2,571 patients at 30 centres in eight countries": where they were.
+                Matcher where = whereStudied.matcher(s.text().substring(m.start() + population.length()));
+                return population.contains(" with ") || !where.lookingAt() ? population
+                        : population + where.group().replaceAll("[\\s,]+$", "").replaceAll("(?<=\\p{Ll}{2})\\.$", "");
             }
         }
         for (Sentence s : sentences) {

@@ -38,7 +38,7 @@ class MetadataRulesTests {
         assertThat(metadataOf("The team recruited 240 women aged 60 and older with chronic insomnia.").population())
                 .isEqualTo("240 women aged 60 and older with chronic insomnia");
         assertThat(metadataOf("The survey followed 9,120 children aged 8 to 12 years in four towns.").population())
-                .isEqualTo("9,120 children aged 8 to 12 years");
+                .isEqualTo("9,120 children aged 8 to 12 years in four towns");
     }
 
     @Test
