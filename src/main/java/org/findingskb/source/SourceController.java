@@ -3,6 +3,8 @@ package org.findingskb.source;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
@@ -60,7 +62,9 @@ class SourceController {
     @Operation(summary = "Correct a source's metadata (curator)",
             description = "A JSON Merge Patch of title, publisher, url and publishedYear; the text never changes."
                     + " Needs If-Match: 428 without it, 412 when stale.")
-    SourceDetailResponse patch(@PathVariable long id, @RequestBody JsonNode patch,
+    SourceDetailResponse patch(@PathVariable long id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = SourceRequest.class))) @RequestBody JsonNode patch,
             @RequestHeader(HttpHeaders.IF_MATCH) IfMatch ifMatch) {
         return curation.correct(id, ifMatch, bodies.patch(curation.current(id), patch, SourceRequest.class));
     }

@@ -252,12 +252,12 @@ class ContractRules implements OpenApiCustomizer {
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static void typeMergePatch(OpenAPI api, String path, Operation patch) {
-        PathItem item = api.getPaths().get(path);
-        Operation put = item.getPut();
-        Schema putBody = put == null || put.getRequestBody() == null || put.getRequestBody().getContent() == null ? null
-                : put.getRequestBody().getContent().values().stream().map(MediaType::getSchema)
-                        .filter(s -> s != null && s.get$ref() != null).findFirst().orElse(null);
+        // The PUT's body, or the body the PATCH names itself where the resource has no PUT.
+        Schema putBody = bodyRef(api.getPaths().get(path).getPut());
         if (putBody == null) {
+            putBody = bodyRef(patch);
+        }
+        if (putBody == null || !putBody.get$ref().endsWith("Request")) {
             return;
         }
         String requestName = putBody.get$ref().substring(REF.length());
@@ -284,6 +284,13 @@ class ContractRules implements OpenApiCustomizer {
             content.addMediaType(type, new MediaType().schema(new JsonSchema().$ref(REF + patchName)));
         }
         patch.getRequestBody().setContent(content);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema bodyRef(Operation operation) {
+        return operation == null || operation.getRequestBody() == null || operation.getRequestBody().getContent() == null
+                ? null : operation.getRequestBody().getContent().values().stream().map(MediaType::getSchema)
+                        .filter(s -> s != null && s.get$ref() != null).findFirst().orElse(null);
     }
 
     /** A copy of a property's schema, so that making it nullable leaves the request's own schema as it is. */
