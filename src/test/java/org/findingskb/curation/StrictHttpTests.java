@@ -19,7 +19,7 @@ import static org.findingskb.curation.CurationClient.problemNaming;
 import static org.findingskb.curation.CurationClient.uniqueWord;
 
 /** HTTP as its RFCs say, over real HTTP: types are not coerced, methods, preconditions and Accept are honoured. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=curation")
 class StrictHttpTests {
 
     private static final String MERGE_PATCH = "application/merge-patch+json";
