@@ -4,14 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,20 +29,7 @@ import static org.findingskb.curation.CurationClient.uniqueWord;
  * Curators create, replace, patch and delete studies, findings, mechanisms and concepts, review findings and link
  * them; bad input gets a problem naming what is wrong and changes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=curation")
-class CurationApiTests {
-
-    private static final String MERGE_PATCH = "application/merge-patch+json";
-
-    @LocalServerPort
-    int port;
-
-    CurationClient api;
-
-    @BeforeEach
-    void client() {
-        api = new CurationClient(port);
-    }
+class CurationApiTests extends CuratingOverHttp {
 
     private Reply patch(String path, long version, String body) {
         return api.send("PATCH", path, body, org.findingskb.support.TestKeys.curator("Content-Type", MERGE_PATCH,

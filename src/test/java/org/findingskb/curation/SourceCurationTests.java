@@ -6,10 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import org.findingskb.support.Http.Reply;
@@ -23,20 +20,7 @@ import static org.findingskb.curation.CurationClient.map;
 import static org.findingskb.curation.CurationClient.problem;
 
 /** Sources are corrected with a merge patch and deleted with what stands on them, over real HTTP, with history. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=curation")
-class SourceCurationTests {
-
-    private static final String MERGE_PATCH = "application/merge-patch+json";
-
-    @LocalServerPort
-    int port;
-
-    CurationClient api;
-
-    @BeforeEach
-    void client() {
-        api = new CurationClient(port);
-    }
+class SourceCurationTests extends CuratingOverHttp {
 
     /** An article of the test corpus under a title of its own, so that each test ingests a new source. */
     private JsonNode ingestNewArticle() {

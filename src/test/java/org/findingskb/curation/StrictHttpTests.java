@@ -1,12 +1,9 @@
 package org.findingskb.curation;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import org.findingskb.support.Http.Reply;
@@ -19,20 +16,7 @@ import static org.findingskb.curation.CurationClient.problemNaming;
 import static org.findingskb.curation.CurationClient.uniqueWord;
 
 /** HTTP as its RFCs say, over real HTTP: types are not coerced, methods, preconditions and Accept are honoured. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=curation")
-class StrictHttpTests {
-
-    private static final String MERGE_PATCH = "application/merge-patch+json";
-
-    @LocalServerPort
-    int port;
-
-    CurationClient api;
-
-    @BeforeEach
-    void client() {
-        api = new CurationClient(port);
-    }
+class StrictHttpTests extends CuratingOverHttp {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"{\"title\": 5}", "{\"title\": true}", "{\"title\": \"A study\", \"publishedYear\": \"2024\"}",
