@@ -11,12 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import org.findingskb.support.Http.Reply;
@@ -32,20 +29,9 @@ import static org.findingskb.curation.CurationClient.uniqueWord;
  * Versions as HTTP validators: reads carry an ETag and answer If-None-Match with 304; every update and delete
  * must name the version it is based on in If-Match, so that of concurrent writers exactly one wins.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=curation")
-class ConcurrencyTests {
+class ConcurrencyTests extends CuratingOverHttp {
 
     private static final int WRITERS = 50;
-
-    @LocalServerPort
-    int port;
-
-    CurationClient api;
-
-    @BeforeEach
-    void client() {
-        api = new CurationClient(port);
-    }
 
     // ---- reads ----------------------------------------------------------------------------------------------
 

@@ -2,12 +2,10 @@ package org.findingskb.curation;
 
 import java.util.Locale;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import org.findingskb.support.Http.Reply;
@@ -23,21 +21,11 @@ import static org.findingskb.curation.CurationClient.uniqueWord;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kb.test.context=cors",
         "kb.cors.write-origins=" + CrossOriginTests.CURATORS + "," + CrossOriginTests.ADMINS})
-class CrossOriginTests {
+class CrossOriginTests extends CuratingOverHttp {
 
     static final String CURATORS = "https://curators.example.org";
     static final String ADMINS = "https://admin.example.org";
     private static final String ELSEWHERE = "https://elsewhere.example.com";
-
-    @LocalServerPort
-    int port;
-
-    CurationClient api;
-
-    @BeforeEach
-    void client() {
-        api = new CurationClient(port);
-    }
 
     private Reply preflight(String path, String origin, String method, String requestHeaders) {
         return requestHeaders == null

@@ -3,10 +3,7 @@ package org.findingskb.curation;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import org.findingskb.support.Http.Reply;
@@ -20,21 +17,10 @@ import static org.findingskb.curation.CurationClient.problem;
 import static org.findingskb.curation.CurationClient.uniqueWord;
 
 /** Every change to a finding, study or mechanism is in its history: when, by which key (by name), and what changed. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=curation")
-class HistoryTests {
+class HistoryTests extends CuratingOverHttp {
 
     private static final String CURATOR = keyName("curator", TestKeys.CURATOR);
     private static final String ADMIN = keyName("admin", TestKeys.ADMIN);
-
-    @LocalServerPort
-    int port;
-
-    CurationClient api;
-
-    @BeforeEach
-    void client() {
-        api = new CurationClient(port);
-    }
 
     private List<JsonNode> revisions(String path) {
         Reply reply = api.get(path);
