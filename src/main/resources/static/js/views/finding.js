@@ -2,7 +2,7 @@
 // the mechanisms it supports, and its curation: review, links to and from other findings, and history.
 import {h, hidden, icon} from '../dom.js';
 import {get, isAbort, study as fetchStudy} from '../api.js';
-import {badge, badgeList, percent, word} from '../labels.js';
+import {badge, badgeList, percent, values, word} from '../labels.js';
 import {renderView, conceptList, mechanismCard, problemBox, loadingState} from './common.js';
 
 /** Linked findings whose statements are fetched to label the links; further ones are named by number. */
@@ -72,7 +72,7 @@ function curationSection(finding, signal) {
 function reviewCard(finding) {
   return h('div', {class: 'card review'},
       h('h3', {class: 'card__title'}, 'Review'),
-      h('p', {class: 'review__status'}, badge('reviewStatus', finding.reviewStatus),
+      h('p', {class: 'review__status'}, badge('reviewStatus', finding.reviewStatus, {label: false}),
           finding.needsReview ? h('span', {class: 'badge badge--needs-review'}, 'Needs review') : null),
       finding.reviewNote
         ? h('blockquote', {class: 'review__note'}, h('p', null, finding.reviewNote))
@@ -92,8 +92,8 @@ function linksCard(finding, signal) {
     const relation = h('span', {class: `link__type link__type--${String(link.type).toLowerCase()}`}, word('linkType', link.type));
     const outgoing = link.direction !== 'INCOMING';
     return {link, other, item: h('li', {class: `link link--${outgoing ? 'outgoing' : 'incoming'}`},
-        outgoing ? ['This finding ', relation, icon('arrow'), other]
-          : [other, icon('arrow'), relation, ' this finding'])};
+        outgoing ? ['This finding ', relation, ' ', icon('arrow'), ' ', other]
+          : [other, ' ', icon('arrow'), ' ', relation, ' this finding'])};
   });
   card.append(h('ul', {class: 'links__list'}, items.map(i => i.item)));
   // Statements name the linked findings; a bounded number of them, the rest stay "Finding n".
@@ -131,20 +131,26 @@ function revisionItem(revision) {
           ' · by ', h('span', {class: 'revision__key'}, revision.keyName)),
       changes && changes.length
         ? h('dl', {class: 'changes'}, changes.map(change => h('div', {class: 'change', dataset: {field: change.field}},
-            h('dt', null, change.field),
+            h('dt', null, fieldName(change.field)),
             h('dd', null,
-                h('del', {class: 'change__old'}, hidden('Before: '), shown(change.before)),
+                h('del', {class: 'change__old'}, hidden('Before: '), shown(change.field, change.before)),
                 icon('arrow'),
-                h('ins', {class: 'change__new'}, hidden('After: '), shown(change.after))))))
+                h('ins', {class: 'change__new'}, hidden('After: '), shown(change.field, change.after))))))
         : fields.length ? h('p', {class: 'revision__fields'}, 'Changed: ', fields.join(', ')) : null);
 }
 
-/** A value as a reader sees it: text as it is, lists joined, nothing as "none". */
-function shown(value) {
+/** "reviewNote" as "Review note", "conceptIds" as "Concepts": the API's field names, readable. */
+function fieldName(field) {
+  const words = String(field).replace(/Ids$/, 's').replace(/Id$/, '').replace(/([A-Z])/g, ' $1').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A value as a reader sees it: an enumeration's value in the vocabulary's words, lists joined, nothing as "none". */
+function shown(field, value) {
   if (value === null || value === undefined || value === '') return 'none';
-  if (Array.isArray(value)) return value.length ? value.map(shown).join(', ') : 'none';
+  if (Array.isArray(value)) return value.length ? value.map(v => shown(field, v)).join(', ') : 'none';
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  return values(field).includes(value) ? word(field, value) : String(value);
 }
 
 /** "2026-12-07 15:03 UTC": the same on every machine, as history is compared across people. */

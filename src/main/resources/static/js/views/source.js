@@ -195,8 +195,23 @@ export function sourceView(route, app) {
     return {node, title: source.title || `Source ${source.id}`,
       heading: (initial && highlightsOf(initial)[0]) || heading};
   }).then(() => {
-    if (source && !signal.aborted) select(route.params.get('finding'), {scroll: true});
+    if (source && !signal.aborted) {
+      select(route.params.get('finding'), {scroll: true});
+      showPassage(route.params);
+    }
   });
+
+  // A passage a search found (?start=&end=, offsets into the text) is marked and scrolled to.
+  function showPassage(params) {
+    window.CSS?.highlights?.delete(PASSAGE);
+    const start = Number(params.get('start'));
+    const end = Number(params.get('end'));
+    if (!params.has('start') || !params.has('end') || !Number.isInteger(start) || !Number.isInteger(end) || end <= start) return;
+    const range = rangeOf(text, start, end);
+    if (!range) return;
+    if (window.CSS?.highlights && window.Highlight) CSS.highlights.set(PASSAGE, new Highlight(range));
+    if (!params.get('finding')) range.startContainer.parentElement?.scrollIntoView({block: 'center'});
+  }
 
   return {
     update(next) {
@@ -207,12 +222,14 @@ export function sourceView(route, app) {
           && highlightsOf(findingId).includes(document.activeElement);
       const fromPanel = panel.contains(document.activeElement);
       select(findingId, {scroll: !clicked});
+      showPassage(next.params);
       // A link in the panel ("also evidence for...") is replaced with the panel: focus goes to the new sentence.
       if (fromPanel) highlightsOf(findingId)[0]?.focus({preventScroll: true});
       return true;
     },
     destroy() {
       abort.abort();
+      window.CSS?.highlights?.delete(PASSAGE);
       panelAbort?.abort();
       document.removeEventListener('keydown', onKey);
     },
@@ -222,4 +239,27 @@ export function sourceView(route, app) {
 /** The highlight class of a finding kind: hl--result, hl--prior-work...; hl--unknown when the kind is not known. */
 function kindClass(kind) {
   return `hl--${kind ? String(kind).toLowerCase().replace(/_/g, '-') : 'unknown'}`;
+}
+
+const PASSAGE = 'passage';
+
+/** The DOM range of characters [start, end) of the element's text, or null when the text is shorter. */
+function rangeOf(root, start, end) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let offset = 0;
+  let started = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = node.length;
+    if (!started && start < offset + length) {
+      range.setStart(node, start - offset);
+      started = true;
+    }
+    if (started && end <= offset + length) {
+      range.setEnd(node, end - offset);
+      return range;
+    }
+    offset += length;
+  }
+  return null;
 }
