@@ -103,6 +103,8 @@ export function searchView(route, app) {
   function apiParams(extra) {
     const query = {q: words(), size: PAGE_SIZE, ...extra};
     for (const name of FILTERS) query[name] = params.get(name);
+    // Browsing without words lists findings, unless the reader chose other types.
+    if (!query.q && !query.type) query.type = 'finding';
     return query;
   }
 

@@ -59,7 +59,7 @@ class WebPageBrowsingTests extends PageTestSupport {
 
     /** How many findings the API counts for these filters: by search where it browses without words, else its list. */
     private int apiTotal(String filters) {
-        Reply search = api.get("/api/search?" + filters);
+        Reply search = api.get("/api/search?type=finding&" + filters);
         Reply answer = search.status() == 200 ? search : api.get("/api/findings?" + filters);
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
         return answer.json().get("page").get("totalElements").asInt();
