@@ -114,7 +114,7 @@ export function searchView(route, app) {
     if (q || searchBrowses) {
       try {
         const page = await get('search', apiParams(following ? {cursor: next.cursor} : {}), signal);
-        return {hits: page.content, total: page.page?.totalElements ?? page.content.length, facets: page.facets || {},
+        return {hits: page.content, total: page.page?.totalElements ?? page.content.length, facets: page.facets || null,
           next: page.cursor ? {cursor: page.cursor} : null};
       } catch (error) {
         if (q || error.status !== 400 || !/'q'/.test(error.detail || '')) throw error;

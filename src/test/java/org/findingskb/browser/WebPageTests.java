@@ -406,7 +406,7 @@ class WebPageTests extends PageTestSupport {
         WebElement lasting = browser.find("#effect-sustained");
         assertThat(fast.getRect().getY() + fast.getRect().getHeight()).isLessThanOrEqualTo(lasting.getRect().getY());
         assertThat(fast.getRect().getWidth()).isEqualTo(lasting.getRect().getWidth());
-        assertTapTargetsAtLeast44("#search-input, .site-nav a, .button, .concept");
+        assertTapTargetsAtLeast44("#search-input, .site-nav a, .button, .concept, .page-nav a");
         browser.fullPageScreenshot("study-phone-full");
         browser.script("document.getElementById('effects-heading').scrollIntoView()");
         browser.screenshot("study-phone");
@@ -419,6 +419,7 @@ class WebPageTests extends PageTestSupport {
 
         browser.load(url("#/source/" + study.get("source").get("id").asLong()));
         browser.visible("a.hl").click();
+        assertTapTargetsAtLeast44(".switch label");
         WebElement sheet = browser.visible(".finding-panel.is-open");
         assertThat(sheet.getCssValue("position")).isEqualTo("fixed");
         assertNoHorizontalScroll();
