@@ -6,6 +6,7 @@ import {get} from './api.js';
 // every enumeration, the same the API documents. Until then, and for values it does not know, values are tidied.
 const WORDS = {};
 const HINTS = {};
+const VALUES = {};
 
 /** Loads the labels and descriptions of every enumeration; without them the page still works, with tidied values. */
 export async function loadVocabulary() {
@@ -13,12 +14,18 @@ export async function loadVocabulary() {
     const vocabulary = await get('vocabulary');
     for (const [field, terms] of Object.entries(vocabulary)) {
       if (!Array.isArray(terms)) continue;
+      VALUES[field] = terms.map(term => term.value);
       WORDS[field] = Object.fromEntries(terms.map(term => [term.value, term.label]));
       HINTS[field] = Object.fromEntries(terms.map(term => [term.value, term.description]));
     }
   } catch {
     // Tidied values stand in for labels.
   }
+}
+
+/** Every value of an enumeration, in the API's order ([] when the vocabulary could not be loaded). */
+export function values(field) {
+  return VALUES[field] || [];
 }
 
 export const FACET_NAMES = {

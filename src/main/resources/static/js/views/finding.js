@@ -1,9 +1,12 @@
-// A finding (#/finding/{id}): its statement, labelled badges, the sentence it rests on in context, its concepts
-// and the mechanisms it supports.
-import {h, icon} from '../dom.js';
-import {get, study as fetchStudy} from '../api.js';
-import {badge, badgeList, percent} from '../labels.js';
-import {renderView, conceptList, mechanismCard, problemBox} from './common.js';
+// A finding (#/finding/{id}): its statement, labelled badges, the sentence it rests on in context, its concepts,
+// the mechanisms it supports, and its curation: review, links to and from other findings, and history.
+import {h, hidden, icon} from '../dom.js';
+import {get, isAbort, study as fetchStudy} from '../api.js';
+import {badge, badgeList, percent, values, word} from '../labels.js';
+import {renderView, conceptList, mechanismCard, problemBox, loadingState} from './common.js';
+
+/** Linked findings whose statements are fetched to label the links; further ones are named by number. */
+const LINKS_SHOWN = 20;
 
 export function findingView(route, app) {
   const abort = new AbortController();
@@ -53,7 +56,107 @@ function findingPage(finding, heading, signal) {
       h('section', {class: 'section', 'aria-labelledby': 'concepts-heading'},
           h('h2', {id: 'concepts-heading'}, 'Concepts'),
           conceptList(finding.concepts, 'No concept tagged.')),
-      mechanismsSection(finding.mechanismIds || [], signal));
+      mechanismsSection(finding.mechanismIds || [], signal),
+      curationSection(finding, signal));
+}
+
+function curationSection(finding, signal) {
+  return h('section', {class: 'section curation', 'aria-labelledby': 'curation-heading'},
+      h('h2', {id: 'curation-heading'}, 'Curation'),
+      h('div', {class: 'curation__grid'},
+          reviewCard(finding),
+          linksCard(finding, signal)),
+      historyCard(finding, signal));
+}
+
+function reviewCard(finding) {
+  return h('div', {class: 'card review'},
+      h('h3', {class: 'card__title'}, 'Review'),
+      h('p', {class: 'review__status'}, badge('reviewStatus', finding.reviewStatus, {label: false}),
+          finding.needsReview ? h('span', {class: 'badge badge--needs-review'}, 'Needs review') : null),
+      finding.reviewNote
+        ? h('blockquote', {class: 'review__note'}, h('p', null, finding.reviewNote))
+        : h('p', {class: 'review__note review__note--none muted'}, 'No review note.'));
+}
+
+/** Links to and from other findings: "This finding supports → …" and "… → supports this finding". */
+function linksCard(finding, signal) {
+  const links = finding.links || [];
+  const card = h('div', {class: 'card links'}, h('h3', {class: 'card__title'}, 'Links to other findings'));
+  if (!links.length) {
+    card.append(h('p', {class: 'muted'}, 'No link to or from another finding.'));
+    return card;
+  }
+  const items = links.map(link => {
+    const other = h('a', {class: 'link__finding', href: `#/finding/${link.findingId}`}, `Finding ${link.findingId}`);
+    const relation = h('span', {class: `link__type link__type--${String(link.type).toLowerCase()}`}, word('linkType', link.type));
+    const outgoing = link.direction !== 'INCOMING';
+    return {link, other, item: h('li', {class: `link link--${outgoing ? 'outgoing' : 'incoming'}`},
+        outgoing ? ['This finding ', relation, ' ', icon('arrow'), ' ', other]
+          : [other, ' ', icon('arrow'), ' ', relation, ' this finding'])};
+  });
+  card.append(h('ul', {class: 'links__list'}, items.map(i => i.item)));
+  // Statements name the linked findings; a bounded number of them, the rest stay "Finding n".
+  for (const {link, other} of items.slice(0, LINKS_SHOWN)) {
+    get(`findings/${link.findingId}`, null, signal).then(linked => {
+      other.textContent = linked.statement;
+      other.title = `Finding ${linked.id}`;
+    }, () => {});
+  }
+  return card;
+}
+
+function historyCard(finding, signal) {
+  const body = h('div', {class: 'history__body'}, loadingState('Loading history…'));
+  get(`findings/${finding.id}/revisions`, null, signal).then(revisions => {
+    const newestFirst = [...(Array.isArray(revisions) ? revisions : revisions.content || [])].reverse();
+    body.replaceChildren(newestFirst.length
+      ? h('ol', {class: 'history'}, newestFirst.map(revisionItem))
+      : h('p', {class: 'muted'}, 'No history recorded.'));
+  }, error => {
+    if (!isAbort(error)) body.replaceChildren(problemBox(error));
+  });
+  return h('div', {class: 'card history-card'}, h('h3', {class: 'card__title'}, 'History'), body);
+}
+
+/** One revision: when, by which key, and each change with its old and new value where the API gives them. */
+function revisionItem(revision) {
+  const changes = Array.isArray(revision.changes) ? revision.changes : null;
+  const fields = changes ? changes.map(c => c.field) : revision.changedFields || [];
+  return h('li', {class: `revision revision--${String(revision.changeType).toLowerCase()}`},
+      h('p', {class: 'revision__head'},
+          h('span', {class: 'revision__type'}, word('changeType', revision.changeType)),
+          ` · revision ${revision.revision} · `,
+          h('time', {datetime: revision.time}, when(revision.time)),
+          ' · by ', h('span', {class: 'revision__key'}, revision.keyName)),
+      changes && changes.length
+        ? h('dl', {class: 'changes'}, changes.map(change => h('div', {class: 'change', dataset: {field: change.field}},
+            h('dt', null, fieldName(change.field)),
+            h('dd', null,
+                h('del', {class: 'change__old'}, hidden('Before: '), shown(change.field, change.before)),
+                icon('arrow'),
+                h('ins', {class: 'change__new'}, hidden('After: '), shown(change.field, change.after))))))
+        : fields.length ? h('p', {class: 'revision__fields'}, 'Changed: ', fields.join(', ')) : null);
+}
+
+/** "reviewNote" as "Review note", "conceptIds" as "Concepts": the API's field names, readable. */
+function fieldName(field) {
+  const words = String(field).replace(/Ids$/, 's').replace(/Id$/, '').replace(/([A-Z])/g, ' $1').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A value as a reader sees it: an enumeration's value in the vocabulary's words, lists joined, nothing as "none". */
+function shown(field, value) {
+  if (value === null || value === undefined || value === '') return 'none';
+  if (Array.isArray(value)) return value.length ? value.map(v => shown(field, v)).join(', ') : 'none';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return values(field).includes(value) ? word(field, value) : String(value);
+}
+
+/** "2026-12-07 15:03 UTC": the same on every machine, as history is compared across people. */
+function when(time) {
+  const date = new Date(time);
+  return Number.isNaN(date.getTime()) ? String(time) : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 function tidy(text) {

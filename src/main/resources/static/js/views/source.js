@@ -1,8 +1,8 @@
-// A source (#/source/{id}?finding={id}): the full text with every evidence span as a link to its finding, and a
-// panel that shows the finding of the selected span.
+// A source (#/source/{id}?finding={id}): the full text with every evidence span as a link to its finding, coloured
+// by the finding's kind (with a "results only" switch), and a panel that shows the finding of the selected span.
 import {h, icon, replace, safeHttpUrl} from '../dom.js';
 import {get, isAbort, study as fetchStudy} from '../api.js';
-import {badge, badgeList} from '../labels.js';
+import {badge, badgeList, word} from '../labels.js';
 import {renderView, loadingState, problemBox} from './common.js';
 import {highlightedText} from '../spans.js';
 
@@ -11,6 +11,7 @@ export function sourceView(route, app) {
   const signal = abort.signal;
   const id = route.args[0];
   let source = null;
+  let findings = []; // the findings of the source's studies, which name each highlight's kind
   let panelAbort = null;
   let selected = null;
   const text = h('div', {class: 'source-text', lang: 'en'});
@@ -50,24 +51,41 @@ export function sourceView(route, app) {
     keepClearOfPanel(links[0]);
   }
 
-  // The findings whose evidence is in this text, in the order they appear: one list per study, loaded once.
-  let overview = null;
+  // The findings whose evidence is in this text, in the order they appear (results only, when so switched).
   function findingsInText() {
-    if (!overview) {
-      overview = h('ol', {class: 'panel__list'}, h('li', null, loadingState('Loading findings…')));
-      const order = new Map();
-      [...source.annotations].sort((a, b) => a.start - b.start).forEach(a => order.has(a.findingId) || order.set(a.findingId, order.size));
-      Promise.all((source.studyIds || []).map(studyId =>
-        get(`studies/${studyId}/findings`, {size: 100}, signal).then(page => page.content))).then(lists => {
-        const findings = lists.flat().filter(f => order.has(f.id)).sort((a, b) => order.get(a.id) - order.get(b.id));
-        overview.replaceChildren(...findings.map(f => h('li', null,
-            h('a', {class: 'panel__item', href: `#/source/${id}?finding=${f.id}`},
-                badge('kind', f.kind), h('span', null, f.statement)))));
-      }, error => {
-        if (!isAbort(error)) overview.replaceChildren(h('li', null, problemBox(error)));
-      });
+    const order = new Map();
+    [...source.annotations].sort((a, b) => a.start - b.start).forEach(a => order.has(a.findingId) || order.set(a.findingId, order.size));
+    const shown = findings.filter(f => order.has(f.id) && (!resultsOnly.checked || f.kind === 'RESULT'))
+        .sort((a, b) => order.get(a.id) - order.get(b.id));
+    return h('ol', {class: 'panel__list'}, shown.map(f => h('li', null,
+        h('a', {class: 'panel__item', href: `#/source/${id}?finding=${f.id}`},
+            badge('kind', f.kind), h('span', null, f.statement)))));
+  }
+
+  // "Results only" leaves the highlights of what this study found; the others read as plain text, out of the Tab order.
+  const resultsOnly = h('input', {type: 'checkbox', id: 'results-only', class: 'switch__input', onchange: () => {
+    text.classList.toggle('is-results-only', resultsOnly.checked);
+    for (const link of text.querySelectorAll('a.hl')) {
+      const muted = resultsOnly.checked && !link.dataset.kinds.split(' ').includes('RESULT');
+      link.classList.toggle('hl--muted', muted);
+      if (muted) link.setAttribute('tabindex', '-1'); else link.removeAttribute('tabindex');
     }
-    return overview;
+    if (!selected) showPanel([]);
+  }});
+
+  /** The kinds present in the text with their colours, and the switch. */
+  function legend(kindsOfFindings) {
+    const counts = new Map();
+    for (const findingId of new Set(source.annotations.map(a => a.findingId))) {
+      const kind = kindsOfFindings.get(findingId) || null;
+      counts.set(kind, (counts.get(kind) || 0) + 1);
+    }
+    return h('div', {class: 'legend'},
+        h('p', {class: 'legend__text'}, 'Highlighted sentences are evidence for findings, coloured by kind: select one ',
+            'to see its finding.'),
+        h('ul', {class: 'legend__kinds'}, [...counts].map(([kind, n]) => h('li', {class: `hl hl--sample ${kindClass(kind)}`},
+            kind ? word('kind', kind) : 'Other', h('span', {class: 'legend__count'}, ` (${n})`)))),
+        h('p', {class: 'switch'}, resultsOnly, h('label', {for: 'results-only'}, `${word('kind', 'RESULT')}s only`)));
   }
 
   // On a phone the panel is a sheet over the lower part of the screen: the chosen sentence moves above it.
@@ -83,10 +101,11 @@ export function sourceView(route, app) {
     panel.classList.toggle('is-open', Boolean(selected));
     if (!selected) {
       const findingIds = new Set(source.annotations.map(a => a.findingId));
-      panel.replaceChildren(
+      replace(panel,
           h('h2', {class: 'panel__title', id: 'panel-heading'}, 'Findings in this text'),
           h('p', null, `${findingIds.size} ${findingIds.size === 1 ? 'finding rests' : 'findings rest'} on the highlighted `
               + 'sentences. Select a sentence, or Tab to it and press Enter, to see its finding; or pick one here.'),
+          resultsOnly.checked ? h('p', {class: 'panel__filter'}, `Showing ${word('kind', 'RESULT').toLowerCase()}s only.`) : null,
           findingsInText());
       return;
     }
@@ -127,14 +146,26 @@ export function sourceView(route, app) {
 
   renderView(app, signal, 'Loading source…', async () => {
     source = await get(`sources/${encodeURIComponent(id)}`, null, signal);
+    source.annotations = source.annotations || [];
+    // The studies' findings give each highlight its kind: one bounded page per study (a highlight of a finding
+    // beyond it is drawn in the neutral colour).
+    findings = (await Promise.all((source.studyIds || []).map(studyId =>
+      get(`studies/${studyId}/findings`, {size: 100}, signal).then(page => page.content, error => {
+        if (isAbort(error)) throw error;
+        return [];
+      })))).flat();
+    const kinds = new Map(findings.map(f => [f.id, f.kind]));
     const heading = h('h1', {class: 'page-title'}, source.title || `Source ${source.id}`);
-    text.replaceChildren(highlightedText(source.text || '', source.annotations || [], (content, findingIds) =>
-      h('a', {
-        class: `hl${findingIds.length > 1 ? ' hl--overlap' : ''}`,
+    text.replaceChildren(highlightedText(source.text || '', source.annotations, (content, findingIds) => {
+      const pieceKinds = findingIds.map(f => kinds.get(f) || 'UNKNOWN');
+      return h('a', {
+        // The innermost span's finding names the colour.
+        class: `hl ${kindClass(kinds.get(findingIds[0]))}${findingIds.length > 1 ? ' hl--overlap' : ''}`,
         href: `#/source/${source.id}?finding=${findingIds[0]}`,
         title: `Evidence for finding ${findingIds.join(', ')}`,
-        dataset: {findings: findingIds.join(' ')},
-      }, content)));
+        dataset: {findings: findingIds.join(' '), kinds: [...new Set(pieceKinds)].join(' ')},
+      }, content);
+    }));
     // The first click (or Enter) on a highlight shows its finding beside the text; a second one opens it.
     text.addEventListener('click', event => {
       const link = event.target.closest?.('a.hl');
@@ -157,16 +188,30 @@ export function sourceView(route, app) {
             h('p', {class: 'meta'}, [source.publisher, source.publishedYear].filter(Boolean).join(' · ') || 'Publisher not stated',
                 url ? [' · ', h('a', {href: url, rel: 'noopener noreferrer'}, 'Original article', icon('external'))] : null),
             h('p', {class: 'meta'}, studies),
-            h('p', {class: 'legend'}, h('span', {class: 'hl hl--sample'}, 'Highlighted'),
-                ' sentences are evidence for findings: select one to see its finding.')),
+            legend(kinds)),
         h('div', {class: 'source-layout'}, text, panel));
     const initial = route.params.get('finding');
     // A link to one finding's sentence lands on that sentence (keyboard focus included).
     return {node, title: source.title || `Source ${source.id}`,
       heading: (initial && highlightsOf(initial)[0]) || heading};
   }).then(() => {
-    if (source && !signal.aborted) select(route.params.get('finding'), {scroll: true});
+    if (source && !signal.aborted) {
+      select(route.params.get('finding'), {scroll: true});
+      showPassage(route.params);
+    }
   });
+
+  // A passage a search found (?start=&end=, offsets into the text) is marked and scrolled to.
+  function showPassage(params) {
+    window.CSS?.highlights?.delete(PASSAGE);
+    const start = Number(params.get('start'));
+    const end = Number(params.get('end'));
+    if (!params.has('start') || !params.has('end') || !Number.isInteger(start) || !Number.isInteger(end) || end <= start) return;
+    const range = rangeOf(text, start, end);
+    if (!range) return;
+    if (window.CSS?.highlights && window.Highlight) CSS.highlights.set(PASSAGE, new Highlight(range));
+    if (!params.get('finding')) range.startContainer.parentElement?.scrollIntoView({block: 'center'});
+  }
 
   return {
     update(next) {
@@ -177,14 +222,44 @@ export function sourceView(route, app) {
           && highlightsOf(findingId).includes(document.activeElement);
       const fromPanel = panel.contains(document.activeElement);
       select(findingId, {scroll: !clicked});
+      showPassage(next.params);
       // A link in the panel ("also evidence for...") is replaced with the panel: focus goes to the new sentence.
       if (fromPanel) highlightsOf(findingId)[0]?.focus({preventScroll: true});
       return true;
     },
     destroy() {
       abort.abort();
+      window.CSS?.highlights?.delete(PASSAGE);
       panelAbort?.abort();
       document.removeEventListener('keydown', onKey);
     },
   };
+}
+
+/** The highlight class of a finding kind: hl--result, hl--prior-work...; hl--unknown when the kind is not known. */
+function kindClass(kind) {
+  return `hl--${kind ? String(kind).toLowerCase().replace(/_/g, '-') : 'unknown'}`;
+}
+
+const PASSAGE = 'passage';
+
+/** The DOM range of characters [start, end) of the element's text, or null when the text is shorter. */
+function rangeOf(root, start, end) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let offset = 0;
+  let started = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = node.length;
+    if (!started && start < offset + length) {
+      range.setStart(node, start - offset);
+      started = true;
+    }
+    if (started && end <= offset + length) {
+      range.setEnd(node, end - offset);
+      return range;
+    }
+    offset += length;
+  }
+  return null;
 }

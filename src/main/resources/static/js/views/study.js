@@ -1,5 +1,5 @@
-// A study (#/study/{slug}, optionally ?mechanism={id}): summary, fast and lasting effects, mechanisms,
-// researchers, implications, caveats, citation and every finding.
+// A study (#/study/{slug}, optionally ?mechanism={id} or ?section={name}): summary, fast and lasting effects,
+// mechanisms, researchers, implications, caveats, citation and every finding, with links to each part.
 import {h, icon, safeHttpUrl} from '../dom.js';
 import {get, study as fetchStudy} from '../api.js';
 import {badge, hint, word} from '../labels.js';
@@ -11,15 +11,24 @@ export function studyView(route, app) {
   let shown = null;
 
   const canonical = params => {
-    const mechanism = params.get('mechanism');
-    return `#/study/${encodeURIComponent(shown.slug)}${mechanism ? `?mechanism=${encodeURIComponent(mechanism)}` : ''}`;
+    const kept = new URLSearchParams();
+    for (const name of ['mechanism', 'section']) if (params.get(name)) kept.set(name, params.get(name));
+    const query = kept.toString();
+    return `#/study/${encodeURIComponent(shown.slug)}${query ? `?${query}` : ''}`;
   };
 
-  const showMechanism = params => {
-    const target = params.get('mechanism') && document.getElementById(`mechanism-${params.get('mechanism')}`);
+  // A mechanism (from a search hit) or a part of the page (from its contents) is scrolled to and focused.
+  const showTarget = params => {
+    const mechanism = params.get('mechanism') && document.getElementById(`mechanism-${params.get('mechanism')}`);
     document.querySelectorAll('.mechanism.is-targeted').forEach(card => card.classList.remove('is-targeted'));
+    const section = SECTIONS.find(part => part.name === params.get('section'));
+    const target = mechanism || (section && document.getElementById(section.heading));
+    for (const link of document.querySelectorAll('.page-nav a')) {
+      if (section && link.dataset.section === section.name) link.setAttribute('aria-current', 'location');
+      else link.removeAttribute('aria-current');
+    }
     if (!target) return;
-    target.classList.add('is-targeted');
+    if (mechanism) mechanism.classList.add('is-targeted');
     target.setAttribute('tabindex', '-1');
     target.scrollIntoView({block: 'start', behavior: 'smooth'});
     target.focus({preventScroll: true});
@@ -38,14 +47,14 @@ export function studyView(route, app) {
     if (!shown || signal.aborted) return;
     // Links by id (from search hits) settle on the readable slug permalink.
     if (route.args[0] !== shown.slug) app.rewrite(canonical(route.params));
-    showMechanism(route.params);
+    showTarget(route.params);
   });
 
   return {
     update(next) {
       if (!shown || (next.args[0] !== shown.slug && next.args[0] !== String(shown.id))) return false;
       if (next.args[0] !== shown.slug) app.rewrite(canonical(next.params));
-      showMechanism(next.params);
+      showTarget(next.params);
       return true;
     },
     destroy() {
@@ -54,27 +63,53 @@ export function studyView(route, app) {
   };
 }
 
+/** The parts of the long study page, in order, by the id of their heading: the page's table of contents. */
+const SECTIONS = [
+  {name: 'summary', heading: 'summary-heading', label: 'In brief'},
+  {name: 'effects', heading: 'effects-heading', label: 'Effects'},
+  {name: 'mechanisms', heading: 'mechanisms-heading', label: 'Mechanisms'},
+  {name: 'researchers', heading: 'researchers-heading', label: 'Researchers'},
+  {name: 'implications', heading: 'implications-heading', label: 'What it could mean'},
+  {name: 'caveats', heading: 'caveats-heading', label: 'Caveats'},
+  {name: 'citation', heading: 'citation-heading', label: 'Citation'},
+  {name: 'findings', heading: 'findings-heading', label: 'All findings'},
+];
+
+/** Links to each part of the page; permalinks (…?section=caveats), so Back returns to where the reader was. */
+function pageNav(study, summary) {
+  const present = SECTIONS.filter(part => part.name !== 'citation' || summary.citation);
+  return h('nav', {class: 'page-nav', 'aria-label': 'On this page'},
+      h('p', {class: 'page-nav__title', 'aria-hidden': 'true'}, 'On this page'),
+      h('ul', null, present.map(part => h('li', null,
+          h('a', {href: `#/study/${encodeURIComponent(study.slug)}?section=${part.name}`, dataset: {section: part.name}},
+              part.label)))));
+}
+
 function studyPage(study, summary, mechanisms, heading, signal) {
   const reported = study.source ? [study.source.publisher, study.source.publishedYear].filter(Boolean).join(', ') : '';
   const doi = study.doi ? safeHttpUrl(`https://doi.org/${study.doi}`) : null;
+  // The summary comes right after the title, before the facts beside it: on a phone it is the first thing read.
   return h('article', {class: 'study'},
       h('header', {class: 'page-head'},
           h('p', {class: 'eyebrow'}, 'Study'),
           heading,
           h('p', {class: 'meta'}, [study.institution, study.journal, study.publishedYear].filter(Boolean).join(' · ')
               || 'Institution and journal not stated'),
-          reported ? h('p', {class: 'meta'}, `Reported by ${reported}`) : null,
-          h('dl', {class: 'meta-grid'},
-              fact('Population', study.population || h('span', {class: 'muted'}, 'Not stated in the source')),
-              fact('Interventions', conceptList(study.interventions)),
-              fact('Conditions', conceptList(study.conditions)),
-              fact('DOI', doi ? h('a', {href: doi, rel: 'noopener'}, study.doi) : h('span', {class: 'muted'}, 'Not given'))),
-          h('p', {class: 'actions'},
-              study.source ? h('a', {class: 'button button--primary', href: `#/source/${study.source.id}`},
-                  icon('source'), 'Read the source, every finding highlighted') : null,
-              h('a', {class: 'button button--quiet', href: `api/studies/${study.id}/summary?format=md`}, 'Summary as Markdown'),
-              h('a', {class: 'button button--quiet', href: `api/studies/${study.id}/summary?pretty`}, 'Summary as JSON'))),
-      summarySection(summary, study.title),
+          reported ? h('p', {class: 'meta'}, `Reported by ${reported}`) : null),
+      h('div', {class: 'study-intro'},
+          summarySection(summary, study.title),
+          h('aside', {class: 'study-facts', 'aria-label': 'Study facts'},
+              h('dl', {class: 'meta-grid'},
+                fact('Population', study.population || h('span', {class: 'muted'}, 'Not stated in the source')),
+                fact('Interventions', conceptList(study.interventions)),
+                fact('Conditions', conceptList(study.conditions)),
+                fact('DOI', doi ? h('a', {href: doi, rel: 'noopener'}, study.doi) : h('span', {class: 'muted'}, 'Not given'))),
+              h('p', {class: 'actions'},
+                  study.source ? h('a', {class: 'button button--primary', href: `#/source/${study.source.id}`},
+                      icon('source'), 'Read the source, every finding highlighted') : null,
+                  h('a', {class: 'button button--quiet', href: `api/studies/${study.id}/summary?format=md`}, 'Summary as Markdown'),
+                  h('a', {class: 'button button--quiet', href: `api/studies/${study.id}/summary?pretty`}, 'Summary as JSON')))),
+      pageNav(study, summary),
       effectsSection(summary),
       h('section', {class: 'section', 'aria-labelledby': 'mechanisms-heading'},
           h('h2', {id: 'mechanisms-heading'}, 'Mechanisms'),

@@ -2,16 +2,13 @@ package org.findingskb.browser;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import org.findingskb.support.Http;
@@ -23,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * out from its background by at least WCAG's 4.5:1 (3:1 for large text).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=browser")
-class PageAccessibilityTests {
+class PageAccessibilityTests extends PageTestSupport {
 
     /**
      * Contrast of every visible piece of text against the background it is painted on (blending translucent
@@ -93,26 +90,8 @@ class PageAccessibilityTests {
               .map(e => e.outerHTML.slice(0, 80));
             """;
 
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
     JsonNode study;
     long findingWithMechanism;
-
-    @BeforeAll
-    static void startBrowser() {
-        Browser.assumeInstalled();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void seededStudy() {
@@ -134,7 +113,8 @@ class PageAccessibilityTests {
                 && d.findElements(By.cssSelector("[aria-busy=true], .loading")).isEmpty());
 
         assertThat(browser.findAll("header.site-header")).hasSize(1);
-        assertThat(browser.findAll("nav[aria-label]")).hasSize(1);
+        assertThat(browser.findAll("nav[aria-label=Site]")).hasSize(1);
+        assertThat(browser.findAll("nav:not([aria-label])")).as("every navigation landmark is named").isEmpty();
         assertThat(browser.findAll("main")).hasSize(1);
         assertThat(browser.findAll("main h1")).as("one page heading").hasSize(1);
         List<String> unnamed = browser.script(UNNAMED_CONTROLS);
@@ -161,9 +141,13 @@ class PageAccessibilityTests {
         long sourceId = study.get("source").get("id").asLong();
         checkView("#/", ".study-card");
         checkView("#/search?q=young+neurons&kind=MECHANISM", ".hit mark");
+        checkView("#/search?kind=RESULT", ".hit .badge--kind");
         checkView("#/study/" + study.get("slug").asString(), ".finding-row");
         checkView("#/finding/" + findingWithMechanism, ".finding .mechanism");
         checkView("#/source/" + sourceId, ".panel__item");
+        browser.find("#results-only").click();
+        List<String> resultsOnly = browser.script(CONTRAST_AUDIT);
+        assertThat(resultsOnly).as("text below the contrast minimum with results only").isEmpty();
         checkView("#/source/" + sourceId + "?finding=" + findingWithMechanism, ".finding-panel.is-open .badge-list");
         checkView("#/concept/" + study.get("interventions").get(0).get("id").asLong(), ".finding-row");
         checkView("#/finding/987654321", "[role=alert]");

@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,7 +16,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import org.findingskb.support.Http;
@@ -32,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the page shows is checked against what the public API answers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=browser")
-class WebPageTests {
+class WebPageTests extends PageTestSupport {
 
     private static final Pattern RESULT_COUNT = Pattern.compile("^([\\d,]+) results? for “(.*)”");
 
@@ -48,46 +44,14 @@ class WebPageTests {
             Map.entry("LEAD", "Lead researcher"), Map.entry("SENIOR", "Senior author"), Map.entry("AUTHOR", "Author"),
             Map.entry("QUOTED", "Quoted"));
 
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
     Http api;
     JsonNode study;
-
-    @BeforeAll
-    static void startBrowser() {
-        Browser.assumeInstalled();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void desktopWindowAndSeededStudy() {
         browser.resize(Browser.DESKTOP);
         api = new Http(port);
         study = api.get("/api/studies").json().get("content").get(0);
-    }
-
-    @AfterEach
-    void pageRaisedNoError() {
-        assertThat(browser.pageErrors()).as("uncaught errors on the page").isEmpty();
-    }
-
-    private String url(String hash) {
-        return "http://localhost:" + port + "/" + hash;
-    }
-
-    private static String text(WebElement element) {
-        String content = element.getDomProperty("textContent");
-        return content == null ? "" : content.replaceAll("\\s+", " ").strip();
     }
 
     private static String word(JsonNode value) {
@@ -442,7 +406,7 @@ class WebPageTests {
         WebElement lasting = browser.find("#effect-sustained");
         assertThat(fast.getRect().getY() + fast.getRect().getHeight()).isLessThanOrEqualTo(lasting.getRect().getY());
         assertThat(fast.getRect().getWidth()).isEqualTo(lasting.getRect().getWidth());
-        assertTapTargetsAtLeast44("#search-input, .site-nav a, .button, .concept");
+        assertTapTargetsAtLeast44("#search-input, .site-nav a, .button, .concept, .page-nav a");
         browser.fullPageScreenshot("study-phone-full");
         browser.script("document.getElementById('effects-heading').scrollIntoView()");
         browser.screenshot("study-phone");
@@ -455,6 +419,7 @@ class WebPageTests {
 
         browser.load(url("#/source/" + study.get("source").get("id").asLong()));
         browser.visible("a.hl").click();
+        assertTapTargetsAtLeast44(".switch label");
         WebElement sheet = browser.visible(".finding-panel.is-open");
         assertThat(sheet.getCssValue("position")).isEqualTo("fixed");
         assertNoHorizontalScroll();

@@ -72,6 +72,22 @@ class HistoryTests extends CuratingOverHttp {
                 .doesNotContain("reviewStatus", "evidence", "createdAt", "updatedAt", "version");
         assertThat(changed(history.get(2))).contains("reviewStatus", "reviewNote").doesNotContain("statement", "kind");
         assertThat(history.get(0).get("changedFields").isArray()).isTrue();
+        // Each update says what the changed fields held before and after it; a creation has nothing before it.
+        assertThat(history.get(0).get("changes")).isEmpty();
+        assertThat(change(history.get(1), "statement")).containsExactly("A finding whose history is kept.",
+                "A finding whose history is kept, reworded.");
+        assertThat(change(history.get(2), "reviewStatus")).containsExactly("UNREVIEWED", "REJECTED");
+        assertThat(change(history.get(2), "reviewNote")).containsExactly(null, "Not in the source.");
+        assertThat(history.get(2).get("changes")).extracting(c -> c.get("field").asString())
+                .containsExactlyInAnyOrderElementsOf(changed(history.get(2)));
+    }
+
+    /** The [before, after] of one field in a revision's changes. */
+    private static List<String> change(JsonNode revision, String field) {
+        JsonNode change = revision.get("changes").valueStream().filter(c -> c.get("field").asString().equals(field))
+                .findFirst().orElseThrow(() -> new AssertionError("no change of " + field + " in " + revision));
+        return java.util.Arrays.asList(change.get("before").isNull() ? null : change.get("before").asString(),
+                change.get("after").isNull() ? null : change.get("after").asString());
     }
 
     @Test
@@ -86,6 +102,8 @@ class HistoryTests extends CuratingOverHttp {
         List<JsonNode> history = revisions("/api/findings/" + finding.get("id").asLong() + "/revisions");
         assertThat(history).hasSize(2);
         assertThat(changed(history.get(1))).contains("conceptIds").doesNotContain("statement", "concepts");
+        // A referenced resource is named by its id.
+        assertThat(change(history.get(1), "conceptIds")).containsExactly("", concept.get("id").asString());
     }
 
     @Test
