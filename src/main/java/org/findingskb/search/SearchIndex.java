@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.findingskb.concept.Concept;
 import org.findingskb.finding.Finding;
 import org.findingskb.mechanism.Mechanism;
+import org.findingskb.source.SourceDocument;
 import org.findingskb.study.Study;
 
 import org.findingskb.shared.KbProperties;
@@ -57,7 +58,7 @@ public class SearchIndex {
 
     /** Each indexed entity type with the name of its id field in the index; concepts first (see ensureComplete). */
     private static final Map<Class<?>, String> INDEXED = orderedMap(Concept.class, "id_ref", Study.class, "id_sort",
-            Mechanism.class, "id_sort", Finding.class, "id_sort");
+            Mechanism.class, "id_sort", Finding.class, "id_sort", SourceDocument.class, "id_sort");
 
     private final EntityManagerFactory entityManagerFactory;
     private final EntityManager entityManager;
