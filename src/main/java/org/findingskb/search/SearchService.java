@@ -126,7 +126,8 @@ public class SearchService {
             return new SearchResponse(List.of(), SearchResponse.Page.of(pageQuery.pageSize(), 0, 0, true), null,
                     withFacets ? facets(session, query, filters, List.of(), Map.of()) : null, null);
         }
-        int fingerprint = Cursor.fingerprint(query, filters, pageQuery.pageSize(), withFacets);
+        // Facets change no hit: a cursor serves with or without them.
+        int fingerprint = Cursor.fingerprint(query, filters, pageQuery.pageSize());
         // A highlight may only name fields that some searched type has.
         List<String> snippetFields = SNIPPET_FIELDS.entrySet().stream()
                 .filter(e -> e.getValue().stream().anyMatch(types::contains)).map(Map.Entry::getKey).toList();
@@ -173,8 +174,10 @@ public class SearchService {
         Map<Long, SearchHit.StudyRef> studies = new LinkedHashMap<>();
         Map<Long, SearchHit.StudyRef> studiesBySource = new LinkedHashMap<>();
         studyRefs(session, rows, studies, studiesBySource);
-        long total = page.page().totalElements();
-        // Later pages carry the first page's total, exact when below the cap (or counted with facets).
+        // With facets the type counts add up to the exact total; later pages without them carry the first page's,
+        // exact when below the cap.
+        long total = withFacets ? typeCounts.values().stream().mapToLong(Long::longValue).sum()
+                : page.page().totalElements();
         boolean totalExact = cursor == null || cursor.isBlank() ? exact[0] : withFacets || total < COUNTED_UP_TO;
         return new SearchResponse(rows.stream().map(row -> hit(row, snippetFields.size(), studies, studiesBySource))
                 .toList(), SearchResponse.Page.of(page.page().size(), page.page().number(), total, totalExact),

@@ -222,6 +222,17 @@ class SearchApiTests {
     }
 
     @Test
+    void aCursorServesWithAndWithoutFacets() {
+        JsonNode first = ok("/api/search?size=2&facets=false&q=" + q("ketamine"));
+        JsonNode faceted = ok("/api/search?size=2&q=" + q("ketamine") + "&cursor=" + first.get("cursor").asString());
+        JsonNode plain = ok("/api/search?size=2&facets=false&q=" + q("ketamine") + "&cursor=" + first.get("cursor").asString());
+        assertThat(faceted.get("content")).isEqualTo(plain.get("content")).isNotEmpty();
+        assertThat(faceted.get("page").get("totalElements")).isEqualTo(first.get("page").get("totalElements"));
+        assertThat(faceted.has("facets")).isTrue();
+        assertThat(plain.has("facets")).isFalse();
+    }
+
+    @Test
     void snippetsAreEscapedHtmlWithOnlyMarkTags() {
         JsonNode result = ok("/api/search?q=" + q("ketamine") + "&size=100");
         result.get("content").forEach(hit -> assertThat(hit.get("snippet").asString()
