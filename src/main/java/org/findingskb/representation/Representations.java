@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -167,30 +166,12 @@ class Representations implements WebMvcConfigurer {
         @Override
         protected void writeInternal(ResultPage<?> page, ResolvableType type, HttpOutputMessage output,
                 Map<String, Object> hints) throws IOException {
-            HttpHeaders headers = output.getHeaders();
-            headers.set("X-Total-Count", Long.toString(page.page().totalElements()));
-            if (page.cursor() != null) {
-                headers.set(HttpHeaders.LINK, "<" + nextPage(page.cursor()) + ">; rel=\"next\"");
-            }
+            // The next page travels in the Link header every page gets (PageLinksAdvice).
+            output.getHeaders().set("X-Total-Count", Long.toString(page.page().totalElements()));
             @SuppressWarnings("unchecked")
             List<FindingResponse> findings = (List<FindingResponse>) page.content();
             try (Writer writer = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8)) {
                 writer.write(FindingsCsv.of(findings));
-            }
-        }
-
-        /**
-         * This request with the next page's cursor. The current query is taken as it came, already encoded;
-         * encoding it again turned a '%22' into '%2522' and the link into another query. A query Tomcat let
-         * through that is not validly encoded is encoded once more rather than failing the page.
-         */
-        private static String nextPage(String cursor) {
-            var next = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("cursor", cursor)
-                    .replaceQueryParam("page");
-            try {
-                return next.build(true).toUriString();
-            } catch (IllegalArgumentException notEncoded) {
-                return next.build().encode().toUriString();
             }
         }
     }

@@ -30,10 +30,15 @@ class SearchController {
     @GetMapping("/api/search")
     @Operation(summary = "Search the whole knowledge base",
             description = "Words must all match; \"quoted phrases\", -excluded words, prefix* and a | b are understood. "
-                    + "Hits come by relevance with a snippet whose matched words are in <mark>; facets count all hits.")
+                    + "Hits come by relevance with a snippet whose matched words are in <mark>; finding hits carry their"
+                    + " kind, timescale, certainty and study, source hits the start and end of their passage in the"
+                    + " source's text. Without q, browses what the filters let through. Facets count all hits; with"
+                    + " facets=false they are left out and the total is counted up to 1,000 (page.totalElementsExact"
+                    + " says whether it is exact), which is faster.")
     SearchResponse search(
-            @Parameter(description = "what to search for", required = true) @RequestParam(required = false) String q,
-            @Parameter(description = "only these types: finding, study, mechanism, concept (comma-separated)")
+            @Parameter(description = "what to search for; absent or blank: every hit the filters let through")
+            @RequestParam(required = false) String q,
+            @Parameter(description = "only these types: finding, study, mechanism, concept, source (comma-separated)")
             @RequestParam(required = false) Set<String> type,
             @Parameter(description = "only hits of this study (findings and mechanisms)") @RequestParam(required = false) Long studyId,
             @Parameter(description = "only findings of this kind") @RequestParam(required = false) FindingKind kind,
@@ -42,6 +47,8 @@ class SearchController {
             @Parameter(description = "only findings that mention a concept of this type") @RequestParam(required = false) ConceptType conceptType,
             @Parameter(description = "the cursor of the previous page, to page on past the first 10,000 results")
             @RequestParam(required = false) String cursor,
+            @Parameter(description = "false: leave out the facet counts, for a faster answer")
+            @RequestParam(defaultValue = "true") boolean facets,
             @ParameterObject PageQuery page) {
         if (type != null) {
             type.stream().filter(t -> !SearchService.TYPES.containsKey(t.toLowerCase(java.util.Locale.ROOT))).findFirst()
@@ -56,6 +63,6 @@ class SearchController {
             throw InvalidParameter.of("sort", "is not supported here: search hits come by relevance");
         }
         return search.search(q, new SearchService.Filters(types, studyId, kind, timescale, certainty, conceptType), page,
-                cursor);
+                cursor, facets);
     }
 }

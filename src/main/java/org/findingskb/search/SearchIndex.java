@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.findingskb.concept.Concept;
 import org.findingskb.finding.Finding;
 import org.findingskb.mechanism.Mechanism;
+import org.findingskb.source.SourceDocument;
 import org.findingskb.study.Study;
 
 import org.findingskb.shared.KbProperties;
@@ -54,10 +55,18 @@ public class SearchIndex {
     private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
     private static final AggregationKey<Long> VERSION_SUM = AggregationKey.of("versionSum");
     private static final String IN_USE_MARKER = "in-use";
+    private static final String MAPPING_MARKER = "mapping-version";
+
+    /**
+     * The version of what documents hold ({@link SearchMapping}); raised when existing documents lack something
+     * the queries now read (2: a finding's kind and certainty, a study's slug and source, sources' text), so that
+     * an index written before is rebuilt once rather than answering with gaps.
+     */
+    static final String MAPPING_VERSION = "2";
 
     /** Each indexed entity type with the name of its id field in the index; concepts first (see ensureComplete). */
     private static final Map<Class<?>, String> INDEXED = orderedMap(Concept.class, "id_ref", Study.class, "id_sort",
-            Mechanism.class, "id_sort", Finding.class, "id_sort");
+            Mechanism.class, "id_sort", Finding.class, "id_sort", SourceDocument.class, "id_sort");
 
     private final EntityManagerFactory entityManagerFactory;
     private final EntityManager entityManager;
@@ -66,6 +75,9 @@ public class SearchIndex {
     private final int batchSize;
     private final boolean reindexOnStart;
     private final Path inUseMarker;
+    private final Path mappingMarker;
+    /** Until the index is rebuilt for {@link #MAPPING_VERSION}. */
+    private volatile boolean mappingChanged;
     private final boolean previousRunStoppedInOrder;
 
     SearchIndex(EntityManagerFactory entityManagerFactory, EntityManager entityManager, TransactionTemplate transactions,
@@ -80,6 +92,9 @@ public class SearchIndex {
         this.batchSize = properties.search().massIndexing().batchSize();
         this.inUseMarker = indexRoot.resolve(IN_USE_MARKER);
         this.previousRunStoppedInOrder = !Files.exists(inUseMarker);
+        this.mappingMarker = indexRoot.resolve(MAPPING_MARKER);
+        this.mappingChanged = !Files.exists(mappingMarker)
+                || !Files.readString(mappingMarker).strip().equals(MAPPING_VERSION);
         Files.createDirectories(indexRoot);
         Files.writeString(inUseMarker, "The search index is in use; this file is removed when the application stops"
                 + " in order.\n");
@@ -106,9 +121,11 @@ public class SearchIndex {
      */
     public List<Class<?>> ensureComplete() {
         List<Class<?>> all = List.copyOf(INDEXED.keySet());
-        if (reindexOnStart) {
-            log.info("Re-indexing everything, as kb.search.reindex-on-start or kb.restore asks");
+        if (reindexOnStart || mappingChanged) {
+            log.info(reindexOnStart ? "Re-indexing everything, as kb.search.reindex-on-start or kb.restore asks"
+                    : "Re-indexing everything: the index was written for another mapping version than " + MAPPING_VERSION);
             reindex(all);
+            markMappingVersion();
             return all;
         }
         long started = System.nanoTime();
@@ -138,6 +155,15 @@ public class SearchIndex {
             reindex(stale);
         }
         return stale;
+    }
+
+    private void markMappingVersion() {
+        try {
+            Files.writeString(mappingMarker, MAPPING_VERSION + "\n");
+            mappingChanged = false;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write " + mappingMarker, e);
+        }
     }
 
     /** Rebuilds the index of {@code types} from the database, logging progress with counts, rate and ETA. */

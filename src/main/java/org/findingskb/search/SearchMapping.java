@@ -24,6 +24,7 @@ import org.findingskb.concept.Synonym;
 import org.findingskb.finding.Finding;
 import org.findingskb.finding.ReviewStatus;
 import org.findingskb.mechanism.Mechanism;
+import org.findingskb.source.SourceDocument;
 import org.findingskb.study.Researcher;
 import org.findingskb.study.Study;
 
@@ -49,6 +50,7 @@ public class SearchMapping implements HibernateOrmSearchMappingConfigurer {
         studies(mapping);
         mechanisms(mapping);
         findings(mapping);
+        sources(mapping);
     }
 
     private static void concepts(ProgrammaticMappingConfigurationContext mapping) {
@@ -76,6 +78,8 @@ public class SearchMapping implements HibernateOrmSearchMappingConfigurer {
         version(study);
         prose(study.property("title"), true).keywordField("title_sort").normalizer(FOLDED).sortable(Sortable.YES);
         label(study.property("title"));
+        study.property("slug").keywordField("slug").projectable(Projectable.YES);
+        study.property("source").binder(new SourceOf());
         prose(study.property("institution"), true);
         prose(study.property("journal"), false).keywordField("journal_key").normalizer(FOLDED);
         prose(study.property("population"), false);
@@ -89,7 +93,8 @@ public class SearchMapping implements HibernateOrmSearchMappingConfigurer {
         TypeMappingStep mechanism = partOfStudy(mapping.type(Mechanism.class), "mechanism", Visibility.always());
         prose(mechanism.property("name"), true).keywordField("name_sort").normalizer(FOLDED).sortable(Sortable.YES);
         label(mechanism.property("name"));
-        mechanism.property("timescale").keywordField().aggregable(Aggregable.YES).sortable(Sortable.YES);
+        mechanism.property("timescale").keywordField().aggregable(Aggregable.YES).sortable(Sortable.YES)
+                .projectable(Projectable.YES);
         prose(mechanism.property("description"), true);
         concepts(mechanism.property("brainRegions"));
         concepts(mechanism.property("pathways"));
@@ -103,13 +108,31 @@ public class SearchMapping implements HibernateOrmSearchMappingConfigurer {
         finding.property("position").binder(new SortableLong("position"));
         prose(finding.property("statement"), true);
         label(finding.property("statement"));
-        finding.property("kind").keywordField().aggregable(Aggregable.YES).sortable(Sortable.YES);
-        finding.property("timescale").keywordField().aggregable(Aggregable.YES).sortable(Sortable.YES);
-        finding.property("certainty").keywordField().aggregable(Aggregable.YES);
+        // Projectable: search hits show them without loading the finding.
+        finding.property("kind").keywordField().aggregable(Aggregable.YES).sortable(Sortable.YES)
+                .projectable(Projectable.YES);
+        finding.property("timescale").keywordField().aggregable(Aggregable.YES).sortable(Sortable.YES)
+                .projectable(Projectable.YES);
+        finding.property("certainty").keywordField().aggregable(Aggregable.YES).projectable(Projectable.YES);
         finding.property("origin").keywordField();
         finding.property("reviewStatus").keywordField().aggregable(Aggregable.YES);
         finding.property("needsReview").genericField();
         concepts(finding.property("concepts"));
+    }
+
+    /**
+     * A source's text, searchable: a hit is its best passage, whose offsets in the text come from the text kept in
+     * the index (highlighting needs it there anyway), so a source hit needs no database round trip either.
+     */
+    private static void sources(ProgrammaticMappingConfigurationContext mapping) {
+        TypeMappingStep source = mapping.type(SourceDocument.class);
+        source.indexed().index("source");
+        source.binder(new DocumentKind("source")).binder(Visibility.always()).binder(new NoStudy());
+        source.property("id").genericField("id_sort").sortable(Sortable.YES).projectable(Projectable.YES);
+        version(source);
+        label(source.property("title"));
+        source.property("content").fullTextField("text").analyzer(ENGLISH)
+                .highlightable(java.util.List.of(Highlightable.UNIFIED)).projectable(Projectable.YES);
     }
 
     /** What findings and mechanisms share: their own index, an id to sort on, and the study they belong to. */
@@ -222,6 +245,20 @@ public class SearchMapping implements HibernateOrmSearchMappingConfigurer {
                 document.addValue(studyId, study.getId());
                 document.addValue(studyRef, study.getId());
             });
+        }
+    }
+
+    /** The source a study reports: source hits name their study through it. */
+    private static final class SourceOf implements PropertyBinder {
+
+        @Override
+        public void bind(PropertyBindingContext context) {
+            // A source's id never changes; a study moved to another source is reindexed as its property changed.
+            context.dependencies().useRootOnly();
+            IndexFieldReference<Long> sourceId = context.indexSchemaElement().field("sourceId",
+                    f -> f.asLong().projectable(Projectable.YES)).toReference();
+            context.bridge(SourceDocument.class, (document, source, writeContext) ->
+                    document.addValue(sourceId, source == null ? null : source.getId()));
         }
     }
 

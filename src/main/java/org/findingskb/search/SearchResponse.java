@@ -4,16 +4,36 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
-import org.findingskb.shared.ResultPage;
+import org.findingskb.shared.PageLinks;
 import org.findingskb.shared.WeaklyValidated;
 
-/** A page of search hits, with facet counts over all hits (not only this page). */
+/**
+ * A page of search hits, with facet counts over all hits (not only this page) unless they were not asked for, and
+ * links to this page and the next.
+ */
 public record SearchResponse(
         List<SearchHit> content,
-        ResultPage.Metadata page,
+        Page page,
         @JsonInclude(JsonInclude.Include.NON_NULL) String cursor,
-        Facets facets) implements WeaklyValidated {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "counts over every hit; absent with facets=false") Facets facets,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PageLinks links)
+        implements WeaklyValidated, PageLinks.Linked<SearchResponse> {
+
+    /**
+     * The page's place, as on every list, and whether {@code totalElements} is exact: without facets the count
+     * stops early ({@link SearchService#COUNTED_UP_TO}), and {@code totalElements} is then a lower bound.
+     */
+    public record Page(int size, long number, long totalElements, long totalPages,
+            @Schema(description = "false when totalElements is a lower bound: the count stopped early (facets=false)")
+            boolean totalElementsExact) implements PageLinks.Position {
+
+        static Page of(int size, long number, long totalElements, boolean exact) {
+            return new Page(size, number, totalElements, size == 0 ? 0 : (totalElements + size - 1) / size, exact);
+        }
+    }
 
     /**
      * Counts per value: {@code type} over every hit; {@code kind}, {@code timescale}, {@code certainty},
@@ -24,5 +44,10 @@ public record SearchResponse(
     }
 
     public record StudyCount(Long id, String title, long count) {
+    }
+
+    @Override
+    public SearchResponse withLinks(PageLinks links) {
+        return new SearchResponse(content, page, cursor, facets, links);
     }
 }

@@ -2,6 +2,7 @@ package org.findingskb.search;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.findingskb.finding.Finding;
 import org.findingskb.finding.FindingKind;
 import org.findingskb.mechanism.Timescale;
 import org.findingskb.mechanism.Mechanism;
+import org.findingskb.source.SourceDocument;
 import org.findingskb.study.Study;
 import org.findingskb.shared.InvalidParameter;
 import org.findingskb.shared.KbProperties;
@@ -44,8 +46,9 @@ import org.findingskb.shared.IndexPager;
 import org.findingskb.shared.UserQuery;
 
 /**
- * Searches findings, studies, mechanisms and concepts at once, by relevance, with highlighted snippets and
- * facet counts. Hits are built from the index alone: titles and study ids are stored there.
+ * Searches findings, studies, mechanisms, concepts and the text of sources at once, by relevance, with highlighted
+ * snippets and facet counts. Hits are built from the index alone: titles, study ids, a finding's kind, timescale and
+ * certainty are stored there, and the studies a page names come from the study index in one query.
  */
 @Service
 public class SearchService {
@@ -61,11 +64,24 @@ public class SearchService {
             Mechanism.class, List.of("name", "description", "brainRegions.name", "brainRegions.synonyms.name",
                     "pathways.name", "pathways.synonyms.name", "cellTypes.name", "cellTypes.synonyms.name",
                     "interventions.name", "interventions.synonyms.name"),
-            Concept.class, List.of("name", "synonyms.name"));
+            Concept.class, List.of("name", "synonyms.name"),
+            SourceDocument.class, List.of("text"));
 
     /** Fields whose matches make the snippet, in order of preference, with the types that have them. */
     private static final Map<String, List<Class<?>>> SNIPPET_FIELDS = snippetFields();
     private static final int FACET_STUDIES = 20;
+    private static final String SOURCE_ENTITY = SourceDocument.class.getSimpleName();
+    /** The studies one page of hits can name: one per hit, and a few per source. */
+    private static final int STUDIES_PER_PAGE = 4 * PageQuery.MAX_SIZE;
+    /** Where the highlights start in a hit's projection: after reference, score, label, study, kind, timescale... */
+    private static final int FIRST_SNIPPET = 8;
+
+    /**
+     * How far a search without facets counts its hits: past it the index stops counting, so a query matching much
+     * of the knowledge base costs no more than one matching a thousand documents. {@code totalElements} is then a
+     * lower bound, and {@code totalElementsExact} says so; pages go on all the same (each looks one hit ahead).
+     */
+    public static final int COUNTED_UP_TO = 1_000;
 
     /** The time budget of one index query ({@code kb.search.timeout}). */
     private final long queryMillis;
@@ -89,65 +105,160 @@ public class SearchService {
 
     /**
      * Runs outside any transaction, on an entity manager of its own: hits and facets come from the index alone,
-     * so a search never holds a database connection.
+     * so a search never holds a database connection. Without words ({@code q} absent or blank) it browses: every
+     * document the filters let through. Facets cost an aggregation over every hit, so they are counted only when
+     * asked for; without them the total is counted up to {@link #COUNTED_UP_TO} only.
      */
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
-    public SearchResponse search(String q, Filters filters, PageQuery pageQuery, String cursor) {
+    public SearchResponse search(String q, Filters filters, PageQuery pageQuery, String cursor, boolean withFacets) {
         Timer.Sample sample = Timer.start(meters);
         try (EntityManager entityManager = entityManagerFactory.createEntityManager()) {
-            return search(Search.session(entityManager), q, filters, pageQuery, cursor);
+            return search(Search.session(entityManager), UserQuery.of(q), filters, pageQuery, cursor, withFacets);
         } finally {
             sample.stop(meters.timer("kb.search"));
         }
     }
 
-    private SearchResponse search(SearchSession session, String q, Filters filters, PageQuery pageQuery, String cursor) {
-        UserQuery query = UserQuery.of(q);
-        if (query == null) {
-            throw InvalidParameter.of("q", "is required: give words to search for");
-        }
+    private SearchResponse search(SearchSession session, UserQuery query, Filters filters, PageQuery pageQuery,
+            String cursor, boolean withFacets) {
         List<Class<?>> types = typesFor(filters);
         if (types.isEmpty()) {
-            return new SearchResponse(List.of(), ResultPage.Metadata.of(pageQuery.pageSize(), 0, 0), null,
-                    facets(session, query, filters, List.of(), Map.of()));
+            return new SearchResponse(List.of(), SearchResponse.Page.of(pageQuery.pageSize(), 0, 0, true), null,
+                    withFacets ? facets(session, query, filters, List.of(), Map.of()) : null, null);
         }
+        // Facets change no hit: a cursor serves with or without them.
         int fingerprint = Cursor.fingerprint(query, filters, pageQuery.pageSize());
         // A highlight may only name fields that some searched type has.
         List<String> snippetFields = SNIPPET_FIELDS.entrySet().stream()
                 .filter(e -> e.getValue().stream().anyMatch(types::contains)).map(Map.Entry::getKey).toList();
+        boolean sources = types.contains(SourceDocument.class);
         AggregationKey<Map<String, Long>> byType = AggregationKey.of("type");
         Map<String, Long> typeCounts = new LinkedHashMap<>();
-        ResultPage<List<?>> page = IndexPager.page(pageQuery, cursor, fingerprint, (after, countTotal) ->
-                session.search(types)
-                        .select(f -> {
-                            List<SearchProjection<?>> columns = new ArrayList<>(List.of(f.entityReference().toProjection(),
-                                    f.score().toProjection(), f.field("label", String.class).toProjection(),
-                                    f.field("studyRef", Long.class).toProjection()));
-                            snippetFields.forEach(field -> columns.add(f.highlight(field).toProjection()));
-                            return f.composite().from(columns.toArray(SearchProjection<?>[]::new)).asList();
-                        })
-                        .where(f -> where(f, query, filters, types))
-                        .highlighter(h -> h.unified().tag("<mark>", "</mark>").numberOfFragments(1)
-                                .encoder(HighlighterEncoder.HTML))
-                        .sort(f -> f.score())
-                        .aggregation(byType, f -> f.terms().field("docType", String.class))
-                        .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
-                        .failAfter(queryMillis, TimeUnit.MILLISECONDS)
-                        .toQuery(), null, result -> typeCounts.putAll(result.aggregation(byType)));
-        return new SearchResponse(page.content().stream().map(row -> hit(row, snippetFields.size())).toList(), page.page(),
-                page.cursor(), facets(session, query, filters, types, typeCounts));
+        boolean[] exact = {true};
+        ResultPage<List<?>> page = IndexPager.page(pageQuery, cursor, fingerprint, (after, countTotal) -> {
+            var search = session.search(types)
+                    .select(f -> {
+                        List<SearchProjection<?>> columns = new ArrayList<>(List.of(f.entityReference().toProjection(),
+                                f.score().toProjection(), f.field("label", String.class).toProjection(),
+                                f.field("studyRef", Long.class).toProjection()));
+                        columns.add(types.contains(Finding.class)
+                                ? f.field("kind", FindingKind.class).toProjection() : f.constant(null).toProjection());
+                        columns.add(types.contains(Finding.class) || types.contains(Mechanism.class)
+                                ? f.field("timescale", Timescale.class).toProjection() : f.constant(null).toProjection());
+                        columns.add(types.contains(Finding.class)
+                                ? f.field("certainty", Certainty.class).toProjection() : f.constant(null).toProjection());
+                        // A source's text, to place its passage: only where a passage was asked for.
+                        columns.add(sources && query != null
+                                ? f.field("text", String.class).toProjection() : f.constant(null).toProjection());
+                        snippetFields.forEach(field -> columns.add(f.highlight(field).toProjection()));
+                        return f.composite().from(columns.toArray(SearchProjection<?>[]::new)).asList();
+                    })
+                    .where(f -> where(f, query, filters, types))
+                    .highlighter(h -> h.unified().tag("<mark>", "</mark>").numberOfFragments(1)
+                            .encoder(HighlighterEncoder.HTML))
+                    .sort(f -> f.score());
+            if (withFacets) {
+                search = search.aggregation(byType, f -> f.terms().field("docType", String.class));
+            }
+            // Facets visit every hit anyway, so their total is exact; without them the count may stop early.
+            return search.totalHitCountThreshold(!countTotal ? 0 : withFacets ? IndexPager.EXACT_COUNT : COUNTED_UP_TO)
+                    .failAfter(queryMillis, TimeUnit.MILLISECONDS)
+                    .toQuery();
+        }, null, result -> {
+            if (withFacets) {
+                typeCounts.putAll(result.aggregation(byType));
+            }
+            exact[0] = withFacets || result.total().isHitCountExact();
+        });
+        List<List<?>> rows = page.content();
+        Map<Long, SearchHit.StudyRef> studies = new LinkedHashMap<>();
+        Map<Long, SearchHit.StudyRef> studiesBySource = new LinkedHashMap<>();
+        studyRefs(session, rows, studies, studiesBySource);
+        // With facets the type counts add up to the exact total; later pages without them carry the first page's,
+        // exact when below the cap.
+        long total = withFacets ? typeCounts.values().stream().mapToLong(Long::longValue).sum()
+                : page.page().totalElements();
+        boolean totalExact = cursor == null || cursor.isBlank() ? exact[0] : withFacets || total < COUNTED_UP_TO;
+        return new SearchResponse(rows.stream().map(row -> hit(row, snippetFields.size(), studies, studiesBySource))
+                .toList(), SearchResponse.Page.of(page.page().size(), page.page().number(), total, totalExact),
+                page.cursor(), withFacets ? facets(session, query, filters, types, typeCounts) : null, null);
     }
 
-    private static SearchHit hit(List<?> row, int snippetFields) {
+    private static SearchHit hit(List<?> row, int snippetFields, Map<Long, SearchHit.StudyRef> studies,
+            Map<Long, SearchHit.StudyRef> studiesBySource) {
         EntityReference reference = (EntityReference) row.get(0);
+        String type = reference.name().equals(SOURCE_ENTITY) ? "source"
+                : reference.name().toLowerCase(Locale.ROOT);
+        Long id = (Long) reference.id();
         String label = (String) row.get(2);
+        if (label == null) {
+            label = type.equals("source") ? "Source " + id : "";
+        }
         String snippet = null;
         for (int i = 0; i < snippetFields && snippet == null; i++) {
-            List<?> fragments = (List<?>) row.get(4 + i);
+            List<?> fragments = (List<?>) row.get(FIRST_SNIPPET + i);
             snippet = fragments == null || fragments.isEmpty() ? null : (String) fragments.get(0);
         }
-        return new SearchHit(reference.name().toLowerCase(Locale.ROOT), (Long) reference.id(), label,
-                snippet != null ? snippet : HtmlUtils.htmlEscape(label), (Float) row.get(1), (Long) row.get(3));
+        Long studyId = (Long) row.get(3);
+        SearchHit.StudyRef study = studyId == null ? null : studies.get(studyId);
+        Integer start = null;
+        Integer end = null;
+        String text = (String) row.get(7);
+        if (type.equals("source")) {
+            study = studiesBySource.get(id);
+            studyId = study == null ? null : study.id();
+            Passage passage = snippet == null || text == null ? null : Passage.of(snippet, text);
+            if (passage != null) {
+                snippet = passage.snippet();
+                start = passage.start();
+                end = passage.end();
+            }
+        }
+        return new SearchHit(type, id, label, snippet != null ? snippet : HtmlUtils.htmlEscape(label), (Float) row.get(1),
+                studyId, (FindingKind) row.get(4), (Timescale) row.get(5), (Certainty) row.get(6), study, start, end);
+    }
+
+    /**
+     * The studies the hits of a page belong to (by id) and report their sources (by source id): one index query
+     * for the page, so that hits name their study without a database round trip.
+     */
+    private static void studyRefs(SearchSession session, List<List<?>> rows, Map<Long, SearchHit.StudyRef> byId,
+            Map<Long, SearchHit.StudyRef> bySource) {
+        Set<Long> ids = new LinkedHashSet<>();
+        Set<Long> sourceIds = new LinkedHashSet<>();
+        for (List<?> row : rows) {
+            EntityReference reference = (EntityReference) row.get(0);
+            if (reference.name().equals(SOURCE_ENTITY)) {
+                sourceIds.add((Long) reference.id());
+            } else if (row.get(3) != null) {
+                ids.add((Long) row.get(3));
+            }
+        }
+        if (ids.isEmpty() && sourceIds.isEmpty()) {
+            return;
+        }
+        session.search(Study.class)
+                .select(f -> f.composite().from(f.field("id_sort", Long.class), f.field("slug", String.class),
+                        f.field("label", String.class), f.field("sourceId", Long.class)).asList())
+                .where(f -> f.bool(b -> {
+                    if (!ids.isEmpty()) {
+                        b.should(f.terms().field("id_sort").matchingAny(ids));
+                    }
+                    if (!sourceIds.isEmpty()) {
+                        b.should(f.terms().field("sourceId").matchingAny(sourceIds));
+                    }
+                }))
+                .sort(f -> f.field("id_sort"))
+                .fetchHits(STUDIES_PER_PAGE)
+                .forEach(row -> {
+                    SearchHit.StudyRef ref = new SearchHit.StudyRef((Long) row.get(0), (String) row.get(1),
+                            (String) row.get(2));
+                    byId.put(ref.id(), ref);
+                    if (row.get(3) != null) {
+                        // A source that reports several studies names the first.
+                        bySource.putIfAbsent((Long) row.get(3), ref);
+                    }
+                });
     }
 
     /** Counts over every hit: per type, and for the findings among them per kind, timescale, certainty... */
@@ -213,7 +324,7 @@ public class SearchService {
         String[] fields = types.stream().flatMap(type -> TEXT_FIELDS.get(type).stream()).distinct()
                 .toArray(String[]::new);
         return f.bool(b -> {
-            b.must(query.on(f, fields));
+            b.must(query == null ? f.matchAll() : query.on(f, fields));
             b.filter(f.match().field("visible").matching(true));
             if (filters.studyId() != null) {
                 b.filter(f.match().field("studyId").matching(filters.studyId()));
@@ -240,6 +351,7 @@ public class SearchService {
         fields.put("description", List.of(Mechanism.class));
         fields.put("name", List.of(Mechanism.class, Concept.class));
         fields.put("institution", List.of(Study.class));
+        fields.put("text", List.of(SourceDocument.class));
         return fields;
     }
 
@@ -249,6 +361,7 @@ public class SearchService {
         types.put("study", Study.class);
         types.put("mechanism", Mechanism.class);
         types.put("concept", Concept.class);
+        types.put("source", SourceDocument.class);
         return types;
     }
 }

@@ -68,32 +68,49 @@ public final class IndexPager {
                 throw InvalidParameter.of("cursor", "reaches past the first " + MAX_OFFSET_HITS + " results, which is"
                         + " as far as results in this order go: narrow the query");
             }
-            SearchResult<H> result = queries.create(cursor.isKeyset() ? cursor.after() : null, false)
-                    .fetch(cursor.isKeyset() ? 0 : (int) cursor.offset(), size);
+            int from = cursor.isKeyset() ? 0 : (int) cursor.offset();
+            int fetch = withLookahead(from, size);
+            SearchResult<H> result = queries.create(cursor.isKeyset() ? cursor.after() : null, false).fetch(from, fetch);
             observer.accept(result);
             List<H> hits = result.hits();
             long start = (long) cursor.pageNumber() * size;
-            return new ResultPage<>(hits, ResultPage.Metadata.of(size, cursor.pageNumber(), cursor.total()),
-                    next(cursor.pageNumber(), start, hits, cursor.total(), size, fingerprint, keysetValues));
+            return new ResultPage<>(firstOf(hits, size), ResultPage.Metadata.of(size, cursor.pageNumber(), cursor.total()),
+                    next(cursor.pageNumber(), start, hits, fetch > size, cursor.total(), size, fingerprint, keysetValues));
         }
         long offset = (long) pageQuery.pageNumber() * size;
         if (offset + size > MAX_OFFSET_HITS) {
             throw InvalidParameter.of("page", "reaches past the first " + MAX_OFFSET_HITS + " results, which is as far as"
                     + " page numbers go: page on with the 'cursor' each page returns");
         }
-        SearchResult<H> result = queries.create(null, true).fetch((int) offset, size);
+        int fetch = withLookahead(offset, size);
+        SearchResult<H> result = queries.create(null, true).fetch((int) offset, fetch);
         observer.accept(result);
         long total = result.total().hitCount();
         List<H> hits = result.hits();
-        return new ResultPage<>(hits, ResultPage.Metadata.of(size, pageQuery.pageNumber(), total),
-                next(pageQuery.pageNumber(), offset, hits, total, size, fingerprint, keysetValues));
+        return new ResultPage<>(firstOf(hits, size), ResultPage.Metadata.of(size, pageQuery.pageNumber(), total),
+                next(pageQuery.pageNumber(), offset, hits, fetch > size, total, size, fingerprint, keysetValues));
     }
 
-    private static <H> String next(int pageNumber, long start, List<H> hits, long total, int size, int fingerprint,
-            Function<H, List<Long>> keysetValues) {
-        if (hits.size() < size || start + hits.size() >= total) {
+    /**
+     * One hit more than the page shows, where the index may still fetch it: whether it comes says whether a next
+     * page exists, also where the total is only a lower bound (a capped count) or moved since it was counted.
+     */
+    private static int withLookahead(long offset, int size) {
+        return offset + size + 1 <= MAX_OFFSET_HITS ? size + 1 : size;
+    }
+
+    private static <H> List<H> firstOf(List<H> hits, int size) {
+        return hits.size() > size ? hits.subList(0, size) : hits;
+    }
+
+    /** The next page's cursor; {@code hits} holds the lookahead hit where one was fetched. */
+    private static <H> String next(int pageNumber, long start, List<H> fetched, boolean lookedAhead, long total, int size,
+            int fingerprint, Function<H, List<Long>> keysetValues) {
+        boolean more = lookedAhead ? fetched.size() > size : fetched.size() == size && start + size < total;
+        if (!more) {
             return null;
         }
+        List<H> hits = firstOf(fetched, size);
         if (keysetValues == null && start + hits.size() + size > MAX_OFFSET_HITS) {
             return null; // an offset order (relevance) stops at the cap, as page numbers do
         }

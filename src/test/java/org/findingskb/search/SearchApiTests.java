@@ -111,6 +111,128 @@ class SearchApiTests {
     }
 
     @Test
+    void findingHitsCarryKindTimescaleCertaintyAndTheirStudy() {
+        JsonNode hits = ok("/api/search?type=finding&size=100&q=" + q("ketamine")).get("content");
+        assertThat(hits).isNotEmpty();
+        for (JsonNode hit : hits) {
+            JsonNode finding = ok("/api/findings/" + hit.get("id").asLong());
+            assertThat(hit.get("kind").asString()).isEqualTo(finding.get("kind").asString());
+            assertThat(hit.get("certainty").asString()).isEqualTo(finding.get("certainty").asString());
+            assertThat(hit.get("timescale")).isEqualTo(finding.get("timescale"));
+            JsonNode study = ok("/api/studies/" + finding.get("studyId").asLong());
+            assertThat(hit.get("studyId").asLong()).isEqualTo(study.get("id").asLong());
+            assertThat(hit.get("study").get("id").asLong()).isEqualTo(study.get("id").asLong());
+            assertThat(hit.get("study").get("slug").asString()).isEqualTo(study.get("slug").asString());
+            assertThat(hit.get("study").get("title").asString()).isEqualTo(study.get("title").asString());
+            assertThat(hit.get("start").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void studiesAreHitsThatNameThemselves() {
+        JsonNode study = ok("/api/studies?size=1").get("content").get(0);
+        String word = java.util.Arrays.stream(study.get("title").asString().split("\\W+"))
+                .filter(w -> w.length() > 5).findFirst().orElseThrow();
+        JsonNode hits = ok("/api/search?type=study&q=" + q(word)).get("content");
+        assertThat(hits).anySatisfy(hit -> {
+            assertThat(hit.get("type").asString()).isEqualTo("study");
+            assertThat(hit.get("id").asLong()).isEqualTo(study.get("id").asLong());
+            assertThat(hit.get("study").get("slug").asString()).isEqualTo(study.get("slug").asString());
+            assertThat(hit.get("kind").isNull()).isTrue();
+        });
+    }
+
+    @Test
+    void sourcePassagesAreHitsWhoseOffsetsPlaceThemInTheStoredText() {
+        JsonNode result = ok("/api/search?type=source&size=100&q=" + q("ketamine"));
+        JsonNode hits = result.get("content");
+        assertThat(hits).isNotEmpty();
+        assertThat(result.get("facets").get("type").get("source").asLong()).isEqualTo(hits.size());
+        for (JsonNode hit : hits) {
+            assertThat(hit.get("type").asString()).isEqualTo("source");
+            JsonNode source = ok("/api/sources/" + hit.get("id").asLong());
+            String text = source.get("text").asString();
+            int start = hit.get("start").asInt();
+            int end = hit.get("end").asInt();
+            assertThat(start).isNotNegative().isLessThan(end);
+            assertThat(end).isLessThanOrEqualTo(text.length());
+            String passage = text.substring(start, end);
+            String snippet = hit.get("snippet").asString();
+            assertThat(snippet).containsIgnoringCase("<mark>ketamine</mark>");
+            assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(snippet.replace("<mark>", "").replace("</mark>", "")))
+                    .isEqualTo(passage);
+            assertThat(passage).containsIgnoringCase("ketamine").hasSizeLessThanOrEqualTo(Passage.MAX_LENGTH);
+            assertThat(source.get("studyIds").valueStream().map(JsonNode::asLong).toList())
+                    .contains(hit.get("study").get("id").asLong());
+        }
+    }
+
+    @Test
+    void aSourcePassageFindsWordsThatOnlyTheTextHolds() {
+        // Words of the text that no finding, study, mechanism or concept holds are found in the source alone.
+        JsonNode source = ok("/api/sources/" + ok("/api/sources?size=1").get("content").get(0).get("id").asLong());
+        String text = source.get("text").asString();
+        String rare = java.util.Arrays.stream(text.split("[^\\p{L}]+")).filter(w -> w.length() > 6)
+                .filter(w -> ok("/api/search?facets=false&q=" + q(w)).get("content").valueStream()
+                        .allMatch(h -> h.get("type").asString().equals("source")))
+                .findFirst().orElseThrow();
+        JsonNode hit = ok("/api/search?q=" + q(rare)).get("content").get(0);
+        assertThat(hit.get("type").asString()).isEqualTo("source");
+        assertThat(text.substring(hit.get("start").asInt(), hit.get("end").asInt())).contains(rare);
+    }
+
+    @Test
+    void filtersAloneBrowseAndCountWithoutWords() {
+        JsonNode browsed = ok("/api/search?kind=mechanism&size=100");
+        JsonNode listed = ok("/api/findings?kind=mechanism&size=100");
+        long total = listed.get("page").get("totalElements").asLong();
+        assertThat(total).isPositive();
+        assertThat(browsed.get("page").get("totalElements").asLong()).isEqualTo(total);
+        assertThat(ids(browsed)).isEqualTo(ids(listed));
+        assertThat(browsed.get("content")).allSatisfy(hit -> {
+            assertThat(hit.get("type").asString()).isEqualTo("finding");
+            assertThat(hit.get("kind").asString()).isEqualTo("MECHANISM");
+        });
+        JsonNode facets = browsed.get("facets");
+        assertThat(facets.get("kind").propertyNames()).containsOnly("MECHANISM");
+        assertThat(facets.get("kind").get("MECHANISM").asLong()).isEqualTo(total);
+        assertThat(facets.get("certainty").valueStream().mapToLong(JsonNode::asLong).sum()).isEqualTo(total);
+
+        JsonNode everything = ok("/api/search");
+        JsonNode counts = ok("/api").get("counts");
+        JsonNode types = everything.get("facets").get("type");
+        assertThat(types.get("study").asLong()).isEqualTo(counts.get("studies").asLong());
+        assertThat(types.get("source").asLong()).isEqualTo(counts.get("sources").asLong());
+        assertThat(everything.get("page").get("totalElements").asLong())
+                .isEqualTo(types.valueStream().mapToLong(JsonNode::asLong).sum());
+        assertThat(ok("/api/search?q=").get("page").get("totalElements"))
+                .isEqualTo(everything.get("page").get("totalElements"));
+    }
+
+    @Test
+    void facetsAreLeftOutWhenNotAskedForAndTheHitsStayTheSame() {
+        JsonNode with = ok("/api/search?size=100&q=" + q("ketamine"));
+        JsonNode without = ok("/api/search?size=100&facets=false&q=" + q("ketamine"));
+        assertThat(with.has("facets")).isTrue();
+        assertThat(without.has("facets")).isFalse();
+        assertThat(without.get("content")).isEqualTo(with.get("content"));
+        assertThat(without.get("page").get("totalElements")).isEqualTo(with.get("page").get("totalElements"));
+        assertThat(without.get("page").get("totalElementsExact").asBoolean()).isTrue();
+        assertThat(with.get("page").get("totalElementsExact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aCursorServesWithAndWithoutFacets() {
+        JsonNode first = ok("/api/search?size=2&facets=false&q=" + q("ketamine"));
+        JsonNode faceted = ok("/api/search?size=2&q=" + q("ketamine") + "&cursor=" + first.get("cursor").asString());
+        JsonNode plain = ok("/api/search?size=2&facets=false&q=" + q("ketamine") + "&cursor=" + first.get("cursor").asString());
+        assertThat(faceted.get("content")).isEqualTo(plain.get("content")).isNotEmpty();
+        assertThat(faceted.get("page").get("totalElements")).isEqualTo(first.get("page").get("totalElements"));
+        assertThat(faceted.has("facets")).isTrue();
+        assertThat(plain.has("facets")).isFalse();
+    }
+
+    @Test
     void snippetsAreEscapedHtmlWithOnlyMarkTags() {
         JsonNode result = ok("/api/search?q=" + q("ketamine") + "&size=100");
         result.get("content").forEach(hit -> assertThat(hit.get("snippet").asString()
@@ -246,8 +368,8 @@ class SearchApiTests {
     @Test
     void overlongQueriesAndBadSearchParametersAreBadRequests() {
         assertThat(http.get("/api/findings?q=" + "x".repeat(501)).status()).isEqualTo(400);
-        assertThat(http.get("/api/search").status()).isEqualTo(400);
-        assertThat(http.get("/api/search?q=").status()).isEqualTo(400);
+        assertThat(http.get("/api/search?q=" + "x".repeat(501)).status()).isEqualTo(400);
+        assertThat(http.get("/api/search?facets=maybe").status()).isEqualTo(400);
         assertThat(http.get("/api/search?q=ketamine&type=gene").status()).isEqualTo(400);
         assertThat(http.get("/api/search?q=ketamine&sort=id").status()).isEqualTo(400);
         assertThat(http.get("/api/search?q=ketamine&kind=bogus").status()).isEqualTo(400);

@@ -83,6 +83,7 @@ class SearchIndexLifecycleTests {
         assertThat(cursor).as("the seed holds more than two results").isNotNull();
         assertThat(secondPage).isNotEmpty();
 
+        assertThat(Files.readString(indexDirectory.resolve("mapping-version")).strip()).isEqualTo(SearchIndex.MAPPING_VERSION);
         try (ConfigurableApplicationContext context = start(database)) {
             assertThat(context.getBean(SearchIndex.class).ensureComplete()).as("nothing to re-index").isEmpty();
             assertThat(findingsMatching(context, "neurons")).isEqualTo(matches);
@@ -94,7 +95,12 @@ class SearchIndexLifecycleTests {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
         assertThat(indexDirectory).doesNotExist();
+        // As an index written by an earlier version would stand: its documents lack what hits now read.
+        Files.createDirectories(indexDirectory);
+        Files.writeString(indexDirectory.resolve("mapping-version"), "1\n");
         try (ConfigurableApplicationContext context = start(database)) {
+            assertThat(Files.readString(indexDirectory.resolve("mapping-version")).strip())
+                    .as("rebuilt for this mapping").isEqualTo(SearchIndex.MAPPING_VERSION);
             assertThat(context.getBean(KnowledgeBaseCounts.class).current()).isEqualTo(counts);
             assertThat(findingsMatching(context, "neurons")).isEqualTo(matches);
             assertThat(context.getBean(SearchIndex.class).ensureComplete()).isEqualTo(List.of());

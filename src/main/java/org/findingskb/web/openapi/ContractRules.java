@@ -135,6 +135,8 @@ class ContractRules implements OpenApiCustomizer {
             }
             if (read && collection) {
                 withHeaders(answer, "Link", "X-Total-Count");
+            } else if (read && path.equals("/api/search")) {
+                withHeaders(answer, "Link");
             }
             withHeaders(answer, "X-Request-Id");
         });

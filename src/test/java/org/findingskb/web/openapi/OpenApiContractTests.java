@@ -164,6 +164,27 @@ class OpenApiContractTests {
     }
 
     @Test
+    void searchHitsAndPagesAreDescribedAsServed() {
+        JsonNode hit = document.at("/components/schemas/SearchHit");
+        assertThat(JSON.convertValue(hit.get("required"), List.class))
+                .contains("type", "id", "kind", "timescale", "certainty", "study", "start", "end");
+        assertThat(hit.at("/properties/study/anyOf/0/$ref").asString()).isEqualTo("#/components/schemas/SearchHitStudyRef");
+        assertThat(JSON.convertValue(document.at("/components/schemas/SearchHitStudyRef/required"), List.class))
+                .containsExactlyInAnyOrder("id", "slug", "title");
+        JsonNode search = document.at("/components/schemas/SearchResponse");
+        assertThat(JSON.convertValue(search.get("required"), List.class)).contains("content", "page")
+                .doesNotContain("facets", "links", "cursor");
+        assertThat(document.at("/components/schemas/SearchPage/required").toString()).contains("totalElementsExact");
+        assertThat(JSON.convertValue(document.at("/components/schemas/PageLinks/required"), List.class))
+                .containsExactly("self");
+        JsonNode ok = document.at("/paths/~1api~1search/get/responses/200");
+        assertThat(ok.at("/headers/Link/$ref").asString()).isEqualTo("#/components/headers/Link");
+        assertThat(document.at("/paths/~1api~1search/get/parameters").valueStream()
+                .filter(p -> p.get("name").asString().equals("q")).findFirst().orElseThrow()
+                .path("required").asBoolean(false)).isFalse();
+    }
+
+    @Test
     void titleDescriptionAndVersionComeFromTheBuild() {
         JsonNode info = document.get("info");
         assertThat(info.get("title").asString()).isEqualTo("Findings KB");
@@ -199,7 +220,8 @@ class OpenApiContractTests {
         }
         List<String> urls = new ArrayList<>(List.of(url + query.toString()));
         if (path.equals("/api/search") && query.isEmpty()) {
-            urls.add("/api/search?q=neurons");
+            urls.addAll(List.of("/api/search?q=neurons", "/api/search?q=ketamine&type=source", "/api/search?facets=false"
+                    + "&size=1&q=neurons", "/api/search?kind=result&size=1"));
         }
         if (path.equals("/api/findings") || path.equals("/api/studies") || path.equals("/api/concepts")) {
             urls.add(path + "?q=neurons&size=1");
