@@ -35,11 +35,23 @@ final class MetadataCandidates {
 
     /** One value a field may take, with the features the ranker reads. */
     record Candidate(String value, String[] features) {
+
+        /** Whether the rules alone would answer this. */
+        boolean byRules() {
+            return List.of(features).contains("rule");
+        }
     }
 
     /** One person the rules found, with the features the ranker reads. */
     record Person(ExtractedResearcher rule, String[] features) {
+
+        /** Whether the rules took the name for a person (an honorific, a role, speech), not just a name. */
+        boolean marked() {
+            return !List.of(features).contains(UNMARKED);
+        }
     }
+
+    static final String UNMARKED = "rule=none";
 
     /** Everything the ranker chooses among in one article, and what the rules alone answer. */
     record Article(List<Candidate> institutions, List<Candidate> populations, List<Person> people,
@@ -286,7 +298,7 @@ final class MetadataCandidates {
                     .filter(d -> d != null).findFirst().orElse(null);
             ExtractedResearcher person = new ExtractedResearcher(name, org.findingskb.study.ResearcherRole.AUTHOR,
                     description);
-            candidates.add(new Person(person, personFeatures(person, "rule=none", own, order++, sentences, position,
+            candidates.add(new Person(person, personFeatures(person, UNMARKED, own, order++, sentences, position,
                     namesPerSentence)));
         }
         return candidates;

@@ -27,8 +27,8 @@ import org.findingskb.study.ResearcherRole;
 /**
  * The learned metadata ranker: OpenNLP maximum-entropy models that choose the institution and the population among
  * the {@link MetadataCandidates} of an article, and keep each person the rules found with a role (or drop them: an
- * outlet, a name that is no person). Where the best choice is less likely than the field's threshold the field is
- * {@code null}: unsure is unstated, never a guess. A versioned resource under {@code ingest/model/metadata/}, read
+ * outlet, a name that is no person). Where the best choice is less likely than the field's threshold and is not
+ * what the rules read as well, the field is {@code null}: unsure is unstated, never a guess. A versioned resource under {@code ingest/model/metadata/}, read
  * from the classpath, offline; immutable, so one instance serves every thread.
  */
 final class MetadataRanker {
@@ -86,18 +86,22 @@ final class MetadataRanker {
                 researchers(candidates.people()), meta.interventions(), meta.conditions());
     }
 
+    /**
+     * The candidate the model finds most likely, where it is likely enough or is what the rules read too (two
+     * readers agree); else {@code null}.
+     */
     private String choose(String field, List<MetadataCandidates.Candidate> candidates, double threshold) {
         MaxentModel model = models.get(field);
-        String best = null;
+        MetadataCandidates.Candidate best = null;
         double bestP = -1;
         for (MetadataCandidates.Candidate c : candidates) {
             double p = yes(model, c.features());
             if (p > bestP) {
                 bestP = p;
-                best = c.value();
+                best = c;
             }
         }
-        return bestP >= threshold ? best : null;
+        return best != null && (bestP >= threshold || best.byRules()) ? best.value() : null;
     }
 
     private static double yes(MaxentModel model, String[] features) {
@@ -115,9 +119,14 @@ final class MetadataRanker {
                 best = p[i] > p[best] ? i : best;
             }
             String outcome = model.getOutcome(best);
-            if (!outcome.equals(NONE) && p[best] >= thresholds.researcher()) {
-                ExtractedResearcher rule = person.rule();
+            boolean sure = p[best] >= thresholds.researcher();
+            ExtractedResearcher rule = person.rule();
+            // A person the rules recognised stays, in the role the rules gave, unless the model is sure otherwise;
+            // a bare name joins only where the model is sure it is a researcher's.
+            if (sure && !outcome.equals(NONE)) {
                 kept.add(new ExtractedResearcher(rule.name(), ResearcherRole.valueOf(outcome), rule.description()));
+            } else if (!sure && person.marked()) {
+                kept.add(rule);
             }
         }
         return kept;

@@ -115,11 +115,26 @@ class MetadataRankerTests {
         MetadataRanker ranker = MetadataRanker.train(examples(), new MetadataRanker.Thresholds(0.99, 0.99, 0.99));
         MetadataCandidates.Article unclear = new MetadataCandidates.Article(
                 List.of(candidate("Somewhere", "prev=near")), List.of(candidate("some people", "w=people")),
-                List.of(person("Ed Unknown", "prev=with")), null, null, List.of());
+                List.of(person("Ed Unknown", MetadataCandidates.UNMARKED, "prev=with")), null, null, List.of());
         ArticleMetadata meta = ranker.apply(empty(), unclear);
         assertThat(meta.institution()).isNull();
         assertThat(meta.population()).isNull();
         assertThat(meta.researchers()).isEmpty();
+    }
+
+    @Test
+    void keepsWhatTheRulesReadWhereTheModelIsUnsureButAgrees() {
+        MetadataRanker ranker = MetadataRanker.train(examples(), new MetadataRanker.Thresholds(0.99, 0.99, 0.99));
+        MetadataCandidates.Article agreed = new MetadataCandidates.Article(
+                List.of(candidate("Rules' Institute", "rule", "prev=near")),
+                List.of(candidate("some people", "rule", "w=people")),
+                List.of(new MetadataCandidates.Person(new ExtractedResearcher("Flo Marked", ResearcherRole.SENIOR,
+                        null), new String[] {"rule=SENIOR", "prev=with"})),
+                null, null, List.of());
+        ArticleMetadata meta = ranker.apply(empty(), agreed);
+        assertThat(meta.institution()).isEqualTo("Rules' Institute");
+        assertThat(meta.population()).isEqualTo("some people");
+        assertThat(meta.researchers()).extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.SENIOR);
     }
 
     private static ArticleMetadata empty() {
