@@ -34,6 +34,7 @@ class MetadataEvaluationTests {
         System.out.println(MetadataFields.byGroup("metadata per field, ranker cross-validated", sets, ranked, all));
         System.out.println(MetadataRankerEvaluation.ceiling(corpus));
         if (Boolean.getBoolean("kb.eval.details")) {
+            System.out.println(MetadataRankerEvaluation.cost(corpus));
             System.out.println(MetadataRankerEvaluation.sweep(corpus));
             System.out.println(MetadataRankerEvaluation.populationDetails(corpus));
         }
