@@ -29,6 +29,9 @@ public final class ArticleAnalyzer {
     private final SentenceFeatures features;
     private final SentenceModel model;
     private final DesignReader design;
+    private final MetadataCandidates metadataCandidates;
+    /** The learned metadata ranker; {@code null} where none is bundled (the rules' metadata stands). */
+    private final MetadataRanker metadataRanker;
 
     ArticleAnalyzer(NlpModels models, Cues cues, Lexicon lexicon, SentenceModel model) {
         this.cues = cues;
@@ -42,6 +45,8 @@ public final class ArticleAnalyzer {
         this.features = new SentenceFeatures(cues, classifier);
         this.model = model;
         this.design = new DesignReader(cues, DesignCues.fromClasspath(), DesignTypeModel.fromClasspath().orElse(null));
+        this.metadataCandidates = new MetadataCandidates(cues, metadata, researchers);
+        this.metadataRanker = MetadataRanker.fromClasspath().orElse(null);
     }
 
     /**
@@ -112,6 +117,10 @@ public final class ArticleAnalyzer {
                 people,
                 interventions,
                 conditions);
+        if (metadataRanker != null) {
+            meta = metadataRanker.apply(meta, metadataCandidates.read(sentences, roles, mentions, people,
+                    source.year(), institution, source.publisher()));
+        }
         List<SentenceFeatures.Vector> vectors = features.of(sentences, roles, tagging, mentions, people, rules);
         return new ArticleReading(text, sentences, roles, tagging, meta, rules, vectors);
     }
@@ -142,6 +151,16 @@ public final class ArticleAnalyzer {
         return new ArticleAnalysis(reading.text(), meta, findings, mechanismList,
                 warnings(meta, findings, mechanismList), design.read(reading),
                 (int) reading.roles().stream().filter(role -> role == SentenceRole.BODY).count());
+    }
+
+    /** The metadata ranker's candidates in an article already read, for training and cross-validation. */
+    MetadataCandidates.Article metadataCandidates(ArticleReading reading) {
+        List<ResearcherExtractor.Mention> mentions = researchers.mentions(reading.sentences(), reading.roles());
+        List<ExtractedResearcher> people = researchers.researchers(mentions);
+        String institution = metadata.institution(reading.sentences(), reading.roles(), mentions, people);
+        MetadataExtractor.Copyright source = metadata.source(reading.text(), reading.sentences(), reading.roles());
+        return metadataCandidates.read(reading.sentences(), reading.roles(), mentions, people, source.year(),
+                institution, source.publisher());
     }
 
     private Set<String> namesAsWords(List<ExtractedResearcher> people, String institution) {

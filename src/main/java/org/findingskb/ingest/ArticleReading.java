@@ -10,4 +10,9 @@ import java.util.List;
 record ArticleReading(String text, List<Sentence> sentences, List<SentenceRole> roles,
         ConceptTagger.Tagging tagging, ArticleMetadata metadata, List<FindingClassifier.Classified> rules,
         List<SentenceFeatures.Vector> features) {
+
+    /** The same reading with other metadata (cross-validation puts in what a ranker that never saw it chose). */
+    ArticleReading withMetadata(ArticleMetadata other) {
+        return new ArticleReading(text, sentences, roles, tagging, other, rules, features);
+    }
 }

@@ -596,6 +596,55 @@ final class MetadataExtractor {
         return unit;
     }
 
+    /** An organisation named in a sentence: its name as the rules read it and its offset in the sentence. */
+    record Organisation(String name, int start, boolean anchored, String variant) {
+    }
+
+    /** ", San Francisco", " in St. Louis", " and Harvard" right after a name: it may go on. */
+    private static final Pattern NAME_GOES_ON = Pattern.compile(
+            "^(,\\s+|\\s+in\\s+|\\s+and\\s+)\\p{Lu}[\\p{L}.'\\-]*(?:\\s+\\p{Lu}[\\p{L}.'\\-]*){0,2}");
+
+    /**
+     * Every organisation a sentence names, in order: each run of capitalised words with an organisation word, and
+     * each name after an institution phrase ("researchers at X"; {@code anchored}). The learned ranker's candidates.
+     */
+    List<Organisation> organisations(Sentence s, boolean sourceLine) {
+        List<Organisation> found = new java.util.ArrayList<>();
+        for (Pattern anchor : sourceLine ? cues.sourceLineAnchors : cues.institutionAnchors) {
+            Matcher m = anchor.matcher(s.folded());
+            while (m.find()) {
+                String name = NameRuns.read(s.text(), m.end(), cues.institutionConnectors);
+                if (name != null && !startsWithHonorific(name)) {
+                    found.add(new Organisation(oneOrganisation(name), m.end(), true, "base"));
+                }
+            }
+        }
+        Matcher words = CAPITALISED_WORD.matcher(s.text());
+        int readTo = 0;
+        while (words.find()) {
+            if (words.start() < readTo || !cues.organizationWords.contains(words.group())
+                    || words.group().equals("Research")) {
+                continue;
+            }
+            int runStart = Math.max(readTo, runStartBefore(s.text(), words.start()));
+            String name = NameRuns.read(s.text(), runStart, cues.institutionConnectors);
+            if (name == null || startsWithHonorific(name)) {
+                continue;
+            }
+            readTo = runStart + name.length();
+            String clean = withCampus(oneOrganisation(name.replaceFirst("^(?:The|A|An)\\s+", "")
+                    .replaceFirst("'s$", "")), s.text(), runStart);
+            found.add(new Organisation(clean, runStart, false, "base"));
+            int at = s.text().indexOf(clean, runStart);
+            Matcher more = NAME_GOES_ON.matcher(s.text().substring(Math.max(0, at + clean.length())));
+            if (at >= 0 && more.lookingAt()) {
+                found.add(new Organisation(s.text().substring(at, at + clean.length() + more.end()), runStart, false,
+                        more.group(1).contains(",") ? "comma" : more.group(1).strip()));
+            }
+        }
+        return found;
+    }
+
     /** "University of California, Irvine": a university with several campuses is named with its campus. */
     private String withCampus(String name, String text, int nameStart) {
         if (!vocabulary.multiCampusUniversities.contains(name)) {
@@ -740,12 +789,45 @@ final class MetadataExtractor {
      * the last two, since "could help patients with X" names no one who was studied.
      */
     String population(List<Sentence> sentences, List<SentenceRole> roles, Integer articleYear) {
+        return populationCandidates(sentences, roles, articleYear).stream().filter(PopulationCandidate::ruleEligible)
+                .map(PopulationCandidate::value).findFirst().orElse(null);
+    }
+
+    /** How a population candidate was read: a counted group, "in rats", "among adults with X", or a repeated animal. */
+    enum PopulationKind {
+        COUNTED, ANIMAL, WITH_CONDITION, REPEATED_ANIMAL
+    }
+
+    /**
+     * A phrase that may state the study population, with what the rules know of it. {@code ruleEligible}: the rules
+     * would accept it (the first such candidate is their answer); the learned ranker sees the others too.
+     */
+    record PopulationCandidate(String value, PopulationKind kind, int sentence, boolean ruleEligible,
+            boolean earlierWork, boolean hedged, boolean estimate, boolean ratio, boolean notTheGroup, String span) {
+    }
+
+    /**
+     * How much of the sentence a counted group's candidate spans: as the rules read it, the group alone (without
+     * where it was studied), up to the end of its clause, or to the end of the sentence.
+     */
+    static final String SPAN_RULE = "rule";
+    private static final Pattern CLAUSE_END = Pattern.compile("[,;:(]|\\s--?\\s|\\s[\\u2013\\u2014]\\s");
+
+    /**
+     * Every population phrase the rules can read, in the order the rules prefer them: counted groups (body before
+     * headline), then animals, then groups with a condition, then an animal named repeatedly.
+     */
+    List<PopulationCandidate> populationCandidates(List<Sentence> sentences, List<SentenceRole> roles,
+            Integer articleYear) {
+        List<PopulationCandidate> found = new java.util.ArrayList<>();
         // Each sentence's standing is worked out once: the searches below visit sentences many times.
         boolean[] earlier = new boolean[roles.size()];
+        boolean[] hedged = new boolean[roles.size()];
         boolean[] eligible = new boolean[roles.size()];
         for (Sentence s : sentences) {
             earlier[s.index()] = aboutEarlierWork(s, articleYear);
-            eligible[s.index()] = readable(s, roles) && !earlier[s.index()] && !cues.hedged(s.folded());
+            hedged[s.index()] = cues.hedged(s.folded());
+            eligible[s.index()] = readable(s, roles) && !earlier[s.index()] && !hedged[s.index()];
         }
         // The body states the sample in full; a headline's count ("a study of 3 million nurses") is the
         // fallback.
@@ -753,50 +835,90 @@ final class MetadataExtractor {
         sentences.stream().filter(s -> roles.get(s.index()) != SentenceRole.TITLE).forEach(bodyFirst::add);
         sentences.stream().filter(s -> roles.get(s.index()) == SentenceRole.TITLE).forEach(bodyFirst::add);
         for (Sentence s : bodyFirst) {
-            if (!readable(s, roles) || earlier[s.index()]) {
+            if (!readable(s, roles)) {
                 continue;
             }
             Matcher m = numberedPopulation.matcher(s.folded());
             while (m.find()) {
-                String before = s.folded().substring(0, m.start());
-                if (RATIO_BEFORE.matcher(before).find() || YEAR.matcher(m.group("n")).matches()
-                        || isEstimate(s.folded(), m) || !countsTheGroup(m)) {
+                if (YEAR.matcher(m.group("n")).matches()) {
                     continue;
                 }
-                String population = trimQualifier(s.text().substring(m.start(), m.end()));
-                Matcher second = secondGroup.matcher(s.folded().substring(m.start() + population.length()));
-                // Only a case group named by its condition is read with its comparison group ("N patients with X
-                // and M healthy volunteers"); "N drivers and M people who …" keeps the studied group.
-                if (population.contains(" with ") && second.lookingAt()) {
-                    return population + s.text().substring(m.start() + population.length(),
-                            m.start() + population.length() + second.end());
+                String before = s.folded().substring(0, m.start());
+                boolean ratio = RATIO_BEFORE.matcher(before).find();
+                boolean estimate = isEstimate(s.folded(), m);
+                boolean notTheGroup = !countsTheGroup(m);
+                String rule = countedPopulation(s, m);
+                found.add(new PopulationCandidate(rule, PopulationKind.COUNTED, s.index(),
+                        !earlier[s.index()] && !ratio && !estimate && !notTheGroup, earlier[s.index()],
+                        hedged[s.index()], estimate, ratio, notTheGroup, SPAN_RULE));
+                for (java.util.Map.Entry<String, String> v : countedVariants(s, m, rule).entrySet()) {
+                    found.add(new PopulationCandidate(v.getValue(), PopulationKind.COUNTED, s.index(), false,
+                            earlier[s.index()], hedged[s.index()], estimate, ratio, notTheGroup, v.getKey()));
                 }
-                // "1,487 adults in Brazil", "2,571 patients at 30 centres in eight countries": where they were.
-                Matcher where = whereStudied.matcher(s.text().substring(m.start() + population.length()));
-                return population.contains(" with ") || !where.lookingAt() ? population
-                        : population + where.group().replaceAll("[\\s,]+$", "").replaceAll("(?<=\\p{Ll}{2})\\.$", "");
             }
         }
         for (Sentence s : sentences) {
-            if (!eligible[s.index()]) {
-                continue;
-            }
             Matcher m = animalPopulation.matcher(s.folded());
-            if (m.find()) {
+            if (readable(s, roles) && m.find()) {
                 // "in aged rats", "in young adult rats": the population is the animal.
-                return s.text().substring(m.start("animal"), m.end("animal"));
+                found.add(new PopulationCandidate(s.text().substring(m.start("animal"), m.end("animal")),
+                        PopulationKind.ANIMAL, s.index(), eligible[s.index()], earlier[s.index()], hedged[s.index()],
+                        false, false, false, SPAN_RULE));
             }
         }
         for (Sentence s : sentences) {
-            if (!eligible[s.index()] || cues.implication.in(s.folded())) {
-                continue;
-            }
             Matcher m = humanWithPopulation.matcher(s.folded());
-            if (m.find()) {
-                return stripDeterminer(trimQualifier(s.text().substring(m.start("pop"), m.end("pop"))));
+            if (readable(s, roles) && m.find()) {
+                found.add(new PopulationCandidate(
+                        stripDeterminer(trimQualifier(s.text().substring(m.start("pop"), m.end("pop")))),
+                        PopulationKind.WITH_CONDITION, s.index(),
+                        eligible[s.index()] && !cues.implication.in(s.folded()), earlier[s.index()],
+                        hedged[s.index()], false, false, false, SPAN_RULE));
             }
         }
-        return animalNamedRepeatedly(sentences, eligible);
+        String repeated = animalNamedRepeatedly(sentences, eligible);
+        if (repeated != null) {
+            found.add(new PopulationCandidate(repeated, PopulationKind.REPEATED_ANIMAL, -1, true, false, false, false,
+                    false, false, SPAN_RULE));
+        }
+        return found;
+    }
+
+    /**
+     * Other readings of a counted group than the rules': the group alone, up to the end of its clause, and up to
+     * the end of the sentence; each only where it differs from the others.
+     */
+    private java.util.Map<String, String> countedVariants(Sentence s, Matcher m, String rule) {
+        java.util.Map<String, String> variants = new java.util.LinkedHashMap<>();
+        String text = s.text();
+        String bare = trimQualifier(text.substring(m.start(), m.end()));
+        String rest = text.substring(m.start());
+        Matcher clauseEnd = CLAUSE_END.matcher(rest);
+        String clause = (clauseEnd.find() ? rest.substring(0, clauseEnd.start()) : rest)
+                .replaceAll("[\\s.!?\"']+$", "");
+        String sentence = rest.replaceAll("[\\s.!?\"']+$", "");
+        for (String[] v : new String[][] {{"bare", bare}, {"clause", clause}, {"sentence", sentence}}) {
+            if (!v[1].equals(rule) && !v[1].isBlank() && !variants.containsValue(v[1])) {
+                variants.put(v[0], v[1]);
+            }
+        }
+        return variants;
+    }
+
+    /** A counted group as stated, with its comparison group or where it was studied when the sentence says so. */
+    private String countedPopulation(Sentence s, Matcher m) {
+        String population = trimQualifier(s.text().substring(m.start(), m.end()));
+        Matcher second = secondGroup.matcher(s.folded().substring(m.start() + population.length()));
+        // Only a case group named by its condition is read with its comparison group ("N patients with X
+        // and M healthy volunteers"); "N drivers and M people who …" keeps the studied group.
+        if (population.contains(" with ") && second.lookingAt()) {
+            return population + s.text().substring(m.start() + population.length(),
+                    m.start() + population.length() + second.end());
+        }
+        // "1,487 adults in Brazil", "2,571 patients at 30 centres in eight countries": where they were.
+        Matcher where = whereStudied.matcher(s.text().substring(m.start() + population.length()));
+        return population.contains(" with ") || !where.lookingAt() ? population
+                : population + where.group().replaceAll("[\\s,]+$", "").replaceAll("(?<=\\p{Ll}{2})\\.$", "");
     }
 
     /**

@@ -86,6 +86,18 @@ final class ResearcherExtractor {
     }
 
     List<Mention> mentions(List<Sentence> sentences, List<SentenceRole> roles) {
+        return mentions(sentences, roles, false);
+    }
+
+    /**
+     * Every full name the body names, with what its sentence says of the person, including names nothing marks as
+     * a person's ("co-authors A, B and C"): the learned ranker's candidates.
+     */
+    List<Mention> nameCandidates(List<Sentence> sentences, List<SentenceRole> roles) {
+        return mentions(sentences, roles, true);
+    }
+
+    private List<Mention> mentions(List<Sentence> sentences, List<SentenceRole> roles, boolean unmarked) {
         List<Mention> mentions = new ArrayList<>();
         for (Sentence sentence : sentences) {
             if (roles.get(sentence.index()) != SentenceRole.BODY) {
@@ -101,7 +113,7 @@ final class ResearcherExtractor {
                     from = title;
                     continue;
                 }
-                Mention mention = mentionAt(sentence, m);
+                Mention mention = mentionAt(sentence, m, unmarked);
                 if (mention != null) {
                     mentions.add(mention);
                 }
@@ -155,7 +167,7 @@ final class ResearcherExtractor {
         return group.stream().anyMatch(Mention::quoted) ? ResearcherRole.QUOTED : ResearcherRole.AUTHOR;
     }
 
-    private Mention mentionAt(Sentence sentence, Matcher m) {
+    private Mention mentionAt(Sentence sentence, Matcher m, boolean unmarked) {
         String folded = sentence.folded();
         String honorific = m.group("hon");
         int nameStart = m.start("name");
@@ -258,7 +270,7 @@ final class ResearcherExtractor {
                                 .replaceFirst("^\\s*,", " ")));
         boolean profession = appositive != null
                 && (cues.personNouns.in(appositive) || PROFESSION.matcher(appositive).lookingAt());
-        if (honorific == null && roles.isEmpty() && !quoted && !profession) {
+        if (honorific == null && roles.isEmpty() && !quoted && !profession && !unmarked) {
             return null;
         }
         String description = appositive == null ? null : describe(sentence, after, appositive);

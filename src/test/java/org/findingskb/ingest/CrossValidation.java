@@ -19,7 +19,7 @@ final class CrossValidation {
 
     /** An article read by the pipeline, with its sentences labelled after its gold annotation. */
     record Prepared(GoldCorpus.Article article, GoldAnnotation gold, ArticleReading reading,
-            List<SentenceModelTrainer.Labelled> labelled) {
+            List<SentenceModelTrainer.Labelled> labelled, MetadataCandidates.Article metadataCandidates) {
     }
 
     /** One sentence's cross-validated probability of being a finding, and what the gold says of it. */
@@ -62,7 +62,8 @@ final class CrossValidation {
         GoldAnnotation gold = article.gold();
         // Reading an article does not involve the sentence model, so retraining works whatever the bundled one is.
         ArticleReading reading = TestArticles.rules().read(article.text());
-        return new Prepared(article, gold, reading, SentenceLabels.of(reading, gold));
+        return new Prepared(article, gold, reading, SentenceLabels.of(reading, gold),
+                TestArticles.rules().metadataCandidates(reading));
     }
 
     /** The fold of each article: a seeded shuffle dealt round-robin. */
@@ -86,12 +87,18 @@ final class CrossValidation {
         articles.forEach(a -> decisions.add(new ArrayList<>()));
         java.util.stream.IntStream.range(0, FOLDS).parallel().forEach(f -> {
             SentenceModel model = SentenceModelTrainer.train(trainingSentences(articles, fold, f), settings, Map.of());
+            // The metadata too is chosen by a ranker that never saw the article.
+            MetadataRanker ranker = MetadataRankerEvaluation.trainOn(articles.stream()
+                    .map(a -> MetadataRankerEvaluation.example(a.gold(), a.metadataCandidates())).toList(), fold, f,
+                    MetadataRanker.Thresholds.standard());
             for (int i = 0; i < articles.size(); i++) {
                 if (fold[i] != f) {
                     continue;
                 }
                 Prepared p = articles.get(i);
-                analyses[i] = TestArticles.rules().decide(p.reading(), model);
+                ArticleReading reading = p.reading().withMetadata(
+                        ranker.apply(p.reading().metadata(), p.metadataCandidates()));
+                analyses[i] = TestArticles.rules().decide(reading, model);
                 for (SentenceModelTrainer.Labelled s : p.labelled()) {
                     decisions.get(i).add(new Decision(model.findingProbability(s.features()), s.finding()));
                 }

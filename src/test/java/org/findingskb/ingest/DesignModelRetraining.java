@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,14 +25,8 @@ class DesignModelRetraining {
     void retrainsTheBundledDesignModelFromTheWholeCorpus() throws IOException {
         List<CrossValidation.Prepared> articles = CrossValidation.bundled();
         DesignScorer.Score all = DesignEvaluation.pooled(DesignEvaluation.crossValidated(articles));
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        manifest.put("version", today + "-" + articles.size());
-        manifest.put("date", today.toString());
-        manifest.put("articles", articles.size());
-        Map<String, Object> crossValidated = new LinkedHashMap<>();
-        crossValidated.put("folds", CrossValidation.FOLDS);
-        crossValidated.put("seed", CrossValidation.SEED);
+        Map<String, Object> manifest = ModelManifests.header(articles.size());
+        Map<String, Object> crossValidated = ModelManifests.crossValidation();
         for (int i = 0; i < DesignScorer.PARTS.length; i++) {
             crossValidated.put(DesignScorer.PARTS[i], Math.round(all.accuracy(i) * 1000) / 1000.0);
         }
