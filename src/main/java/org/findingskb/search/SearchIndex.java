@@ -155,7 +155,9 @@ public class SearchIndex {
                     .batchSizeToLoadObjects(batchSize)
                     // Ids are streamed in large fetches: one round trip per thousand ids rather than per hundred.
                     .idFetchSize(ID_FETCH_SIZE)
-                    .mergeSegmentsOnFinish(true)
+                    // A final merge into one segment rewrites every term vector: minutes at 10,000 studies, for
+                    // little; Lucene's merge policy already keeps the number of segments small.
+                    .mergeSegmentsOnFinish(false)
                     .monitor(new ProgressLog())
                     .startAndWait();
         } catch (InterruptedException e) {
