@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,21 +40,34 @@ import org.findingskb.backup.Tables.Table;
  * Loads an export into an empty database: ids, versions, review states, curated edits, links and the revision
  * history come back as they were, because every row of every table does. The whole file is read and checked first
  * (header, order, columns, value types, and each type's row count against the header, which catches a truncated
- * file), so a damaged one is refused, naming its line, before anything is written; the rows are then written in
- * one transaction, and each id sequence is moved past the highest id restored.
+ * file), so a damaged one is refused, naming its line, before anything is written; the rows are then written with
+ * many-row inserts in transactions of a bounded size (all deleted again if one fails), and each id sequence is
+ * moved past the highest id restored, once, at the end.
  */
 final class KnowledgeBaseRestore {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBaseRestore.class);
-    private static final int BATCH_SIZE = 500;
+    /** Rows per commit: large enough that commits cost little, small enough that no transaction grows big. */
+    private static final int ROWS_PER_TRANSACTION = 20_000;
+    private static final int MAX_ROWS_PER_STATEMENT = 200;
+    /** Bind parameters per statement, well under PostgreSQL's limit of 65,535. */
+    private static final int MAX_PARAMETERS = 20_000;
     /** Hibernate's pooled sequences hand out the block of ids just below the value read; this keeps it above. */
     private static final long SEQUENCE_CLEARANCE = 100;
 
     private final DataSource dataSource;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    private final int rowsPerTransaction;
+
     KnowledgeBaseRestore(DataSource dataSource) {
+        this(dataSource, ROWS_PER_TRANSACTION);
+    }
+
+    /** With fewer rows per transaction, a test sees a failure after commits undone as a real one would be. */
+    KnowledgeBaseRestore(DataSource dataSource, int rowsPerTransaction) {
         this.dataSource = dataSource;
+        this.rowsPerTransaction = rowsPerTransaction;
     }
 
     /** Restores {@code file}; throws {@link RestoreRefused} without writing anything when it cannot. */
@@ -213,12 +227,17 @@ final class KnowledgeBaseRestore {
         }
     }
 
-    /** Writes every row in one transaction: a failure leaves the database as empty as it was. */
+    /**
+     * Writes the rows in transactions of {@link #ROWS_PER_TRANSACTION} rows (one huge transaction costs H2 far more
+     * than the commits); should any of them fail, every row written so far is deleted again, so a failed restore
+     * leaves the database as empty as it was.
+     */
     private void write(Connection connection, Path file, Tables tables, Map<String, Long> counts) throws SQLException {
         Progress progress = new Progress(log, "Restore", counts);
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         long line = 1;
+        long uncommitted = 0;
         Insert insert = null;
         try (BufferedReader reader = open(file)) {
             reader.readLine();
@@ -233,24 +252,42 @@ final class KnowledgeBaseRestore {
                     }
                     insert = new Insert(connection, row.table(), columns);
                 }
-                insert.add(row.values(), line);
+                insert.add(row.values());
                 progress.row(row.table().type());
+                if (++uncommitted == rowsPerTransaction) {
+                    insert.flush();
+                    connection.commit();
+                    uncommitted = 0;
+                }
             }
             if (insert != null) {
                 insert.close();
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            undo(connection, tables);
             throw new IllegalStateException("Restore failed at or before line " + line + ", nothing was kept: "
                     + e.getMessage(), e);
         } catch (IOException e) {
-            connection.rollback();
+            undo(connection, tables);
             throw new UncheckedIOException("Cannot read " + file + "; nothing was kept", e);
         } finally {
             connection.setAutoCommit(autoCommit);
         }
         progress.finished(counts);
+    }
+
+    /** Deletes every row the restore committed (the database was empty before it), referencing tables first. */
+    private static void undo(Connection connection, Tables tables) throws SQLException {
+        connection.rollback();
+        List<Table> reversed = new ArrayList<>(tables.ordered());
+        Collections.reverse(reversed);
+        try (Statement statement = connection.createStatement()) {
+            for (Table table : reversed) {
+                statement.executeUpdate("delete from " + table.name());
+            }
+        }
+        connection.commit();
     }
 
     /** Moves each {@code TABLE_seq} past the highest id of its table, so later inserts take fresh ids. */
@@ -314,57 +351,89 @@ final class KnowledgeBaseRestore {
     private record Line(Table table, JsonNode values) {
     }
 
-    /** A batched insert into one table for one set of columns. */
+    /**
+     * Inserts into one table for one set of columns, many rows per statement ({@code insert ... values (...), (...)}):
+     * a round trip and a statement execution per {@code rowsPerStatement} rows instead of per row, on any database.
+     */
     private static final class Insert {
 
+        private final Connection connection;
         private final Table table;
         private final List<String> names;
         private final List<Column> columns;
-        private final PreparedStatement statement;
-        private int pending;
+        private final int rowsPerStatement;
+        private final List<JsonNode> pending = new ArrayList<>();
+        private PreparedStatement full;
 
-        Insert(Connection connection, Table table, List<String> names) throws SQLException {
+        Insert(Connection connection, Table table, List<String> names) {
+            this.connection = connection;
             this.table = table;
             this.names = names;
             this.columns = names.stream().map(table::column).toList();
-            this.statement = connection.prepareStatement("insert into " + table.name() + " (" + String.join(", ", names)
-                    + ") values (" + names.stream().map(n -> "?").collect(Collectors.joining(", ")) + ")");
+            this.rowsPerStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, MAX_PARAMETERS / Math.max(1, names.size())));
         }
 
         boolean accepts(Table table, List<String> names) {
             return this.table == table && Objects.equals(this.names, names);
         }
 
-        void add(JsonNode values, long line) throws SQLException {
-            for (int i = 0; i < columns.size(); i++) {
-                Column column = columns.get(i);
-                JsonNode value = values.get(column.name());
-                int index = i + 1;
-                if (value.isNull()) {
-                    statement.setNull(index, column.sqlType());
-                    continue;
+        void add(JsonNode values) throws SQLException {
+            pending.add(values);
+            if (pending.size() == rowsPerStatement) {
+                if (full == null) {
+                    full = prepare(rowsPerStatement);
                 }
-                switch (column.kind()) {
-                    case INTEGER -> statement.setObject(index, value.longValue(), column.sqlType());
-                    case DECIMAL -> statement.setObject(index, value.doubleValue(), column.sqlType());
-                    case BOOLEAN -> statement.setObject(index, value.booleanValue(), column.sqlType());
-                    case TIMESTAMP -> statement.setObject(index, OffsetDateTime.parse(value.stringValue()));
-                    case LOCAL_TIMESTAMP -> statement.setObject(index, LocalDateTime.parse(value.stringValue()));
-                    case TEXT -> statement.setString(index, value.stringValue());
-                }
+                execute(full);
             }
-            statement.addBatch();
-            if (++pending == BATCH_SIZE) {
-                statement.executeBatch();
-                pending = 0;
+        }
+
+        /** Writes the rows held back for a full statement. */
+        void flush() throws SQLException {
+            if (!pending.isEmpty()) {
+                try (PreparedStatement partial = prepare(pending.size())) {
+                    execute(partial);
+                }
             }
         }
 
         void close() throws SQLException {
-            if (pending > 0) {
-                statement.executeBatch();
+            flush();
+            if (full != null) {
+                full.close();
             }
-            statement.close();
+        }
+
+        private PreparedStatement prepare(int rows) throws SQLException {
+            String row = names.stream().map(n -> "?").collect(Collectors.joining(", ", "(", ")"));
+            return connection.prepareStatement("insert into " + table.name() + " (" + String.join(", ", names)
+                    + ") values " + String.join(", ", Collections.nCopies(rows, row)));
+        }
+
+        private void execute(PreparedStatement statement) throws SQLException {
+            int index = 1;
+            for (JsonNode values : pending) {
+                for (Column column : columns) {
+                    bind(statement, index++, column, values.get(column.name()));
+                }
+            }
+            statement.executeUpdate();
+            pending.clear();
+        }
+
+        private static void bind(PreparedStatement statement, int index, Column column, JsonNode value)
+                throws SQLException {
+            if (value.isNull()) {
+                statement.setNull(index, column.sqlType());
+                return;
+            }
+            switch (column.kind()) {
+                case INTEGER -> statement.setObject(index, value.longValue(), column.sqlType());
+                case DECIMAL -> statement.setObject(index, value.doubleValue(), column.sqlType());
+                case BOOLEAN -> statement.setObject(index, value.booleanValue(), column.sqlType());
+                case TIMESTAMP -> statement.setObject(index, OffsetDateTime.parse(value.stringValue()));
+                case LOCAL_TIMESTAMP -> statement.setObject(index, LocalDateTime.parse(value.stringValue()));
+                case TEXT -> statement.setString(index, value.stringValue());
+            }
         }
     }
 }

@@ -167,6 +167,25 @@ class RestoreTests {
     }
 
     @Test
+    void aRowTheDatabaseRefusesAfterSeveralCommitsLeavesTheDatabaseEmpty() throws IOException {
+        int first = indexOfFirst("finding");
+        int last = lines.size() - 1;
+        while (!lines.get(last).startsWith("{\"type\":\"finding\"")) {
+            last--;
+        }
+        assertThat(last).as("the damaged row comes after several transactions of 10 rows").isGreaterThan(30);
+        // The same id twice passes every check of the file; only the database's primary key refuses it.
+        Path file = write(replaced(last + 1, lines.get(first)));
+        assertThatThrownBy(() -> new KnowledgeBaseRestore(empty, 10).restore(file))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("nothing was kept");
+        JdbcTemplate jdbc = new JdbcTemplate(empty);
+        for (String table : List.of("concept", "source_document", "study", "finding", "finding_concept", "revision")) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table, Long.class)).as(table).isZero();
+        }
+    }
+
+    @Test
     void rowsBeforeTheRowsTheyReferToAreRefused() throws IOException {
         int concept = indexOfFirst("concept");
         int finding = indexOfFirst("finding");
