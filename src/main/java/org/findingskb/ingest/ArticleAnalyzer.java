@@ -29,6 +29,7 @@ public final class ArticleAnalyzer {
     private final SentenceFeatures features;
     private final SentenceModel model;
     private final DesignReader design;
+    private final EffectReader effects = EffectReader.fromClasspath();
 
     ArticleAnalyzer(NlpModels models, Cues cues, Lexicon lexicon, SentenceModel model) {
         this.cues = cues;
@@ -57,6 +58,11 @@ public final class ArticleAnalyzer {
         NlpModels models = NlpModels.fromClasspath();
         Cues cues = Cues.fromClasspath();
         return new ArticleAnalyzer(models, cues, Lexicon.fromClasspath(models, cues), model);
+    }
+
+    /** The effect reader, which the evaluation also runs on the sentences of the gold. */
+    EffectReader effectReader() {
+        return effects;
     }
 
     /** The design reader, whose type model cross-validation replaces fold by fold. */
@@ -138,10 +144,20 @@ public final class ArticleAnalyzer {
             }
         }
         ArticleMetadata meta = reading.metadata();
+        findings.replaceAll(f -> withEffects(f, reading.text(), meta.interventions()));
         List<ExtractedMechanism> mechanismList = mechanisms.build(reading.text(), findings, meta.interventions());
         return new ArticleAnalysis(reading.text(), meta, findings, mechanismList,
                 warnings(meta, findings, mechanismList), design.read(reading),
                 (int) reading.roles().stream().filter(role -> role == SentenceRole.BODY).count());
+    }
+
+    /** The finding with the effects its sentence states, for the kinds that state effects. */
+    private ExtractedFinding withEffects(ExtractedFinding finding, String text, List<ConceptCandidate> interventions) {
+        if (!EffectReader.STATING_KINDS.contains(finding.kind())) {
+            return finding;
+        }
+        return finding.withEffects(effects.read(finding.evidence().of(text), finding.evidence().start(),
+                finding.concepts(), interventions));
     }
 
     private Set<String> namesAsWords(List<ExtractedResearcher> people, String institution) {
