@@ -42,7 +42,7 @@ final class EffectReader {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record File(List<String> increases, List<String> decreases, List<String> noEffect, List<String> associated,
             List<String> negations, int negationWindow, List<String> passiveMarkers, List<String> clauseBreaks,
-            Map<String, List<String>> skipAfter, int maxObjectsPerCue, int maxEffectsPerSentence) {
+            Map<String, List<String>> skipAfter, int maxObjectsPerCue, int maxEffectsPerSentence, List<String> placeWords) {
     }
 
     private record Cue(String[] words, EffectDirection direction) {
@@ -62,6 +62,7 @@ final class EffectReader {
     private final Set<String> negations;
     private final Set<String> clauseBreaks;
     private final Set<String> passiveMarkers;
+    private final Set<String> placeWords;
 
     private EffectReader(File file) {
         this.file = file;
@@ -74,6 +75,7 @@ final class EffectReader {
         this.negations = Set.copyOf(file.negations());
         this.clauseBreaks = Set.copyOf(file.clauseBreaks());
         this.passiveMarkers = Set.copyOf(file.passiveMarkers());
+        this.placeWords = Set.copyOf(file.placeWords());
     }
 
     static EffectReader fromClasspath() {
@@ -116,7 +118,7 @@ final class EffectReader {
             int limit = h + 1 < hits.size() ? words.get(hits.get(h + 1).from()).start() : clauseEnd(words, hit.to(), sentence.length());
             boolean passive = hit.to() < words.size() && passiveMarkers.contains(words.get(hit.to()).key());
             Mention before = lastBefore(mentions, cueStart, h == 0 ? 0 : words.get(hits.get(h - 1).to() - 1).end());
-            List<Mention> after = between(mentions, cueEnd, limit);
+            List<Mention> after = between(mentions, cueEnd, limit, words);
             if (passive) {
                 if (before == null || after.isEmpty()) {
                     continue;
@@ -262,6 +264,24 @@ final class EffectReader {
         return kept;
     }
 
+    /** Whether the mention follows a place word, with at most an article between ("in the hippocampus"). */
+    private boolean afterPlaceWord(Mention m, List<Word> words) {
+        int k = 0;
+        while (k < words.size() && words.get(k).end() <= m.start()) {
+            k++;
+        }
+        for (int back = k - 1; back >= Math.max(0, k - 2); back--) {
+            String key = words.get(back).key();
+            if (placeWords.contains(key)) {
+                return true;
+            }
+            if (!key.equals("the") && !key.equals("a") && !key.equals("an")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static Mention lastBefore(List<Mention> mentions, int cueStart, int notBefore) {
         Mention found = null;
         for (Mention m : mentions) {
@@ -272,10 +292,12 @@ final class EffectReader {
         return found;
     }
 
-    private List<Mention> between(List<Mention> mentions, int from, int to) {
+    /** The objects after a direction word: concepts up to {@code to}, but those named as a place after the first. */
+    private List<Mention> between(List<Mention> mentions, int from, int to, List<Word> words) {
         List<Mention> found = new ArrayList<>();
         for (Mention m : mentions) {
             if (m.start() >= from && m.end() <= to && found.size() < file.maxObjectsPerCue()
+                    && (found.isEmpty() || !afterPlaceWord(m, words))
                     && found.stream().noneMatch(f -> f.concept().name().equals(m.concept().name()))) {
                 found.add(m);
             }
