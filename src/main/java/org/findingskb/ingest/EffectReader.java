@@ -42,7 +42,8 @@ final class EffectReader {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record File(List<String> increases, List<String> decreases, List<String> noEffect, List<String> associated,
             List<String> negations, int negationWindow, List<String> passiveMarkers, List<String> clauseBreaks,
-            Map<String, List<String>> skipAfter, int maxObjectsPerCue, int maxEffectsPerSentence, List<String> placeWords) {
+            Map<String, List<String>> skipAfter, int maxObjectsPerCue, int maxEffectsPerSentence, List<String> placeWords,
+            List<String> notActors) {
     }
 
     private record Cue(String[] words, EffectDirection direction) {
@@ -63,6 +64,7 @@ final class EffectReader {
     private final Set<String> clauseBreaks;
     private final Set<String> passiveMarkers;
     private final Set<String> placeWords;
+    private final Set<String> notActors;
 
     private EffectReader(File file) {
         this.file = file;
@@ -76,6 +78,7 @@ final class EffectReader {
         this.clauseBreaks = Set.copyOf(file.clauseBreaks());
         this.passiveMarkers = Set.copyOf(file.passiveMarkers());
         this.placeWords = Set.copyOf(file.placeWords());
+        this.notActors = file.notActors().stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
     }
 
     static EffectReader fromClasspath() {
@@ -105,39 +108,53 @@ final class EffectReader {
             return List.of();
         }
         List<Word> words = words(sentence);
-        List<Mention> mentions = mentions(sentence, concepts);
+        List<Mention> mentions = mentions(sentence, concepts.stream()
+                .filter(c -> !notActors.contains(c.name().toLowerCase(Locale.ROOT))).toList());
         if (mentions.isEmpty()) {
             return List.of();
         }
         List<Hit> hits = hits(words);
         List<ExtractedEffect> effects = new ArrayList<>();
+        ConceptCandidate lastSubject = null;
+        List<Mention> lastObjects = List.of();
+        boolean associative = false;
         for (int h = 0; h < hits.size() && effects.size() < file.maxEffectsPerSentence(); h++) {
             Hit hit = hits.get(h);
+            // "linked with a higher risk": once a sentence speaks of a link, its directions are of the link.
+            EffectDirection direction = associative && hit.direction() != EffectDirection.NO_EFFECT
+                    ? EffectDirection.ASSOCIATED : hit.direction();
+            associative |= hit.direction() == EffectDirection.ASSOCIATED;
             int cueStart = words.get(hit.from()).start();
             int cueEnd = words.get(hit.to() - 1).end();
             int limit = h + 1 < hits.size() ? words.get(hits.get(h + 1).from()).start() : clauseEnd(words, hit.to(), sentence.length());
             boolean passive = hit.to() < words.size() && passiveMarkers.contains(words.get(hit.to()).key());
-            Mention before = lastBefore(mentions, cueStart, h == 0 ? 0 : words.get(hits.get(h - 1).to() - 1).end());
+            Mention before = lastBefore(mentions, cueStart, 0);
             List<Mention> after = between(mentions, cueEnd, limit, words);
             if (passive) {
                 if (before == null || after.isEmpty()) {
                     continue;
                 }
-                add(effects, after.get(0).concept(), hit.direction(), before, before.start(), after.get(0).end(), offset);
+                add(effects, after.get(0).concept(), direction, before, before.start(), after.get(0).end(), offset);
                 continue;
             }
-            if (before == null && h > 0) {
-                before = lastBefore(mentions, cueStart, 0);
+            ConceptCandidate subject;
+            if (before != null && lastObjects.contains(before) && lastSubject != null) {
+                // "a higher risk of stroke, a higher risk of heart failure": the list goes on with the same subject.
+                subject = lastSubject;
+            } else if (before != null) {
+                subject = before.concept();
+            } else {
+                subject = interventions.isEmpty() ? null : interventions.get(0);
             }
-            ConceptCandidate subject = before != null ? before.concept()
-                    : interventions.isEmpty() ? null : interventions.get(0);
-            if (subject == null) {
+            if (subject == null || after.isEmpty()) {
                 continue;
             }
             int start = before != null ? before.start() : cueStart;
             for (Mention object : after) {
-                add(effects, subject, hit.direction(), object, start, object.end(), offset);
+                add(effects, subject, direction, object, start, object.end(), offset);
             }
+            lastSubject = subject;
+            lastObjects = after;
         }
         return effects.size() > file.maxEffectsPerSentence() ? effects.subList(0, file.maxEffectsPerSentence()) : effects;
     }

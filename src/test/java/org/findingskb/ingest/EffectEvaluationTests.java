@@ -147,10 +147,14 @@ class EffectEvaluationTests {
         assertThat(pooled.gold()).isGreaterThanOrEqualTo(100);
     }
 
-    /** Floors a little below what was measured (see the README): a change that reads effects worse fails here. */
+    /**
+     * Floors a little below what was measured on 2026-12-07 (precision 0.18, recall 0.07 over 732 gold effects, far
+     * from the 0.8 the issue asks for: most objects the gold names are not concepts the tagger knows): a change
+     * that reads effects worse fails here.
+     */
     @Test
     void effectPrecisionAndRecallStayAboveTheirFloors() {
-        assertThat(pooled.precision()).as("precision").isGreaterThanOrEqualTo(0.0);
-        assertThat(pooled.recall()).as("recall").isGreaterThanOrEqualTo(0.0);
+        assertThat(pooled.precision()).as("precision").isGreaterThanOrEqualTo(0.15);
+        assertThat(pooled.recall()).as("recall").isGreaterThanOrEqualTo(0.05);
     }
 }
