@@ -43,7 +43,7 @@ final class EffectReader {
     record File(List<String> increases, List<String> decreases, List<String> noEffect, List<String> associated,
             List<String> negations, int negationWindow, List<String> passiveMarkers, List<String> clauseBreaks,
             Map<String, List<String>> skipAfter, int maxObjectsPerCue, int maxEffectsPerSentence, List<String> placeWords,
-            List<String> notActors) {
+            List<String> notActors, List<String> determiners) {
     }
 
     private record Cue(String[] words, EffectDirection direction) {
@@ -292,7 +292,7 @@ final class EffectReader {
             if (placeWords.contains(key)) {
                 return true;
             }
-            if (!key.equals("the") && !key.equals("a") && !key.equals("an")) {
+            if (!file.determiners().contains(key)) {
                 return false;
             }
         }
