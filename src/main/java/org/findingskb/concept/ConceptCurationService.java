@@ -24,9 +24,11 @@ import org.findingskb.shared.IfMatch;
 @Transactional
 public class ConceptCurationService implements Curation<Long, ConceptRequest, ConceptResponse> {
 
-    /** The tables that refer to concepts, each through a concept_id column. */
-    private static final List<String> REFERENCES = List.of("finding_concept", "study_intervention", "study_condition",
-            "mechanism_brain_region", "mechanism_pathway", "mechanism_cell_type", "mechanism_intervention");
+    /** The tables and columns that refer to concepts. */
+    private static final List<String> REFERENCES = List.of("finding_concept.concept_id",
+            "study_intervention.concept_id", "study_condition.concept_id", "mechanism_brain_region.concept_id",
+            "mechanism_pathway.concept_id", "mechanism_cell_type.concept_id", "mechanism_intervention.concept_id",
+            "finding_effect.subject_id", "finding_effect.object_id");
 
     private final ConceptRepository concepts;
     private final ConceptMentions mentions;
@@ -77,9 +79,10 @@ public class ConceptCurationService implements Curation<Long, ConceptRequest, Co
     public void delete(Long id, IfMatch ifMatch) {
         Concept concept = load(id, ifMatch);
         long references = 0;
-        for (String table : REFERENCES) {
-            references += ((Number) entityManager.createNativeQuery(
-                    "select count(*) from " + table + " where concept_id = ?1").setParameter(1, id).getSingleResult())
+        for (String reference : REFERENCES) {
+            String[] tableAndColumn = reference.split("\\.");
+            references += ((Number) entityManager.createNativeQuery("select count(*) from " + tableAndColumn[0]
+                    + " where " + tableAndColumn[1] + " = ?1").setParameter(1, id).getSingleResult())
                     .longValue();
         }
         if (references > 0) {

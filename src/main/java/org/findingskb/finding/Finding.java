@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -102,6 +103,10 @@ public class Finding extends CuratedEntity implements PartOfStudy {
     @OrderBy("id")
     private Set<Mechanism> mechanisms = new LinkedHashSet<>();
 
+    @OneToMany(mappedBy = "finding", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<FindingEffect> effects = new ArrayList<>();
+
     @OneToMany(mappedBy = "from")
     @NotAudited
     @OrderBy("id")
@@ -162,6 +167,41 @@ public class Finding extends CuratedEntity implements PartOfStudy {
 
     public void tag(Collection<Concept> concepts) {
         this.concepts.addAll(concepts);
+    }
+
+    /** The effects the pipeline read in this finding's sentence, replacing any it read before. */
+    public void stateEffects(List<FindingEffect.Effect> read) {
+        if (!sameEffects(read)) {
+            setEffects(read);
+            touch();
+        }
+    }
+
+    /** A curator's effects: the finding is the curator's from now on, if they differ from the current ones. */
+    public void replaceEffects(List<FindingEffect.Effect> curated) {
+        if (!sameEffects(curated)) {
+            setEffects(curated);
+            curatedNow();
+        }
+    }
+
+    private boolean sameEffects(List<FindingEffect.Effect> other) {
+        if (other.size() != effects.size()) {
+            return false;
+        }
+        for (int i = 0; i < other.size(); i++) {
+            if (!effects.get(i).sameAs(other.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void setEffects(List<FindingEffect.Effect> given) {
+        effects.clear();
+        for (FindingEffect.Effect e : given) {
+            effects.add(new FindingEffect(this, effects.size(), e.subject(), e.direction(), e.object(), e.evidence()));
+        }
     }
 
     /** A curator's edit: the finding is the curator's from now on. */
@@ -305,6 +345,10 @@ public class Finding extends CuratedEntity implements PartOfStudy {
 
     public List<Concept> getConcepts() {
         return List.copyOf(concepts);
+    }
+
+    public List<FindingEffect> getEffects() {
+        return List.copyOf(effects);
     }
 
     public List<Mechanism> getMechanisms() {

@@ -10,6 +10,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.findingskb.concept.Concept;
 import org.findingskb.concept.ConceptService;
 import org.findingskb.mechanism.MechanismRepository;
 import org.findingskb.source.SourceDocument;
@@ -126,18 +127,34 @@ public class FindingCurationService implements Curation<Long, FindingRequest, Fi
     private void apply(Finding finding, FindingRequest request) {
         List<EvidenceSpan> spans = new ArrayList<>();
         for (int i = 0; i < request.evidence().size(); i++) {
-            spans.add(span(i, request.evidence().get(i)));
+            spans.add(span("evidence[" + i + "]", request.evidence().get(i)));
         }
         finding.replaceEvidence(spans);
         finding.replaceConcepts(concepts.existing("conceptIds", request.conceptIds()));
         finding.replaceMechanisms(finding.ofSameStudy("mechanismIds", "mechanism",
                 Objects.requireNonNullElse(request.mechanismIds(), List.of()), mechanisms::findById,
                 "a finding supports the mechanisms of its own study"));
+        if (request.effects() != null) {
+            finding.replaceEffects(effects(request.effects(), spans.get(0)));
+        }
+    }
+
+    /** The effects of a request, each concept known and each quote matching its source; else 422 naming it. */
+    private List<FindingEffect.Effect> effects(List<FindingRequest.Effect> requested, EvidenceSpan firstSpan) {
+        List<FindingEffect.Effect> result = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            FindingRequest.Effect effect = requested.get(i);
+            String field = "effects[" + i + "]";
+            Concept subject = concepts.existing(field + ".subjectId", List.of(effect.subjectId())).get(0);
+            Concept object = concepts.existing(field + ".objectId", List.of(effect.objectId())).get(0);
+            EvidenceSpan evidence = effect.evidence() == null ? firstSpan : span(field + ".evidence", effect.evidence());
+            result.add(new FindingEffect.Effect(subject, effect.direction(), object, evidence));
+        }
+        return result;
     }
 
     /** The span, if its quote stands exactly at its position in its source; else 422 naming the span. */
-    private EvidenceSpan span(int index, FindingRequest.Evidence evidence) {
-        String field = "evidence[" + index + "]";
+    private EvidenceSpan span(String field, FindingRequest.Evidence evidence) {
         SourceDocument source = sources.findById(evidence.sourceId())
                 .orElseThrow(() -> UnprocessableReference.missing(field + ".sourceId", "source", evidence.sourceId()));
         if (evidence.end() <= evidence.start() || !source.holdsAt(evidence.start(), evidence.end(), evidence.exact())) {

@@ -35,7 +35,21 @@ public record FindingRequest(
         @Size(max = 50, message = "holds at most 50 mechanisms") List<@NotNull(message = "must not be null") Long> mechanismIds,
         @Schema(description = "Whose result the finding reports; when left out, a new finding of kind PRIOR_WORK"
                 + " reports a prior study's (PRIOR), any other this study's (STUDY), and an edit keeps the current value")
-        ReportedBy reportedBy) {
+        ReportedBy reportedBy,
+        @Schema(description = "What the finding says one concept does to another; when left out, an edit keeps the"
+                + " current effects and a new finding has none")
+        @Size(max = 20, message = "holds at most 20 effects") List<@Valid @NotNull(message = "must not be null") Effect> effects) {
+
+    /**
+     * An effect: {@code subjectId} acts on {@code objectId} in {@code direction}; {@code evidence} is the quote it
+     * rests on, by default the finding's first evidence span.
+     */
+    public record Effect(
+            @NotNull(message = "is required") Long subjectId,
+            @NotNull(message = "is required") EffectDirection direction,
+            @NotNull(message = "is required") Long objectId,
+            @Valid Evidence evidence) {
+    }
 
     /** A span of a source: TextPosition ({@code start}, {@code end}) and the TextQuote {@code exact} found there. */
     public record Evidence(
@@ -51,6 +65,9 @@ public record FindingRequest(
                 finding.getCertainty(), finding.getConfidence(),
                 finding.getEvidence().stream().map(e -> new Evidence(e.sourceId(), e.start(), e.end(), e.exact())).toList(),
                 finding.getConcepts().stream().map(c -> c.getId()).toList(),
-                finding.getMechanisms().stream().map(Mechanism::getId).toList(), finding.getReportedBy());
+                finding.getMechanisms().stream().map(Mechanism::getId).toList(), finding.getReportedBy(),
+                finding.getEffects().stream().map(e -> new Effect(e.getSubject().getId(), e.getDirection(),
+                        e.getObject().getId(), new Evidence(e.getEvidence().sourceId(), e.getEvidence().start(),
+                                e.getEvidence().end(), e.getEvidence().exact()))).toList());
     }
 }

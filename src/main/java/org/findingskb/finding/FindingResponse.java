@@ -30,7 +30,17 @@ public record FindingResponse(
         @Nullable String reviewNote,
         List<Link> links,
         long version,
-        ReportedBy reportedBy) implements Versioned {
+        ReportedBy reportedBy,
+        List<Effect> effects) implements Versioned {
+
+    /** What the finding says its {@code subject} does to its {@code object}, with the quote that says it. */
+    public record Effect(ConceptRef subject, EffectDirection direction, ConceptRef object, Evidence evidence) {
+
+        static Effect of(FindingEffect effect) {
+            return new Effect(ConceptRef.of(effect.getSubject()), effect.getDirection(),
+                    ConceptRef.of(effect.getObject()), Evidence.of(effect.getEvidence()));
+        }
+    }
 
     /** A link to another finding: this finding's ({@code OUTGOING}) or the other's ({@code INCOMING}). */
     public record Link(Long id, LinkType type, Long findingId, String direction) {
@@ -51,7 +61,8 @@ public record FindingResponse(
                 ConceptRef.of(finding.getConcepts()),
                 finding.getMechanisms().stream().map(Mechanism::getId).toList(),
                 finding.getOrigin(), finding.getConfidence(), finding.isNeedsReview(), finding.getReviewStatus(), finding.getReviewNote(),
-                links(finding), finding.getVersion(), finding.getReportedBy());
+                links(finding), finding.getVersion(), finding.getReportedBy(),
+                finding.getEffects().stream().map(Effect::of).toList());
     }
 
     private static List<Link> links(Finding finding) {

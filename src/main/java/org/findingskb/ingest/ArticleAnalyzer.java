@@ -32,6 +32,7 @@ public final class ArticleAnalyzer {
     private final MetadataCandidates metadataCandidates;
     /** The learned metadata ranker; {@code null} where none is bundled (the rules' metadata stands). */
     private final MetadataRanker metadataRanker;
+    private final EffectReader effects = EffectReader.fromClasspath();
 
     ArticleAnalyzer(NlpModels models, Cues cues, Lexicon lexicon, SentenceModel model) {
         this.cues = cues;
@@ -62,6 +63,11 @@ public final class ArticleAnalyzer {
         NlpModels models = NlpModels.fromClasspath();
         Cues cues = Cues.fromClasspath();
         return new ArticleAnalyzer(models, cues, Lexicon.fromClasspath(models, cues), model);
+    }
+
+    /** The effect reader, which the evaluation also runs on the sentences of the gold. */
+    EffectReader effectReader() {
+        return effects;
     }
 
     /** The design reader, whose type model cross-validation replaces fold by fold. */
@@ -147,6 +153,7 @@ public final class ArticleAnalyzer {
             }
         }
         ArticleMetadata meta = reading.metadata();
+        findings.replaceAll(f -> withEffects(f, reading.text(), meta.interventions()));
         List<ExtractedMechanism> mechanismList = mechanisms.build(reading.text(), findings, meta.interventions());
         return new ArticleAnalysis(reading.text(), meta, findings, mechanismList,
                 warnings(meta, findings, mechanismList), design.read(reading),
@@ -161,6 +168,15 @@ public final class ArticleAnalyzer {
         MetadataExtractor.Copyright source = metadata.source(reading.text(), reading.sentences(), reading.roles());
         return metadataCandidates.read(reading.sentences(), reading.roles(), mentions, people, source.year(),
                 institution, source.publisher());
+    }
+
+    /** The finding with the effects its sentence states, for the kinds that state effects. */
+    private ExtractedFinding withEffects(ExtractedFinding finding, String text, List<ConceptCandidate> interventions) {
+        if (!EffectReader.STATING_KINDS.contains(finding.kind())) {
+            return finding;
+        }
+        return finding.withEffects(effects.read(finding.evidence().of(text), finding.evidence().start(),
+                finding.concepts(), interventions));
     }
 
     private Set<String> namesAsWords(List<ExtractedResearcher> people, String institution) {

@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.findingskb.concept.Concept;
 import org.findingskb.concept.ConceptService;
 import org.findingskb.concept.Synonym;
+import org.findingskb.finding.EvidenceSpan;
 import org.findingskb.finding.Finding;
+import org.findingskb.finding.FindingEffect;
 import org.findingskb.finding.ReportedBy;
 import org.findingskb.finding.FindingRepository;
 import org.findingskb.mechanism.Mechanism;
@@ -185,6 +187,7 @@ public class IngestService {
             }
             finding.addEvidence(source, extracted.evidence().start(), extracted.evidence().end());
             finding.tag(resolveAll(extracted.concepts(), resolved));
+            finding.stateEffects(effectsOf(extracted, source, resolved));
             saved.add(finding);
         }
         findings.saveAll(saved);
@@ -201,6 +204,21 @@ public class IngestService {
         sources.flush();
         return new IngestOutcome(true, source.getId(), study.getId(), saved.size(), analysis.mechanisms().size(),
                 analysis.warnings(), title);
+    }
+
+    /** The effects read in the finding's sentence, their concepts resolved as the finding's are. */
+    private List<FindingEffect.Effect> effectsOf(ExtractedFinding extracted, SourceDocument source,
+            Map<String, Concept> resolved) {
+        List<FindingEffect.Effect> result = new ArrayList<>();
+        for (ExtractedEffect e : extracted.effects()) {
+            List<Concept> subject = resolveAll(List.of(e.subject()), resolved);
+            List<Concept> object = resolveAll(List.of(e.object()), resolved);
+            if (!subject.isEmpty() && !object.isEmpty()) {
+                result.add(new FindingEffect.Effect(subject.get(0), e.direction(), object.get(0),
+                        EvidenceSpan.of(source, e.evidence().start(), e.evidence().end())));
+            }
+        }
+        return result;
     }
 
     /** The design as read, a value too long for its column left out rather than cut (it would no longer quote). */

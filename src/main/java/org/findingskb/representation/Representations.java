@@ -20,6 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.findingskb.compare.ComparisonResponse;
 import org.findingskb.finding.FindingResponse;
 import org.findingskb.shared.MediaTypes;
 import org.findingskb.shared.ResultPage;
@@ -43,7 +44,9 @@ class Representations implements WebMvcConfigurer {
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
         builder.addCustomConverter(new JsonLdConverter(json))
                 .addCustomConverter(new FindingsCsvConverter())
-                .addCustomConverter(new SummaryMarkdownConverter());
+                .addCustomConverter(new SummaryMarkdownConverter())
+                .addCustomConverter(new ComparisonConverter(MediaTypes.CSV))
+                .addCustomConverter(new ComparisonConverter(MediaTypes.MARKDOWN));
     }
 
     /** The base of the links a representation carries: where this request reached the API. */
@@ -108,6 +111,28 @@ class Representations implements WebMvcConfigurer {
                 document = JsonLd.summary(summary, base());
             }
             writeText(JsonLd.embeddable(json.writeValueAsString(document)), output);
+        }
+    }
+
+    /** A comparison of studies as CSV or Markdown. */
+    static final class ComparisonConverter extends WriteOnly<ComparisonResponse> {
+
+        private final boolean csv;
+
+        ComparisonConverter(String mediaType) {
+            super(MediaType.parseMediaType(mediaType));
+            setDefaultCharset(StandardCharsets.UTF_8);
+            this.csv = MediaTypes.CSV.equals(mediaType);
+        }
+
+        @Override
+        protected boolean supports(Class<?> clazz) {
+            return clazz == ComparisonResponse.class;
+        }
+
+        @Override
+        protected void writeInternal(ComparisonResponse comparison, HttpOutputMessage output) throws IOException {
+            writeText(csv ? ComparisonText.csv(comparison) : ComparisonText.markdown(comparison), output);
         }
     }
 

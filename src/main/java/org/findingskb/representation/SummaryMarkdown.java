@@ -91,7 +91,7 @@ final class SummaryMarkdown {
     }
 
     /** Text that Markdown would read as markup is escaped, so that the source's words stay words. */
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replaceAll("([\\\\`*_{}\\[\\]<>#|])", "\\\\$1");
     }
 }

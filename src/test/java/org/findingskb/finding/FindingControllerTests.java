@@ -47,7 +47,10 @@ class FindingControllerTests {
             "Ketamine makes young neurons more active.", FindingKind.RESULT, Timescale.RAPID, Certainty.REPORTED,
             List.of(new FindingResponse.Evidence(1L, 10, 52, "Ketamine makes young neurons more active", "", ".")),
             List.of(new ConceptRef(3L, "ketamine", ConceptType.DRUG)), List.of(2L), Origin.EXTRACTED, 0.9, false,
-            ReviewStatus.UNREVIEWED, null, List.of(), 4, ReportedBy.STUDY);
+            ReviewStatus.UNREVIEWED, null, List.of(), 4, ReportedBy.STUDY,
+            List.of(new FindingResponse.Effect(new ConceptRef(3L, "ketamine", ConceptType.DRUG), EffectDirection.INCREASES,
+                    new ConceptRef(4L, "young neurons", ConceptType.CELL_TYPE),
+                    new FindingResponse.Evidence(1L, 10, 52, "Ketamine makes young neurons more active", "", "."))));
 
     /** The typed settings the web filters read; the application class registers them, a slice does not. */
     @TestConfiguration
