@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.persistence.EntityManager;
+import org.hibernate.graph.GraphSemantic;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
@@ -52,7 +53,7 @@ public class FindingService {
 
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public FindingResponse get(long id) {
-        return findings.findById(id).map(FindingResponse::from).orElseThrow(() -> FindingNotFound.withId(id));
+        return findings.findWhole(id).map(FindingResponse::from).orElseThrow(() -> FindingNotFound.withId(id));
     }
 
     public ResultPage<FindingResponse> find(FindingFilter filter, PageQuery pageQuery) {
@@ -110,6 +111,7 @@ public class FindingService {
                             }
                         }))
                         .sort(f -> IndexPager.sort(f, sort))
+                        .loading(o -> o.graph(Finding.WHOLE, GraphSemantic.FETCH))
                         .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
                         .failAfter(queryMillis, TimeUnit.MILLISECONDS)
                         .toQuery(),

@@ -1,6 +1,7 @@
 package org.findingskb.finding;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,16 @@ import org.findingskb.shared.PageQuery;
 import org.findingskb.shared.ResultPage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.findingskb.mechanism.Timescale;
 
-/** A page of findings with their evidence, concepts and mechanisms costs the same few statements at any size. */
-@SpringBootTest(properties = {"kb.seed.enabled=false", "spring.jpa.properties.hibernate.generate_statistics=true"})
+/**
+ * A finding, or a page of findings with their evidence, concepts and mechanisms, costs the same few statements at
+ * any size and any depth; the read cache is off, so every read reaches the database.
+ */
+@SpringBootTest(properties = {"kb.seed.enabled=false", "spring.jpa.properties.hibernate.generate_statistics=true",
+        "spring.cache.type=none"})
 class FindingPageStatementsTests {
 
     private static final int FINDINGS = 150;
@@ -48,6 +54,8 @@ class FindingPageStatementsTests {
     FindingRepository findings;
     @Autowired
     MechanismRepository mechanisms;
+    @Autowired
+    FindingLinkRepository links;
     @Autowired
     TransactionTemplate transactions;
     @Autowired
@@ -85,7 +93,30 @@ class FindingPageStatementsTests {
                 }
                 findings.save(finding);
             }
+            List<Finding> all = findings.findByStudy(study.getId(), EnumSet.allOf(ReviewStatus.class));
+            links.save(all.get(1).linkTo(all.get(2), LinkType.SUPPORTS, "test"));
+            links.save(all.get(3).linkTo(all.get(1), LinkType.EXTENDS, "test"));
         });
+    }
+
+    @Test
+    void findingByIdIsReadInOneStatementWithEverythingItShows() {
+        Statistics statistics = statistics();
+        statistics.clear();
+        FindingResponse linked = findingService.get(withStatement("Statement number 1").getId());
+        assertThat(statistics.getPrepareStatementCount()).as("statements for one finding").isEqualTo(1);
+        assertThat(linked.evidence()).hasSize(1);
+        assertThat(linked.concepts()).extracting(c -> c.name()).containsExactly("Beta region", "Gamma pathway");
+        assertThat(linked.mechanismIds()).isEmpty();
+        assertThat(linked.links()).extracting(FindingResponse.Link::direction, FindingResponse.Link::type)
+                .containsExactlyInAnyOrder(tuple("OUTGOING", LinkType.SUPPORTS), tuple("INCOMING", LinkType.EXTENDS));
+
+        statistics.clear();
+        FindingResponse supporting = findingService.get(withStatement("Statement number 2").getId());
+        assertThat(statistics.getPrepareStatementCount()).as("statements for one finding").isEqualTo(1);
+        assertThat(supporting.mechanismIds()).hasSize(1);
+        assertThat(supporting.concepts()).extracting(c -> c.name()).containsExactly("Alpha compound", "Gamma pathway");
+        assertThat(supporting.links()).extracting(FindingResponse.Link::direction).containsExactly("INCOMING");
     }
 
     @Test
@@ -110,8 +141,16 @@ class FindingPageStatementsTests {
         assertThat(large).isEqualTo(small).isLessThanOrEqualTo(7);
     }
 
+    private Finding withStatement(String statement) {
+        return findings.findAll().stream().filter(f -> f.getStatement().equals(statement)).findFirst().orElseThrow();
+    }
+
+    private Statistics statistics() {
+        return entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+    }
+
     private long statementsFor(FindingFilter filter, int size) {
-        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        Statistics statistics = statistics();
         statistics.clear();
         ResultPage<FindingResponse> page = findingService.find(filter, new PageQuery(0, size, List.of()));
         long statements = statistics.getPrepareStatementCount();
