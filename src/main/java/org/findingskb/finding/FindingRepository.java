@@ -16,6 +16,11 @@ public interface FindingRepository extends JpaRepository<Finding, Long>, JpaSpec
     @Query("select f from Finding f where f.id = :id")
     Optional<Finding> findWhole(long id);
 
+    /** The findings with all they show, in one statement, in no particular order. */
+    @EntityGraph(Finding.WHOLE)
+    @Query("select f from Finding f where f.id in :ids")
+    List<Finding> findWhole(Collection<Long> ids);
+
     /** The position after the last finding of the study, for a finding added to it. */
     @Query("select coalesce(max(f.position) + 1, 0) from Finding f where f.study.id = :studyId")
     int nextPositionIn(Long studyId);

@@ -76,17 +76,32 @@ public final class IndexPager {
             return new ResultPage<>(hits, ResultPage.Metadata.of(size, cursor.pageNumber(), cursor.total()),
                     next(cursor.pageNumber(), start, hits, cursor.total(), size, fingerprint, keysetValues));
         }
-        long offset = (long) pageQuery.pageNumber() * size;
-        if (offset + size > MAX_OFFSET_HITS) {
+        long offset = checkedOffset(pageQuery);
+        SearchResult<H> result = queries.create(null, true).fetch((int) offset, size);
+        observer.accept(result);
+        return pageOf(pageQuery, result.hits(), result.total().hitCount(), fingerprint, keysetValues);
+    }
+
+    /** The first hit of a numbered page; a page past the first {@value #MAX_OFFSET_HITS} hits is refused. */
+    public static long checkedOffset(PageQuery pageQuery) {
+        long offset = (long) pageQuery.pageNumber() * pageQuery.pageSize();
+        if (offset + pageQuery.pageSize() > MAX_OFFSET_HITS) {
             throw InvalidParameter.of("page", "reaches past the first " + MAX_OFFSET_HITS + " results, which is as far as"
                     + " page numbers go: page on with the 'cursor' each page returns");
         }
-        SearchResult<H> result = queries.create(null, true).fetch((int) offset, size);
-        observer.accept(result);
-        long total = result.total().hitCount();
-        List<H> hits = result.hits();
+        return offset;
+    }
+
+    /**
+     * The numbered page {@code hits} make among {@code total}, fetched in the query's order by other means than
+     * the index, with the cursor an index query of the same {@code fingerprint} continues from.
+     */
+    public static <H> ResultPage<H> pageOf(PageQuery pageQuery, List<H> hits, long total, int fingerprint,
+            Function<H, List<Long>> keysetValues) {
+        int size = pageQuery.pageSize();
         return new ResultPage<>(hits, ResultPage.Metadata.of(size, pageQuery.pageNumber(), total),
-                next(pageQuery.pageNumber(), offset, hits, total, size, fingerprint, keysetValues));
+                next(pageQuery.pageNumber(), (long) pageQuery.pageNumber() * size, hits, total, size, fingerprint,
+                        keysetValues));
     }
 
     private static <H> String next(int pageNumber, long start, List<H> hits, long total, int size, int fingerprint,
