@@ -2,12 +2,17 @@
 --
 --   wrk ... -s scenario.lua URL -- get  PATHS_FILE
 --   wrk ... -s scenario.lua URL -- post PATH BODY_PREFIX_FILE NONCE
+--   wrk ... -s scenario.lua URL -- random PATHS_FILE
+--   wrk ... -s scenario.lua URL -- mix PATHS_FILE PATH BODY_PREFIX_FILE NONCE WRITE_PERCENT
 --
 -- get:  rotates over the request paths listed in PATHS_FILE (one a line), each thread starting at a
 --       different place, so the server does not answer the same resource over and over.
 -- post: sends BODY_PREFIX_FILE's content followed by a unique tail and '"}', so that every request
 --       carries a text the server has not seen (identical texts are deduplicated, not ingested).
--- Either mode sends "Authorization: Bearer $BENCH_API_KEY" when that variable is set.
+-- random: each request a path drawn at random from PATHS_FILE (random keys: no resource is asked for in
+--       a predictable turn, so nothing but a cache of everything could hold the answers).
+-- mix:  WRITE_PERCENT of the requests (drawn at random) are posts as above, the others random gets.
+-- Every mode sends "Authorization: Bearer $BENCH_API_KEY" when that variable is set.
 --
 -- done() prints one line "BENCH_RESULT {json}" that bench/report.py reads.
 
@@ -27,7 +32,7 @@ local function read_file(name)
    return content
 end
 
-local mode, prepared, index, post_path, post_headers, body_prefix, nonce
+local mode, prepared, index, post_path, post_headers, body_prefix, nonce, write_percent
 local sent = 0
 statuses = {}  -- global: done() collects it from each thread
 
@@ -38,7 +43,7 @@ function init(args)
    if key and key ~= "" then
       headers["Authorization"] = "Bearer " .. key
    end
-   if mode == "get" then
+   if mode == "get" or mode == "random" or mode == "mix" then
       prepared = {}
       for line in io.lines(args[2]) do
          if line ~= "" then
@@ -49,25 +54,35 @@ function init(args)
       -- A random start per thread, so threads do not walk the list in step.
       math.randomseed(os.time() * 1000 + tid)
       index = math.random(0, #prepared - 1)
-   elseif mode == "post" then
-      post_path = args[2]
-      body_prefix = read_file(args[3])
-      nonce = args[4] or tostring(os.time())
-      headers["Content-Type"] = "application/json"
-      post_headers = headers
-   else
-      error("mode must be get or post, not " .. tostring(mode))
    end
+   local post_args = mode == "post" and 2 or mode == "mix" and 3
+   if post_args then
+      post_path = args[post_args]
+      body_prefix = read_file(args[post_args + 1])
+      nonce = args[post_args + 2] or tostring(os.time())
+      write_percent = tonumber(args[post_args + 3] or "100")
+      post_headers = {}
+      for k, v in pairs(headers) do post_headers[k] = v end
+      post_headers["Content-Type"] = "application/json"
+   elseif mode ~= "get" and mode ~= "random" then
+      error("mode must be get, random, post or mix, not " .. tostring(mode))
+   end
+end
+
+local function post()
+   sent = sent + 1
+   local body = body_prefix .. nonce .. "-" .. tid .. "-" .. sent .. '."}'
+   return wrk.format("POST", post_path, post_headers, body)
 end
 
 function request()
    if mode == "get" then
       index = index % #prepared + 1
       return prepared[index]
+   elseif mode == "random" or (mode == "mix" and math.random() * 100 >= write_percent) then
+      return prepared[math.random(#prepared)]
    end
-   sent = sent + 1
-   local body = body_prefix .. nonce .. "-" .. tid .. "-" .. sent .. '."}'
-   return wrk.format("POST", post_path, post_headers, body)
+   return post()
 end
 
 function response(status, headers, body)

@@ -19,6 +19,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedAttributeNode;
+import jakarta.persistence.NamedEntityGraph;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
@@ -40,7 +42,16 @@ import org.findingskb.mechanism.Timescale;
 @Entity
 @Table(name = "finding")
 @Audited(withModifiedFlag = true)
+@NamedEntityGraph(name = Finding.WHOLE, attributeNodes = {@NamedAttributeNode("evidence"),
+        @NamedAttributeNode("concepts"), @NamedAttributeNode("mechanisms"), @NamedAttributeNode("outgoing"),
+        @NamedAttributeNode("incoming")})
 public class Finding extends CuratedEntity implements PartOfStudy {
+
+    /**
+     * Everything a finding's representation shows, fetched by joins in the statement that reads the finding:
+     * one statement for a finding or a page, where lazy loading took one per association (six in all).
+     */
+    public static final String WHOLE = "Finding.whole";
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "study_id", nullable = false)

@@ -39,6 +39,13 @@ public record FindingFilter(
                 needsReview);
     }
 
+    /** Whether this asks for every visible finding: no filter but the default review states. */
+    boolean selectsAllVisible() {
+        return (q == null || q.isBlank()) && studyId == null && kind == null && timescale == null && certainty == null
+                && (concept == null || concept.isBlank()) && conceptType == null && needsReview == null
+                && reviewStatuses().equals(ReviewStatus.VISIBLE);
+    }
+
     /** The review states asked for; empty elements of the list ({@code reviewStatus=ACCEPTED,}) are ignored. */
     Set<ReviewStatus> reviewStatuses() {
         Set<ReviewStatus> asked = reviewStatus == null ? Set.of()

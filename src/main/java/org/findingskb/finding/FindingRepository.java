@@ -2,12 +2,24 @@ package org.findingskb.finding;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
 public interface FindingRepository extends JpaRepository<Finding, Long>, JpaSpecificationExecutor<Finding> {
+
+    /** The finding with all it shows (evidence, concepts, mechanisms, links) in one statement. */
+    @EntityGraph(Finding.WHOLE)
+    @Query("select f from Finding f where f.id = :id")
+    Optional<Finding> findWhole(long id);
+
+    /** The findings with all they show, in one statement, in no particular order. */
+    @EntityGraph(Finding.WHOLE)
+    @Query("select f from Finding f where f.id in :ids")
+    List<Finding> findWhole(Collection<Long> ids);
 
     /** The position after the last finding of the study, for a finding added to it. */
     @Query("select coalesce(max(f.position) + 1, 0) from Finding f where f.study.id = :studyId")

@@ -2,10 +2,14 @@ package org.findingskb.finding;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
+import org.hibernate.graph.GraphSemantic;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
@@ -41,10 +45,12 @@ public class FindingService {
     private final FindingRepository findings;
     private final ConceptService concepts;
     private final EntityManager entityManager;
+    private final SourceOrderPages sourceOrder;
 
     FindingService(FindingRepository findings, ConceptService concepts, EntityManager entityManager,
-            KbProperties properties) {
+            KbProperties properties, SourceOrderPages sourceOrder) {
         this.queryMillis = properties.search().timeout().toMillis();
+        this.sourceOrder = sourceOrder;
         this.findings = findings;
         this.concepts = concepts;
         this.entityManager = entityManager;
@@ -52,7 +58,7 @@ public class FindingService {
 
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public FindingResponse get(long id) {
-        return findings.findById(id).map(FindingResponse::from).orElseThrow(() -> FindingNotFound.withId(id));
+        return findings.findWhole(id).map(FindingResponse::from).orElseThrow(() -> FindingNotFound.withId(id));
     }
 
     public ResultPage<FindingResponse> find(FindingFilter filter, PageQuery pageQuery) {
@@ -79,6 +85,15 @@ public class FindingService {
                 conceptIds, filter.conceptType(), new TreeSet<>(filter.reviewStatuses()), filter.needsReview(), sort,
                 pageQuery.pageSize());
         boolean keyset = IndexPager.keysetCapable(sort, NUMERIC);
+        Function<Finding, List<Long>> keysetValues = keyset
+                ? hit -> sort.stream().map(key -> keyValue(hit, key.field())).toList() : null;
+        if ((cursor == null || cursor.isBlank()) && sort.equals(SOURCE_ORDER) && filter.selectsAllVisible()) {
+            SourceOrderPages.Page page = sourceOrder.page(IndexPager.checkedOffset(pageQuery), pageQuery.pageSize());
+            if (page != null) {
+                return IndexPager.pageOf(pageQuery, whole(page.ids()), page.total(), fingerprint, keysetValues)
+                        .map(FindingResponse::from);
+            }
+        }
         return IndexPager.<Finding>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
                 Search.session(entityManager).search(Finding.class)
                         .where(f -> f.bool(b -> {
@@ -110,11 +125,19 @@ public class FindingService {
                             }
                         }))
                         .sort(f -> IndexPager.sort(f, sort))
+                        .loading(o -> o.graph(Finding.WHOLE, GraphSemantic.FETCH))
                         .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
                         .failAfter(queryMillis, TimeUnit.MILLISECONDS)
                         .toQuery(),
-                keyset ? hit -> sort.stream().map(key -> keyValue(hit, key.field())).toList() : null)
+                keysetValues)
                 .map(FindingResponse::from);
+    }
+
+    /** The findings with these ids, in this order, each with all it shows. */
+    private List<Finding> whole(List<Long> ids) {
+        Map<Long, Finding> byId = findings.findWhole(ids).stream()
+                .collect(Collectors.toMap(Finding::getId, Function.identity()));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     private static Long keyValue(Finding finding, String field) {

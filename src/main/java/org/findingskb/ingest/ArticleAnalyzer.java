@@ -11,9 +11,10 @@ import org.findingskb.concept.ConceptType;
 /**
  * Reads one news article about a study: its metadata, the sentences that report findings (each tied to its exact
  * span), the concepts they name and the mechanisms they describe. Thread-safe: models and cue lists are shared
- * and read-only; OpenNLP's stateful tools are per thread.
+ * and read-only; OpenNLP's stateful tools are per thread. Not final: the ingest service holds a lazy proxy of it,
+ * so that its models load on first use (see IngestConfiguration).
  */
-public final class ArticleAnalyzer {
+public class ArticleAnalyzer {
 
     /** Fewer findings than this is worth a warning: the article may not be about a study. */
     private static final int FEW_FINDINGS = 3;

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,7 +61,7 @@ public class IngestService {
     private final MeterRegistry meters;
     private final double reviewThreshold;
 
-    IngestService(ArticleAnalyzer analyzer, SourceRepository sources, StudyRepository studies,
+    IngestService(@Lazy ArticleAnalyzer analyzer, SourceRepository sources, StudyRepository studies,
             FindingRepository findings, MechanismRepository mechanisms, ConceptService concepts,
             TransactionTemplate transactions, StudySlugs slugs, MeterRegistry meters, KbProperties properties) {
         this.reviewThreshold = properties.ingest().reviewThreshold();

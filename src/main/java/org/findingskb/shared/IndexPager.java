@@ -77,11 +77,7 @@ public final class IndexPager {
             return new ResultPage<>(firstOf(hits, size), ResultPage.Metadata.of(size, cursor.pageNumber(), cursor.total()),
                     next(cursor.pageNumber(), start, hits, fetch > size, cursor.total(), size, fingerprint, keysetValues));
         }
-        long offset = (long) pageQuery.pageNumber() * size;
-        if (offset + size > MAX_OFFSET_HITS) {
-            throw InvalidParameter.of("page", "reaches past the first " + MAX_OFFSET_HITS + " results, which is as far as"
-                    + " page numbers go: page on with the 'cursor' each page returns");
-        }
+        long offset = checkedOffset(pageQuery);
         int fetch = withLookahead(offset, size);
         SearchResult<H> result = queries.create(null, true).fetch((int) offset, fetch);
         observer.accept(result);
@@ -89,6 +85,28 @@ public final class IndexPager {
         List<H> hits = result.hits();
         return new ResultPage<>(firstOf(hits, size), ResultPage.Metadata.of(size, pageQuery.pageNumber(), total),
                 next(pageQuery.pageNumber(), offset, hits, fetch > size, total, size, fingerprint, keysetValues));
+    }
+
+    /** The first hit of a numbered page; a page past the first {@value #MAX_OFFSET_HITS} hits is refused. */
+    public static long checkedOffset(PageQuery pageQuery) {
+        long offset = (long) pageQuery.pageNumber() * pageQuery.pageSize();
+        if (offset + pageQuery.pageSize() > MAX_OFFSET_HITS) {
+            throw InvalidParameter.of("page", "reaches past the first " + MAX_OFFSET_HITS + " results, which is as far as"
+                    + " page numbers go: page on with the 'cursor' each page returns");
+        }
+        return offset;
+    }
+
+    /**
+     * The numbered page {@code hits} make among an exact {@code total}, fetched in the query's order by other means
+     * than the index, with the cursor an index query of the same {@code fingerprint} continues from.
+     */
+    public static <H> ResultPage<H> pageOf(PageQuery pageQuery, List<H> hits, long total, int fingerprint,
+            Function<H, List<Long>> keysetValues) {
+        int size = pageQuery.pageSize();
+        return new ResultPage<>(hits, ResultPage.Metadata.of(size, pageQuery.pageNumber(), total),
+                next(pageQuery.pageNumber(), (long) pageQuery.pageNumber() * size, hits, false, total, size, fingerprint,
+                        keysetValues));
     }
 
     /**

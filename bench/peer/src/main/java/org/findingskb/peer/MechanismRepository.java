@@ -1,0 +1,15 @@
+package org.findingskb.peer;
+
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.repository.Repository;
+
+/** Read-only: Spring Data REST exports a paged collection and an item resource, nothing that writes. */
+public interface MechanismRepository extends Repository<Mechanism, Long> {
+
+    Optional<Mechanism> findById(Long id);
+
+    Page<Mechanism> findAll(Pageable page);
+}
