@@ -114,13 +114,15 @@ class FindingPageStatementsTests {
     }
 
     @Test
-    void findingByIdIsReadInOneStatementWithEverythingItShows() {
+    void findingByIdIsReadInTwoStatementsWithEverythingItShows() {
         long linkedId = withStatement("Statement number 1").getId();
         long supportingId = withStatement("Statement number 2").getId();
         Statistics statistics = statistics();
         statistics.clear();
         FindingResponse linked = findingService.get(linkedId);
-        assertThat(statistics.getPrepareStatementCount()).as("statements for one finding").isEqualTo(1);
+        // the finding with its evidence, concepts, mechanisms and links, then its effects (a second list, which
+        // joined to the others would multiply the rows)
+        assertThat(statistics.getPrepareStatementCount()).as("statements for one finding").isEqualTo(2);
         assertThat(linked.evidence()).hasSize(1);
         assertThat(linked.concepts()).extracting(c -> c.name()).containsExactly("Beta region", "Gamma pathway");
         assertThat(linked.mechanismIds()).isEmpty();
@@ -129,7 +131,7 @@ class FindingPageStatementsTests {
 
         statistics.clear();
         FindingResponse supporting = findingService.get(supportingId);
-        assertThat(statistics.getPrepareStatementCount()).as("statements for one finding").isEqualTo(1);
+        assertThat(statistics.getPrepareStatementCount()).as("statements for one finding").isEqualTo(2);
         assertThat(supporting.mechanismIds()).hasSize(1);
         assertThat(supporting.concepts()).extracting(c -> c.name()).containsExactly("Alpha compound", "Gamma pathway");
         assertThat(supporting.links()).extracting(FindingResponse.Link::direction).containsExactly("INCOMING");
@@ -192,19 +194,19 @@ class FindingPageStatementsTests {
         }
         assertThat(statementsBySize.values()).as("statements by page size: %s", statementsBySize).containsOnly(
                 statementsBySize.get(20));
-        // the page's ids from the rows of the studies it spans, then its findings with all they show
-        assertThat(statementsBySize.get(20)).isEqualTo(2);
+        // the page's ids from the rows of the studies it spans, its findings with all they show, their effects
+        assertThat(statementsBySize.get(20)).isEqualTo(3);
     }
 
     @Test
-    void deepPageOfFindingsCostsTwoStatements() {
+    void deepPageOfFindingsCostsThreeStatements() {
         statementsFor(FindingFilter.none(), 20);
         long total = findingService.find(FindingFilter.none(), new PageQuery(0, 20, List.of())).page().totalElements();
         Statistics statistics = statistics();
         statistics.clear();
         ResultPage<FindingResponse> last = findingService.find(FindingFilter.none(),
                 new PageQuery((int) ((total - 1) / 20), 20, List.of()));
-        assertThat(statistics.getPrepareStatementCount()).isEqualTo(2);
+        assertThat(statistics.getPrepareStatementCount()).isEqualTo(3);
         assertThat(last.content()).hasSize((int) ((total - 1) % 20) + 1);
     }
 
@@ -213,8 +215,9 @@ class FindingPageStatementsTests {
         FindingFilter filter = new FindingFilter(null, null, null, Timescale.SUSTAINED, null, "gamma signalling", null, null);
         long small = statementsFor(filter, 5);
         long large = statementsFor(filter, 100);
-        // the concept named in the filter, looked up by synonym, and the page's findings (the index selects them)
-        assertThat(large).isEqualTo(small).isLessThanOrEqualTo(2);
+        // the concept named in the filter, looked up by synonym, the page's findings (the index selects them) and
+        // their effects
+        assertThat(large).isEqualTo(small).isLessThanOrEqualTo(3);
     }
 
     private Finding withStatement(String statement) {
