@@ -178,12 +178,14 @@ public class IngestService {
 
         List<Finding> saved = new ArrayList<>();
         for (ExtractedFinding extracted : analysis.findings()) {
+            // The confidence as served decides the review, so a finding shown at the threshold is never flagged.
+            double confidence = Math.round(extracted.confidence() * 100) / 100.0;
             Finding finding = Finding.extracted(study, saved.size(), extracted.statement(), extracted.kind(),
-                    extracted.timescale(), extracted.certainty(), Math.round(extracted.confidence() * 100) / 100.0);
+                    extracted.timescale(), extracted.certainty(), confidence);
             if (extracted.by() != null) {
                 finding.attributeTo(ReportedBy.valueOf(extracted.by().name()));
             }
-            if (extracted.confidence() < reviewThreshold) {
+            if (confidence < reviewThreshold) {
                 finding.flagForReview();
             }
             finding.addEvidence(source, extracted.evidence().start(), extracted.evidence().end());

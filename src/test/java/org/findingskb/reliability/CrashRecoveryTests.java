@@ -376,7 +376,9 @@ class CrashRecoveryTests {
         List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
                 "org.findingskb.FindingsKbApplication", "--kb.data-dir=" + work.resolve("data"),
                 "--server.port=" + port, "--kb.api-keys=ADMIN:" + KEY, "--kb.rate-limit.writes-per-key=1000000",
-                "--kb.rate-limit.writes-per-address=1000000"));
+                "--kb.rate-limit.writes-per-address=1000000",
+                // slowness is not what this test looks for: a loaded machine must not turn a read into a 503
+                "--kb.search.timeout=120s"));
         if (postgresProfile()) {
             database = "kb_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             postgres("CREATE DATABASE " + database);
