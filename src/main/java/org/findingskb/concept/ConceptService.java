@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.mapper.orm.Search;
@@ -65,27 +64,20 @@ public class ConceptService {
                 List.of(SortKey.ascending("name_sort"), SortKey.ascending("id_ref")),
                 List.of(SortKey.RELEVANCE, SortKey.ascending("name_sort"), SortKey.ascending("id_ref")), "id_ref");
         int fingerprint = Cursor.fingerprint(type, query, sort, pageQuery.pageSize());
-        ResultPage<Concept> page = IndexPager.<Concept>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
-                Search.session(entityManager).search(Concept.class)
-                        .where(f -> f.bool(b -> {
-                            if (query == null) {
-                                b.must(f.matchAll());
-                            } else {
-                                b.must(query.on(f, "name", "synonyms.name").constantScore());
-                                b.should(f.prefix().field("name_sort").matching(prefix).constantScore().boost(100));
-                                b.should(f.prefix().field("synonyms.name_prefix").matching(prefix).constantScore().boost(10));
-                            }
-                            if (type != null) {
-                                b.filter(f.match().field("type").matching(type));
-                            }
-                            if (after != null) {
-                                b.filter(IndexPager.after(f, sort, after));
-                            }
-                        }))
-                        .sort(f -> IndexPager.sort(f, sort))
-                        .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
-                        .failAfter(queryMillis, TimeUnit.MILLISECONDS)
-                        .toQuery(),
+        ResultPage<Concept> page = IndexPager.page(Search.session(entityManager), Concept.class, pageQuery, cursor,
+                fingerprint, sort, f -> f.bool(b -> {
+                    if (query == null) {
+                        b.must(f.matchAll());
+                    } else {
+                        b.must(query.on(f, "name", "synonyms.name").constantScore());
+                        b.should(f.prefix().field("name_sort").matching(prefix).constantScore().boost(100));
+                        b.should(f.prefix().field("synonyms.name_prefix").matching(prefix).constantScore().boost(10));
+                    }
+                    if (type != null) {
+                        b.filter(f.match().field("type").matching(type));
+                    }
+                }),
+                o -> { }, queryMillis,
                 IndexPager.keysetCapable(sort, List.of("id_ref")) ? hit -> List.of(hit.getId()) : null);
         Map<Long, Long> counts = findingCounts(page.content().stream().map(Concept::getId).toList());
         return page.map(c -> ConceptResponse.from(c, counts.getOrDefault(c.getId(), 0L)));

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -94,41 +93,33 @@ public class FindingService {
                         .map(FindingResponse::from);
             }
         }
-        return IndexPager.<Finding>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
-                Search.session(entityManager).search(Finding.class)
-                        .where(f -> f.bool(b -> {
-                            b.must(q == null ? f.matchAll() : q.on(f, TEXT_FIELDS));
-                            b.filter(f.terms().field("reviewStatus").matchingAny(filter.reviewStatuses()));
-                            if (filter.needsReview() != null) {
-                                b.filter(f.match().field("needsReview").matching(filter.needsReview()));
-                            }
-                            if (filter.studyId() != null) {
-                                b.filter(f.match().field("studyId").matching(filter.studyId()));
-                            }
-                            if (filter.kind() != null) {
-                                b.filter(f.match().field("kind").matching(filter.kind()));
-                            }
-                            if (filter.timescale() != null) {
-                                b.filter(f.match().field("timescale").matching(filter.timescale()));
-                            }
-                            if (filter.certainty() != null) {
-                                b.filter(f.match().field("certainty").matching(filter.certainty()));
-                            }
-                            if (conceptIds != null) {
-                                b.filter(f.terms().field("concepts.id_ref").matchingAny(conceptIds));
-                            }
-                            if (filter.conceptType() != null) {
-                                b.filter(f.match().field("concepts.type").matching(filter.conceptType()));
-                            }
-                            if (after != null) {
-                                b.filter(IndexPager.after(f, sort, after));
-                            }
-                        }))
-                        .sort(f -> IndexPager.sort(f, sort))
-                        .loading(o -> o.graph(Finding.WHOLE, GraphSemantic.FETCH))
-                        .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
-                        .failAfter(queryMillis, TimeUnit.MILLISECONDS)
-                        .toQuery(),
+        return IndexPager.page(Search.session(entityManager), Finding.class, pageQuery, cursor,
+                fingerprint, sort, f -> f.bool(b -> {
+                    b.must(q == null ? f.matchAll() : q.on(f, TEXT_FIELDS));
+                    b.filter(f.terms().field("reviewStatus").matchingAny(filter.reviewStatuses()));
+                    if (filter.needsReview() != null) {
+                        b.filter(f.match().field("needsReview").matching(filter.needsReview()));
+                    }
+                    if (filter.studyId() != null) {
+                        b.filter(f.match().field("studyId").matching(filter.studyId()));
+                    }
+                    if (filter.kind() != null) {
+                        b.filter(f.match().field("kind").matching(filter.kind()));
+                    }
+                    if (filter.timescale() != null) {
+                        b.filter(f.match().field("timescale").matching(filter.timescale()));
+                    }
+                    if (filter.certainty() != null) {
+                        b.filter(f.match().field("certainty").matching(filter.certainty()));
+                    }
+                    if (conceptIds != null) {
+                        b.filter(f.terms().field("concepts.id_ref").matchingAny(conceptIds));
+                    }
+                    if (filter.conceptType() != null) {
+                        b.filter(f.match().field("concepts.type").matching(filter.conceptType()));
+                    }
+                }),
+                o -> o.graph(Finding.WHOLE, GraphSemantic.FETCH), queryMillis,
                 keysetValues)
                 .map(FindingResponse::from);
     }

@@ -2,7 +2,6 @@ package org.findingskb.mechanism;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.mapper.orm.Search;
@@ -81,28 +80,21 @@ public class MechanismService {
                 STUDY_ORDER,
                 List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort")), "id_sort");
         int fingerprint = Cursor.fingerprint(query, studyId, timescale, conceptIds, sort, pageQuery.pageSize());
-        ResultPage<Mechanism> page = IndexPager.<Mechanism>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
-                Search.session(entityManager).search(Mechanism.class)
-                        .where(f -> f.bool(b -> {
-                            b.must(query == null ? f.matchAll() : query.on(f, TEXT_FIELDS));
-                            if (studyId != null) {
-                                b.filter(f.match().field("studyId").matching(studyId));
-                            }
-                            if (timescale != null) {
-                                b.filter(f.match().field("timescale").matching(timescale));
-                            }
-                            if (conceptIds != null) {
-                                b.filter(f.bool(any -> CONCEPT_ROLES.forEach(role ->
-                                        any.should(f.terms().field(role + ".id_ref").matchingAny(conceptIds)))));
-                            }
-                            if (after != null) {
-                                b.filter(IndexPager.after(f, sort, after));
-                            }
-                        }))
-                        .sort(f -> IndexPager.sort(f, sort))
-                        .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
-                        .failAfter(queryMillis, TimeUnit.MILLISECONDS)
-                        .toQuery(),
+        ResultPage<Mechanism> page = IndexPager.page(Search.session(entityManager), Mechanism.class, pageQuery, cursor,
+                fingerprint, sort, f -> f.bool(b -> {
+                    b.must(query == null ? f.matchAll() : query.on(f, TEXT_FIELDS));
+                    if (studyId != null) {
+                        b.filter(f.match().field("studyId").matching(studyId));
+                    }
+                    if (timescale != null) {
+                        b.filter(f.match().field("timescale").matching(timescale));
+                    }
+                    if (conceptIds != null) {
+                        b.filter(f.bool(any -> CONCEPT_ROLES.forEach(role ->
+                                any.should(f.terms().field(role + ".id_ref").matchingAny(conceptIds)))));
+                    }
+                }),
+                o -> { }, queryMillis,
                 IndexPager.keysetCapable(sort, NUMERIC)
                         ? hit -> sort.stream().map(key -> key.field().equals("studyId") ? hit.getStudyId() : hit.getId()).toList()
                         : null);

@@ -3,6 +3,7 @@ package org.findingskb.shared;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -13,6 +14,8 @@ import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.engine.search.sort.dsl.SortOrder;
 import org.hibernate.search.engine.search.sort.dsl.TypedSearchSortFactory;
+import org.hibernate.search.mapper.orm.search.loading.dsl.SearchLoadingOptionsStep;
+import org.hibernate.search.mapper.orm.session.SearchSession;
 
 /**
  * Pages through an index query: offset pages over the first {@value #MAX_OFFSET_HITS} hits, cursors beyond.
@@ -54,6 +57,22 @@ public final class IndexPager {
     public static <H> ResultPage<H> page(PageQuery pageQuery, String cursorToken, int fingerprint, QueryFactory<H> queries,
             Function<H, List<Long>> keysetValues) {
         return page(pageQuery, cursorToken, fingerprint, queries, keysetValues, result -> { });
+    }
+
+    /**
+     * A page of the entities of {@code type} that {@code where} selects, in the order {@code sort}: past a keyset
+     * cursor's values, the total counted on the first page only, the query failing after {@code timeLimitMillis}.
+     */
+    public static <E> ResultPage<E> page(SearchSession session, Class<E> type, PageQuery pageQuery, String cursorToken,
+            int fingerprint, List<SortKey> sort, Function<TypedSearchPredicateFactory<?>, PredicateFinalStep> where,
+            Consumer<SearchLoadingOptionsStep> loading, long timeLimitMillis, Function<E, List<Long>> keysetValues) {
+        return page(pageQuery, cursorToken, fingerprint, (after, countTotal) -> session.search(type)
+                .where(f -> after == null ? where.apply(f) : f.bool().must(where.apply(f)).filter(after(f, sort, after)))
+                .sort(f -> sort(f, sort))
+                .loading(loading)
+                .totalHitCountThreshold(countTotal ? EXACT_COUNT : 0)
+                .failAfter(timeLimitMillis, TimeUnit.MILLISECONDS)
+                .toQuery(), keysetValues);
     }
 
     /** As {@link #page}, also handing the raw result (with its aggregations) to {@code observer}. */

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.mapper.orm.Search;
@@ -95,30 +94,23 @@ public class StudyService {
                 List.of(SortKey.ascending("id_sort")),
                 List.of(SortKey.RELEVANCE, SortKey.ascending("id_sort")), "id_sort");
         int fingerprint = Cursor.fingerprint(query, conceptIds, journalKey, sort, pageQuery.pageSize());
-        ResultPage<Study> page = IndexPager.<Study>page(pageQuery, cursor, fingerprint, (after, countTotal) ->
-                Search.session(entityManager).search(Study.class)
-                        .where(f -> f.bool(b -> {
-                            b.must(query == null ? f.matchAll() : query.on(f, TEXT_FIELDS));
-                            if (journalKey != null) {
-                                b.filter(f.match().field("journal_key").matching(journalKey));
+        ResultPage<Study> page = IndexPager.page(Search.session(entityManager), Study.class, pageQuery, cursor,
+                fingerprint, sort, f -> f.bool(b -> {
+                    b.must(query == null ? f.matchAll() : query.on(f, TEXT_FIELDS));
+                    if (journalKey != null) {
+                        b.filter(f.match().field("journal_key").matching(journalKey));
+                    }
+                    if (conceptIds != null) {
+                        b.filter(f.bool(any -> {
+                            any.should(f.terms().field("interventions.id_ref").matchingAny(conceptIds));
+                            any.should(f.terms().field("conditions.id_ref").matchingAny(conceptIds));
+                            if (!viaFindings.isEmpty()) {
+                                any.should(f.terms().field("id_sort").matchingAny(viaFindings));
                             }
-                            if (conceptIds != null) {
-                                b.filter(f.bool(any -> {
-                                    any.should(f.terms().field("interventions.id_ref").matchingAny(conceptIds));
-                                    any.should(f.terms().field("conditions.id_ref").matchingAny(conceptIds));
-                                    if (!viaFindings.isEmpty()) {
-                                        any.should(f.terms().field("id_sort").matchingAny(viaFindings));
-                                    }
-                                }));
-                            }
-                            if (after != null) {
-                                b.filter(IndexPager.after(f, sort, after));
-                            }
-                        }))
-                        .sort(f -> IndexPager.sort(f, sort))
-                        .totalHitCountThreshold(countTotal ? IndexPager.EXACT_COUNT : 0)
-                        .failAfter(queryMillis, TimeUnit.MILLISECONDS)
-                        .toQuery(),
+                        }));
+                    }
+                }),
+                o -> { }, queryMillis,
                 IndexPager.keysetCapable(sort, List.of("id_sort")) ? hit -> List.of(hit.getId()) : null);
         return new ResultPage<>(toResponses(page.content()), page.page(), page.cursor());
     }
