@@ -1,8 +1,11 @@
 package org.findingskb.finding;
 
+import java.util.Objects;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
+import org.findingskb.shared.ShownInHistory;
 import org.findingskb.source.SourceDocument;
 
 /**
@@ -10,16 +13,47 @@ import org.findingskb.source.SourceDocument;
  * together with a TextQuoteSelector ({@code exact}, {@code prefix}, {@code suffix}).
  */
 @Embeddable
-public record EvidenceSpan(
-        @Column(name = "source_id", nullable = false) Long sourceId,
-        @Column(name = "start_offset", nullable = false) int start,
-        @Column(name = "end_offset", nullable = false) int end,
-        @Column(name = "exact", nullable = false) String exact,
-        @Column(name = "prefix", nullable = false) String prefix,
-        @Column(name = "suffix", nullable = false) String suffix) {
+public final class EvidenceSpan implements ShownInHistory {
+
+    @Column(name = "source_id", nullable = false)
+    private Long sourceId;
+
+    @Column(name = "start_offset", nullable = false)
+    private int start;
+
+    @Column(name = "end_offset", nullable = false)
+    private int end;
+
+    @Column(name = "exact", nullable = false)
+    private String exact;
+
+    @Column(name = "prefix", nullable = false)
+    private String prefix;
+
+    @Column(name = "suffix", nullable = false)
+    private String suffix;
+
+    /** For Hibernate and Envers, which build a span field by field (a record would fail a revision's read). */
+    protected EvidenceSpan() {
+    }
+
+    public EvidenceSpan(Long sourceId, int start, int end, String exact, String prefix, String suffix) {
+        this.sourceId = sourceId;
+        this.start = start;
+        this.end = end;
+        this.exact = exact;
+        this.prefix = prefix;
+        this.suffix = suffix;
+    }
 
     /** Context kept either side of the quote, as the contract promises. */
     public static final int CONTEXT_LENGTH = 32;
+
+    /** The quote and where it stands, as a curator would cite it. */
+    @Override
+    public String historyText() {
+        return "\u201c" + exact + "\u201d (source " + sourceId + ", characters " + start + "-" + end + ")";
+    }
 
     /** The span {@code [start, end)} of {@code source}, quoted with its context. */
     public static EvidenceSpan of(SourceDocument source, int start, int end) {
@@ -39,5 +73,46 @@ public record EvidenceSpan(
         }
         return new EvidenceSpan(source.getId(), start, end, text.substring(start, end),
                 text.substring(prefixStart, start), text.substring(end, suffixEnd));
+    }
+
+    public Long sourceId() {
+        return sourceId;
+    }
+
+    public int start() {
+        return start;
+    }
+
+    public int end() {
+        return end;
+    }
+
+    public String exact() {
+        return exact;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public String suffix() {
+        return suffix;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EvidenceSpan span && Objects.equals(sourceId, span.sourceId) && start == span.start
+                && end == span.end && Objects.equals(exact, span.exact) && Objects.equals(prefix, span.prefix)
+                && Objects.equals(suffix, span.suffix);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sourceId, start, end, exact, prefix, suffix);
+    }
+
+    @Override
+    public String toString() {
+        return historyText();
     }
 }

@@ -15,6 +15,7 @@ import org.hibernate.envers.Audited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
 import org.findingskb.concept.Concept;
+import org.findingskb.shared.ShownInHistory;
 import org.findingskb.shared.StoredEntity;
 
 /**
@@ -24,7 +25,7 @@ import org.findingskb.shared.StoredEntity;
 @Entity
 @Table(name = "finding_effect")
 @Audited
-public class FindingEffect extends StoredEntity {
+public class FindingEffect extends StoredEntity implements ShownInHistory {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "finding_id", nullable = false)
@@ -67,6 +68,12 @@ public class FindingEffect extends StoredEntity {
     boolean sameAs(Effect other) {
         return subject.getId().equals(other.subject().getId()) && direction == other.direction()
                 && object.getId().equals(other.object().getId()) && evidence.equals(other.evidence());
+    }
+
+    /** "ketamine DECREASES BMP signalling", as the comparison's agreement lines name an effect. */
+    @Override
+    public String historyText() {
+        return subject.getName() + " " + direction.name() + " " + object.getName();
     }
 
     public Finding getFinding() {

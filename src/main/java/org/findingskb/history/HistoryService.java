@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.findingskb.shared.ResourceNotFound;
+import org.findingskb.shared.ShownInHistory;
 import org.findingskb.shared.StoredEntity;
 
 /**
@@ -104,13 +105,18 @@ public class HistoryService {
         return null;
     }
 
-    /** A value as the history shows it: another resource by its id, a list joined, long text cut. */
+    /**
+     * A value as the history shows it: a quote or an effect in words, another resource by its id, a list joined,
+     * long text cut.
+     */
     private static @Nullable String shown(@Nullable Object value) {
         if (value == null) {
             return null;
         }
         String text;
-        if (value instanceof StoredEntity entity) {
+        if (value instanceof ShownInHistory named) {
+            text = named.historyText();
+        } else if (value instanceof StoredEntity entity) {
             text = String.valueOf(entity.getId());
         } else if (value instanceof Collection<?> values) {
             text = values.stream().map(HistoryService::shown).filter(Objects::nonNull).limit(MAX_LISTED)

@@ -107,6 +107,32 @@ class HistoryTests extends CuratingOverHttp {
     }
 
     @Test
+    void evidenceAndEffectEditsShowTheQuoteAndTheEffectInWords() {
+        long studyId = api.createStudy("Study with quoted history " + uniqueWord("qh")).get("id").asLong();
+        String text = api.get("/api/sources/1").json().get("text").asString();
+        String first = text.substring(100, 140);
+        String second = text.substring(200, 230);
+        JsonNode finding = api.createFinding(studyId, "A finding whose evidence moves.", "evidence",
+                List.of(java.util.Map.of("sourceId", 1, "start", 100, "end", 140, "exact", first)));
+        JsonNode drug = api.createConcept("Drug " + uniqueWord("hd"), "DRUG");
+        JsonNode pathway = api.createConcept("Pathway " + uniqueWord("hp"), "PATHWAY");
+        Reply edited = api.send("PATCH", "/api/findings/" + finding.get("id").asLong(), json(
+                "evidence", List.of(java.util.Map.of("sourceId", 1, "start", 200, "end", 230, "exact", second)),
+                "effects", List.of(java.util.Map.of("subjectId", drug.get("id").asLong(), "direction", "DECREASES",
+                        "objectId", pathway.get("id").asLong()))),
+                TestKeys.curator("Content-Type", "application/merge-patch+json", "If-Match", ifMatch(finding.get("version").asLong())));
+        assertThat(edited.status()).as("%s", edited).isEqualTo(200);
+
+        List<JsonNode> history = revisions("/api/findings/" + finding.get("id").asLong() + "/revisions");
+        assertThat(history).hasSize(2);
+        assertThat(change(history.get(1), "evidence")).containsExactly(
+                "\u201c" + first + "\u201d (source 1, characters 100-140)",
+                "\u201c" + second + "\u201d (source 1, characters 200-230)");
+        assertThat(change(history.get(1), "effects")).containsExactly("",
+                drug.get("name").asString() + " DECREASES " + pathway.get("name").asString());
+    }
+
+    @Test
     void theSeedsFindingsWereCreatedByTheSystem() {
         long id = api.seedFindings().get(0).get("id").asLong();
         List<JsonNode> history = revisions("/api/findings/" + id + "/revisions");
