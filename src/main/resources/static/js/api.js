@@ -31,17 +31,36 @@ export async function get(path, params, signal) {
     throw new ApiError(0, {title: 'Cannot reach the server', detail: 'Check the connection and try again.'});
   }
   if (!response.ok) {
-    let problem = {};
-    if ((response.headers.get('Content-Type') || '').includes('json')) {
-      try {
-        problem = await response.json();
-      } catch (error) {
-        if (isAbort(error)) throw error;
-      }
-    }
-    throw new ApiError(response.status, problem);
+    throw new ApiError(response.status, await problemOf(response));
   }
   return response.json();
+}
+
+/** POSTs to api/{path} with the curator's key and no body; resolves to the parsed JSON, or throws an ApiError. */
+export async function post(path, key, signal) {
+  let response;
+  try {
+    response = await fetch(`api/${path}`, {method: 'POST', signal,
+      headers: {Accept: 'application/json, application/problem+json', Authorization: `Bearer ${key}`}});
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw new ApiError(0, {title: 'Cannot reach the server', detail: 'Check the connection and try again.'});
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, await problemOf(response));
+  }
+  return response.json();
+}
+
+/** The problem details of a failed answer, or none when it carries no JSON. */
+async function problemOf(response) {
+  if (!(response.headers.get('Content-Type') || '').includes('json')) return {};
+  try {
+    return await response.json();
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    return {};
+  }
 }
 
 const studies = new Map();

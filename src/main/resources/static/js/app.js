@@ -1,10 +1,11 @@
 // The page's router: every view has a hash permalink (#/search?q=..., #/study/{slug}, #/finding/{id},
-// #/source/{id}?finding={id}, #/concept/{id}), so reloads, shared links and back/forward all work.
+// #/source/{id}?finding={id}, #/concept/{id}, #/suggestions), so reloads, shared links and back/forward all work.
 import {searchView, searchHash} from './views/search.js';
 import {studyView} from './views/study.js';
 import {findingView} from './views/finding.js';
 import {sourceView} from './views/source.js';
 import {conceptView} from './views/concept.js';
+import {suggestionsView} from './views/suggestions.js';
 import {notFoundView} from './views/common.js';
 import {get} from './api.js';
 import {loadVocabulary} from './labels.js';
@@ -15,6 +16,7 @@ const ROUTES = [
   {name: 'finding', pattern: /^\/finding\/(\d+)$/, view: findingView},
   {name: 'source', pattern: /^\/source\/(\d+)$/, view: sourceView},
   {name: 'concept', pattern: /^\/concept\/(\d+)$/, view: conceptView},
+  {name: 'suggestions', pattern: /^\/suggestions$/, view: suggestionsView},
 ];
 
 const SEARCH_DELAY_MS = 200;

@@ -21,11 +21,13 @@ import org.findingskb.finding.FindingRepository;
 import org.findingskb.shared.KnowledgeBaseChanges;
 import org.findingskb.source.SourceDocument;
 import org.findingskb.source.SourceRepository;
+import org.findingskb.suggestion.SuggestionBackfill;
 
 /**
  * Reads the effects of findings stored before the knowledge base kept effects: the migration that added them
  * listed every finding then stored in {@code finding_effect_pending}. Runs after start-up on a thread of its own,
- * a batch per transaction, each batch leaving the list as it is done: a restart goes on where it stopped.
+ * a batch per transaction, each batch leaving the list as it is done: a restart goes on where it stopped. Then,
+ * the effects read, the links of studies stored before suggestions existed are proposed.
  */
 @Component
 class EffectBackfill {
@@ -38,9 +40,11 @@ class EffectBackfill {
     private final FindingRepository findings;
     private final SourceRepository sources;
     private final EffectReader reader;
+    private final SuggestionBackfill suggestions;
 
     EffectBackfill(JdbcTemplate jdbc, TransactionTemplate transactions, FindingRepository findings,
-            SourceRepository sources, ArticleAnalyzer analyzer) {
+            SourceRepository sources, ArticleAnalyzer analyzer, SuggestionBackfill suggestions) {
+        this.suggestions = suggestions;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.findings = findings;
@@ -56,8 +60,13 @@ class EffectBackfill {
                 if (done > 0) {
                     log.info("Read the effects of {} findings stored before effects were kept", done);
                 }
+                int suggested = suggestions.run();
+                if (suggested > 0) {
+                    log.info("Suggested {} links between findings of studies stored before links were suggested", suggested);
+                }
             } catch (RuntimeException e) {
-                log.warn("Reading the effects of stored findings stopped; it goes on at the next start", e);
+                log.warn("Reading the effects of stored findings or suggesting their links stopped; it goes on at the"
+                        + " next start", e);
             }
         }, "effect-backfill");
         thread.setDaemon(true);

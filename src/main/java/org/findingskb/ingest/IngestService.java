@@ -35,6 +35,7 @@ import org.findingskb.study.Study;
 import org.findingskb.study.StudyDesign;
 import org.findingskb.study.StudyRepository;
 import org.findingskb.study.StudySlugs;
+import org.findingskb.suggestion.LinkProposals;
 
 /** Turns the text of an article into a source, a study, its findings and mechanisms, in one transaction. */
 @Service
@@ -59,11 +60,14 @@ public class IngestService {
     private final TransactionTemplate transactions;
     private final StudySlugs slugs;
     private final MeterRegistry meters;
+    private final LinkProposals proposals;
     private final double reviewThreshold;
 
     IngestService(@Lazy ArticleAnalyzer analyzer, SourceRepository sources, StudyRepository studies,
             FindingRepository findings, MechanismRepository mechanisms, ConceptService concepts,
-            TransactionTemplate transactions, StudySlugs slugs, MeterRegistry meters, KbProperties properties) {
+            TransactionTemplate transactions, StudySlugs slugs, MeterRegistry meters, LinkProposals proposals,
+            KbProperties properties) {
+        this.proposals = proposals;
         this.reviewThreshold = properties.ingest().reviewThreshold();
         this.meters = meters;
         this.transactions = transactions;
@@ -203,6 +207,8 @@ public class IngestService {
             mechanisms.save(mechanism);
             extracted.findingIndexes().forEach(i -> saved.get(i).supports(mechanism));
         }
+        // In the same transaction: an ingest that fails leaves no suggestion pointing at what it did not store.
+        proposals.proposeFrom(saved);
         // Flushed here, so that a conflict with a concurrent ingest surfaces inside the retry loop.
         sources.flush();
         return new IngestOutcome(true, source.getId(), study.getId(), saved.size(), analysis.mechanisms().size(),

@@ -47,6 +47,7 @@ public record KbProperties(
         @Valid @DefaultValue ReadCache cache,
         @Valid @DefaultValue Metrics metrics,
         @Valid @DefaultValue Ingest ingest,
+        @Valid @DefaultValue Suggestions suggestions,
         @Valid @DefaultValue Cursors cursors,
         @Name("import") Path importDirectory,
         Path export,
@@ -113,6 +114,17 @@ public record KbProperties(
      *        about one finding in twelve, a queue curators can work through. 0 puts nothing in the queue.
      */
     public record Ingest(@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.7") double reviewThreshold) {
+    }
+
+    /**
+     * Bounds on the links ingest proposes between findings of different studies.
+     *
+     * @param candidates the most effects of other studies compared with one effect of a new finding
+     * @param perFinding the most suggestions proposed from one finding, the best scored first
+     * @param perIngest the most suggestions one article adds (0 proposes none)
+     */
+    public record Suggestions(@Min(1) @DefaultValue("200") int candidates, @Min(0) @DefaultValue("5") int perFinding,
+            @Min(0) @DefaultValue("50") int perIngest) {
     }
 
     /**

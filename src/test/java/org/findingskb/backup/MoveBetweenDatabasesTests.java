@@ -1,6 +1,8 @@
 package org.findingskb.backup;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -119,6 +122,15 @@ class MoveBetweenDatabasesTests {
                 TestKeys.curator("Content-Type", MERGE_PATCH, "If-Match", ifMatch(mechanism))));
         created(http.send("POST", "/api/concepts", "{\"name\": \"Curated concept\", \"synonyms\": [\"hand-made term\"]}",
                 TestKeys.curator("Content-Type", JSON)));
+
+        // An article that ingest links to the seed's findings by suggestions: one accepted, one dismissed.
+        Reply ingested = http.send("POST", "/api/sources", article("compare/antidepressant-quiets-bmp-in-hippocampus.txt"),
+                TestKeys.curator("Content-Type", "text/plain"));
+        assertThat(ingested.status()).as("%s", ingested).isEqualTo(201);
+        JsonNode suggested = http.get("/api/links/suggested?size=100").json().get("content");
+        assertThat(suggested.size()).as("suggestions of the ingested article").isGreaterThanOrEqualTo(2);
+        ok(http.send("POST", "/api/links/suggested/" + suggested.get(0).get("id").asLong() + "/accept", "", TestKeys.curator()));
+        ok(http.send("POST", "/api/links/suggested/" + suggested.get(1).get("id").asLong() + "/dismiss", "", TestKeys.curator()));
         return List.of("/api/findings/" + ids.get(5) + "/revisions", "/api/findings/" + ids.get(5),
                 "/api/findings?reviewStatus=REJECTED&size=100", "/api/findings?needsReview=true&size=100",
                 "/api/search?q=ketamine&size=100", "/api/search?q=curated&size=100", "/api/search?q=reworded&size=100");
@@ -142,6 +154,13 @@ class MoveBetweenDatabasesTests {
                 paths.forEach(p -> bodies.put(p, body(http, port, p)));
             }
         }
+        for (String status : List.of("SUGGESTED", "ACCEPTED", "DISMISSED")) {
+            for (JsonNode item : all(http, port, "/api/links/suggested?status=" + status, bodies)) {
+                String path = "/api/links/suggested/" + item.get("id").asLong();
+                bodies.put(path, body(http, port, path));
+                bodies.put(path + "/revisions", body(http, port, path + "/revisions"));
+            }
+        }
         extraPaths.forEach(p -> bodies.put(p, body(http, port, p)));
         return bodies;
     }
@@ -149,7 +168,7 @@ class MoveBetweenDatabasesTests {
     private static List<JsonNode> all(Http http, int port, String collection, Map<String, String> bodies) {
         List<JsonNode> items = new ArrayList<>();
         for (int page = 0; ; page++) {
-            String path = collection + "?size=100&page=" + page;
+            String path = collection + (collection.contains("?") ? "&" : "?") + "size=100&page=" + page;
             String body = body(http, port, path);
             bodies.put(path, body);
             JsonNode content = READ.readTree(body.substring(body.indexOf(' ') + 1)).get("content");
@@ -191,6 +210,14 @@ class MoveBetweenDatabasesTests {
         List<Long> ids = new ArrayList<>();
         http.get("/api/findings?size=10&sort=id").json().get("content").forEach(f -> ids.add(f.get("id").asLong()));
         return ids;
+    }
+
+    private static String article(String resource) {
+        try {
+            return new String(new ClassPathResource(resource).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String ifMatch(JsonNode resource) {

@@ -151,6 +151,7 @@ class PageAccessibilityTests extends PageTestSupport {
         checkView("#/source/" + sourceId + "?finding=" + findingWithMechanism, ".finding-panel.is-open .badge-list");
         checkView("#/concept/" + study.get("interventions").get(0).get("id").asLong(), ".finding-row");
         checkView("#/finding/987654321", "[role=alert]");
+        checkView("#/suggestions", ".suggestions__queue .paged__status .muted, .suggestion");
         if (scheme.equals("dark")) {
             browser.load("http://localhost:" + port + "/#/study/" + study.get("slug").asString());
             browser.until(d -> !d.findElements(By.cssSelector(".finding-row")).isEmpty());
