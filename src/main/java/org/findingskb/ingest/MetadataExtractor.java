@@ -38,6 +38,14 @@ final class MetadataExtractor {
             Pattern.CASE_INSENSITIVE);
     private static final String NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
             + "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+    /** A count as one token: "1,156", "75", "1.8". */
+    private static final Pattern COUNT_TOKEN = Pattern.compile("\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?");
+    private static final Pattern LARGE_NUMBER = Pattern.compile("(?i)million|billion");
+    /** Where a counted phrase's longer readings stop: a clause or a parenthesis begins. */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[;:()\"\u201C\u201D\u2013\u2014]|--?");
+    /** How far (in tokens) and in how many readings a counted phrase is read on. */
+    private static final int PHRASE_TOKENS = 30;
+    private static final int PHRASE_READINGS = 6;
     private static final Pattern TIME_UNIT = Pattern.compile("(?:second|minute|hour|day|night|week|month|year|decade)s?");
     /** Words after "and"/"or" that start a new clause rather than name a second condition. */
     private static final Set<String> NOT_A_CONDITION = Set.of("then", "also", "later", "still", "so", "thus", "now",
@@ -795,7 +803,7 @@ final class MetadataExtractor {
 
     /** How a population candidate was read: a counted group, "in rats", "among adults with X", or a repeated animal. */
     enum PopulationKind {
-        COUNTED, ANIMAL, WITH_CONDITION, REPEATED_ANIMAL
+        COUNTED, ANIMAL, WITH_CONDITION, REPEATED_ANIMAL, COUNTED_PHRASE
     }
 
     /**
@@ -876,12 +884,78 @@ final class MetadataExtractor {
                         hedged[s.index()], false, false, false, SPAN_RULE));
             }
         }
+        for (Sentence s : sentences) {
+            if (readable(s, roles)) {
+                countedPhrases(s, earlier[s.index()], hedged[s.index()], found);
+            }
+        }
         String repeated = animalNamedRepeatedly(sentences, eligible);
         if (repeated != null) {
             found.add(new PopulationCandidate(repeated, PopulationKind.REPEATED_ANIMAL, -1, true, false, false, false,
                     false, false, SPAN_RULE));
         }
         return found;
+    }
+
+    /**
+     * Noun phrases the tagger finds after a count, whatever the noun ("1,156 reefs", "75 colonies of the ... bees"):
+     * the phrase itself, then each longer reading that ends where a phrase ends (a noun, number or adjective
+     * followed by no other), up to a clause break. The ranker chooses among them; the rules never answer with one.
+     */
+    private void countedPhrases(Sentence s, boolean earlierWork, boolean hedgedSentence,
+            List<PopulationCandidate> found) {
+        List<Token> tokens = s.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token count = tokens.get(i);
+            if (!COUNT_TOKEN.matcher(count.text()).matches() || YEAR.matcher(count.text()).matches()
+                    || i > 0 && tokens.get(i - 1).text().matches("[$\u00A3\u20AC#.,]")) {
+                continue;
+            }
+            int head = i + 1;
+            if (head < tokens.size() && LARGE_NUMBER.matcher(tokens.get(head).text()).matches()) {
+                head++;
+            }
+            if (head >= tokens.size() || !startsPhrase(tokens, head)) {
+                continue;
+            }
+            String first = tokens.get(head).text().toLowerCase(Locale.ROOT);
+            boolean notTheGroup = NOT_A_COUNT.contains(first) || TIME_UNIT.matcher(first).matches();
+            String before = s.folded().substring(0, count.start() - s.start());
+            boolean ratio = RATIO_BEFORE.matcher(before).find();
+            int from = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'));
+            boolean estimate = ESTIMATE.matcher(s.folded().substring(Math.max(0, from),
+                    Math.min(s.folded().length(), count.end() - s.start() + 30))).find();
+            int readings = 0;
+            for (int k = head; k < tokens.size() && k - i <= PHRASE_TOKENS && readings < PHRASE_READINGS; k++) {
+                Token t = tokens.get(k);
+                if (CLAUSE_BREAK.matcher(t.text()).matches()) {
+                    break;
+                }
+                boolean last = k + 1 == tokens.size() || !continuesPhrase(tokens.get(k + 1));
+                if (last && endsPhrase(t)) {
+                    String value = s.text().substring(count.start() - s.start(), t.end() - s.start());
+                    found.add(new PopulationCandidate(value, PopulationKind.COUNTED_PHRASE, s.index(), false,
+                            earlierWork, hedgedSentence, estimate, ratio, notTheGroup, "phrase" + readings));
+                    readings++;
+                }
+            }
+        }
+    }
+
+    /** A noun or adjective, or a word the tagger took for a verb right before a noun ("reed stems"). */
+    private static boolean startsPhrase(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        return t.isNoun() || t.isAdjective()
+                || "VERB".equals(t.tag()) && i + 1 < tokens.size() && tokens.get(i + 1).isNoun();
+    }
+
+    private static boolean continuesPhrase(Token t) {
+        return t.isNoun() || t.isAdjective() || "NUM".equals(t.tag()) || "PART".equals(t.tag())
+                || t.text().startsWith("-");
+    }
+
+    private static boolean endsPhrase(Token t) {
+        return t.isNoun() || t.isAdjective() || "NUM".equals(t.tag());
     }
 
     /**
