@@ -268,6 +268,12 @@ final class MetadataCandidates {
             // A longer or shorter reading of the rules' own answer.
             addIf(f, rule != null && value.length() > rule.length() && value.startsWith(rule), "extendsRule");
             addIf(f, rule != null && value.length() < rule.length() && rule.startsWith(value), "withinRule");
+            // Where a reading stops matters with what it is: the rules' group before "who", a longer reading at a
+            // comma or the sentence's end.
+            String next = f.stream().filter(x -> x.startsWith("next=")).findFirst().orElse("next=?");
+            String reading = value.equals(rule) ? "rule" : f.contains("extendsRule") ? "extends"
+                    : f.contains("withinRule") ? "within" : "other";
+            f.add(reading + "&" + next);
             addIf(f, value.contains(" with "), "withCondition");
             addIf(f, value.matches(".*\\s(?:in|at|across|from)\\s.*"), "where");
             addIf(f, value.contains(" and "), "joined");

@@ -63,6 +63,10 @@ final class MetadataExtractor {
     /** A short line is a masthead's or a byline's; a longer one begins the story. */
     private static final int HEADER_LINE_WORDS = 12;
     /** "The Northern Wire (TNW)": the abbreviation after an outlet's name is not part of it. */
+    /** "NameWise": a capital inside a word marks a coined name, not an ordinary word. */
+    private static final int MIN_NAME_LETTERS = 5;
+    private static final int MIN_ACRONYM_LETTERS = 4;
+    private static final Pattern INNER_CAPITAL = Pattern.compile("\\p{Ll}\\p{Lu}");
     private static final Pattern ABBREVIATION_AFTER = Pattern.compile("\\s*\\([\\p{Lu}\\p{N}&.\\-]{2,12}\\)$");
     /** A shouted acronym keeps its capitals: a consonant run inside it ("UCSF", "CNRS"), unlike a word ("GOOD"). */
     private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}[\\p{Lu}&&[^AEIOUY]]+\\p{Lu}?");
@@ -305,6 +309,9 @@ final class MetadataExtractor {
         if (publisher == null) {
             publisher = issue.publisher();
         }
+        if (publisher == null) {
+            publisher = recurringHeaderName(sentences, roles);
+        }
         Integer year = copyright.year();
         if (year == null) {
             year = issue.year();
@@ -356,6 +363,87 @@ final class MetadataExtractor {
                 String name = outletName(part);
                 if (name != null) {
                     return shoutedToTitleCase(name);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A name on a short line above the story that the article names again elsewhere, in a credit ("(Name/Stock)"),
+     * a sign-off or a line about its team: the outlet's own name, even without an outlet word. The longest such
+     * run of its first words counts; one word only where it is shouted or has a capital inside ("NAME", "NameWise"),
+     * as an ordinary capitalised word recurs by chance. Returned as the article writes it in lower case.
+     */
+    private String recurringHeaderName(List<Sentence> sentences, List<SentenceRole> roles) {
+        int seen = 0;
+        for (Sentence s : sentences) {
+            SentenceRole role = roles.get(s.index());
+            if (role == SentenceRole.TITLE) {
+                continue;
+            }
+            if (++seen > HEADER_LINES || role == SentenceRole.BODY
+                    && s.text().strip().split("\\s+").length >= HEADER_LINE_WORDS) {
+                // Below the first sentence of the story, a short line is a heading, not a masthead.
+                return null;
+            }
+            for (String part : HEADER_PARTS.split(s.text().strip())) {
+                String name = ABBREVIATION_AFTER.matcher(part.strip()).replaceFirst("").strip();
+                if (name.isEmpty() || BoilerplateDetector.findsAny(cues.mastheadBylines, name)
+                        || name.chars().anyMatch(Character::isDigit) || BoilerplateDetector.findsAny(cues.dates, name)
+                        || !name.equals(NameRuns.read(name, 0, cues.institutionConnectors))
+                        || vocabulary.journal.matcher(name).matches()) {
+                    continue;
+                }
+                String[] words = name.split("\\s+");
+                if (java.util.Arrays.stream(words).anyMatch(w -> vocabulary.bylineRoleWords.contains(
+                        w.length() < 2 ? w : w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT)))) {
+                    continue;
+                }
+                for (int n = words.length; n >= 1; n--) {
+                    String run = String.join(" ", java.util.Arrays.copyOf(words, n));
+                    if (!Character.isUpperCase(words[n - 1].charAt(0))) {
+                        continue;
+                    }
+                    boolean coined = n == 1 && (INNER_CAPITAL.matcher(run).find()
+                            || run.length() >= MIN_ACRONYM_LETTERS && ACRONYM.matcher(run).matches());
+                    boolean shouted = n == 1 && !coined && run.length() >= MIN_NAME_LETTERS
+                            && run.equals(run.toUpperCase(Locale.ROOT));
+                    if (n == 1 && !coined && !shouted) {
+                        continue;
+                    }
+                    String again = namedAgain(sentences, s.index(), run, shouted, cues.journalConnectors);
+                    if (again != null) {
+                        return run.chars().anyMatch(Character::isLowerCase) ? run
+                                : again.chars().anyMatch(Character::isLowerCase) ? again : shoutedToTitleCase(again);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The name as another sentence writes it (whole words, any case, starting with a capital; with {@code notFirst},
+     * not opening the sentence), else null.
+     */
+    private static String namedAgain(List<Sentence> sentences, int except, String name, boolean notFirst,
+            java.util.Collection<String> connectors) {
+        Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        for (Sentence other : sentences) {
+            if (other.index() == except) {
+                continue;
+            }
+            Matcher m = p.matcher(other.text());
+            while (m.find()) {
+                // A lone word that opens a sentence is capitalised for that alone.
+                boolean first = other.text().substring(0, m.start()).isBlank();
+                // Written as a name: its words capitalised (short connectors aside), not a phrase ("the big study").
+                boolean asName = java.util.Arrays.stream(m.group().split("\\s+"))
+                        .allMatch(w -> connectors.contains(w) || Character.isUpperCase(w.charAt(0)));
+                if (Character.isUpperCase(m.group().charAt(0)) && asName && !(notFirst && first)) {
+                    return m.group();
                 }
             }
         }

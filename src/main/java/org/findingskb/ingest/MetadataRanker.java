@@ -52,7 +52,7 @@ final class MetadataRanker {
          * {@code MetadataEvaluationTests -Dkb.eval.details=true} prints.
          */
         static Thresholds standard() {
-            return new Thresholds(0.2, 0.2, 0.3);
+            return new Thresholds(0.2, 0.2, 0.4);
         }
 
         Map<String, Object> asMap() {
@@ -150,7 +150,7 @@ final class MetadataRanker {
     }
 
     static SentenceModelTrainer.Settings settings() {
-        return new SentenceModelTrainer.Settings(100, 0.3, 1);
+        return new SentenceModelTrainer.Settings(100, 1.0, 1);
     }
 
     /** The same models deciding with other thresholds. */
