@@ -346,19 +346,7 @@ final class MetadataExtractor {
      * or an organisation, never a reporter's job ("Staff Writer") nor a date.
      */
     private String headerPublisher(List<Sentence> sentences, List<SentenceRole> roles) {
-        int seen = 0;
-        for (Sentence s : sentences) {
-            SentenceRole role = roles.get(s.index());
-            if (role == SentenceRole.TITLE) {
-                continue;
-            }
-            if (++seen > HEADER_LINES) {
-                return null;
-            }
-            // A standfirst or the story's first sentence: no masthead.
-            if (role == SentenceRole.BODY && s.text().strip().split("\\s+").length >= HEADER_LINE_WORDS) {
-                continue;
-            }
+        for (Sentence s : headerLines(sentences, roles, false)) {
             for (String part : HEADER_PARTS.split(s.text().strip())) {
                 String name = outletName(part);
                 if (name != null) {
@@ -376,22 +364,11 @@ final class MetadataExtractor {
      * as an ordinary capitalised word recurs by chance. Returned as the article writes it in lower case.
      */
     private String recurringHeaderName(List<Sentence> sentences, List<SentenceRole> roles) {
-        int seen = 0;
-        for (Sentence s : sentences) {
-            SentenceRole role = roles.get(s.index());
-            if (role == SentenceRole.TITLE) {
-                continue;
-            }
-            if (++seen > HEADER_LINES || role == SentenceRole.BODY
-                    && s.text().strip().split("\\s+").length >= HEADER_LINE_WORDS) {
-                // Below the first sentence of the story, a short line is a heading, not a masthead.
-                return null;
-            }
+        // Below the first sentence of the story, a short line is a heading, not a masthead.
+        for (Sentence s : headerLines(sentences, roles, true)) {
             for (String part : HEADER_PARTS.split(s.text().strip())) {
-                String name = ABBREVIATION_AFTER.matcher(part.strip()).replaceFirst("").strip();
-                if (name.isEmpty() || BoilerplateDetector.findsAny(cues.mastheadBylines, name)
-                        || name.chars().anyMatch(Character::isDigit) || BoilerplateDetector.findsAny(cues.dates, name)
-                        || !name.equals(NameRuns.read(name, 0, cues.institutionConnectors))
+                String name = headerName(part);
+                if (name == null || !name.equals(NameRuns.read(name, 0, cues.institutionConnectors))
                         || vocabulary.journal.matcher(name).matches()) {
                     continue;
                 }
@@ -450,10 +427,44 @@ final class MetadataExtractor {
         return null;
     }
 
-    private String outletName(String part) {
+    /**
+     * The lines above the story, after the headline, where a masthead or byline may stand; a long body line (a
+     * standfirst, the story's first sentence) is skipped, or ends them with {@code stopAtStory}.
+     */
+    private static List<Sentence> headerLines(List<Sentence> sentences, List<SentenceRole> roles,
+            boolean stopAtStory) {
+        List<Sentence> lines = new java.util.ArrayList<>();
+        int seen = 0;
+        for (Sentence s : sentences) {
+            SentenceRole role = roles.get(s.index());
+            if (role == SentenceRole.TITLE) {
+                continue;
+            }
+            if (++seen > HEADER_LINES) {
+                break;
+            }
+            if (role == SentenceRole.BODY && s.text().strip().split("\\s+").length >= HEADER_LINE_WORDS) {
+                if (stopAtStory) {
+                    break;
+                }
+                continue;
+            }
+            lines.add(s);
+        }
+        return lines;
+    }
+
+    /** One part of a header line without an abbreviation after it; null for a byline, a date or a number. */
+    private String headerName(String part) {
         String name = ABBREVIATION_AFTER.matcher(part.strip()).replaceFirst("").strip();
-        if (name.isEmpty() || BoilerplateDetector.findsAny(cues.mastheadBylines, name)
-                || name.chars().anyMatch(Character::isDigit) || BoilerplateDetector.findsAny(cues.dates, name)) {
+        return name.isEmpty() || BoilerplateDetector.findsAny(cues.mastheadBylines, name)
+                || name.chars().anyMatch(Character::isDigit) || BoilerplateDetector.findsAny(cues.dates, name) ? null
+                        : name;
+    }
+
+    private String outletName(String part) {
+        String name = headerName(part);
+        if (name == null) {
             return null;
         }
         for (Pattern leadIn : cues.mastheadLeadIns) {
