@@ -24,12 +24,13 @@ import java.util.regex.Pattern;
 final class MetadataCandidates {
 
     /** Change whenever a feature changes: a model trained on other features is refused. */
-    static final String VERSION = "mc-2";
+    static final String VERSION = "mc-3";
     static final String RESOURCE = "ingest/metadata-ranker.json";
     /** Description words a person's features keep: an appositive is short, a run-on sentence is not. */
     private static final int DESCRIPTION_WORDS = 12;
     private static final Pattern LOWER_WORD = Pattern.compile("\\p{Ll}[\\p{Ll}'\\-]*");
     private static final Pattern WORDS_BEFORE = Pattern.compile("(?:([\\p{L}'\\-]+)\\W+)?([\\p{L}'\\-]+)\\W*$");
+    private static final Pattern WORD_AFTER = Pattern.compile("^\\s*(?:([,;:(.!?\"'])|(\\p{Ll}[\\p{Ll}'\\-]*)|\\S)?");
     private static final Pattern INITIALS = Pattern.compile("\\p{Lu}{1,3}");
     private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?");
 
@@ -132,6 +133,18 @@ final class MetadataCandidates {
             }
         } else {
             into.add("prev=<start>");
+        }
+    }
+
+    /** What follows a phrase: the sentence's end, a punctuation mark, or the next lower-case word. */
+    private static void wordAfter(String text, Set<String> into) {
+        Matcher m = WORD_AFTER.matcher(text);
+        if (!m.find() || m.end() == 0 || text.isBlank()) {
+            into.add("next=<end>");
+        } else if (m.group(1) == null && m.group(2) == null) {
+            into.add("next=<capital>");
+        } else {
+            into.add("next=" + (m.group(1) != null ? m.group(1) : m.group(2).toLowerCase(Locale.ROOT)));
         }
     }
 
@@ -247,10 +260,20 @@ final class MetadataCandidates {
                 int at = s.text().indexOf(c.value());
                 if (at >= 0) {
                     wordsBefore(s.folded().substring(0, at), f);
+                    wordAfter(s.folded().substring(at + c.value().length()), f);
                 }
             }
         }
         return finish(byValue, counts, rule, (value, f) -> {
+            // A longer or shorter reading of the rules' own answer.
+            addIf(f, rule != null && value.length() > rule.length() && value.startsWith(rule), "extendsRule");
+            addIf(f, rule != null && value.length() < rule.length() && rule.startsWith(value), "withinRule");
+            // Where a reading stops matters with what it is: the rules' group before "who", a longer reading at a
+            // comma or the sentence's end.
+            String next = f.stream().filter(x -> x.startsWith("next=")).findFirst().orElse("next=?");
+            String reading = value.equals(rule) ? "rule" : f.contains("extendsRule") ? "extends"
+                    : f.contains("withinRule") ? "within" : "other";
+            f.add(reading + "&" + next);
             addIf(f, value.contains(" with "), "withCondition");
             addIf(f, value.matches(".*\\s(?:in|at|across|from)\\s.*"), "where");
             addIf(f, value.contains(" and "), "joined");

@@ -38,6 +38,14 @@ final class MetadataExtractor {
             Pattern.CASE_INSENSITIVE);
     private static final String NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
             + "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+    /** A count as one token: "1,156", "75", "1.8". */
+    private static final Pattern COUNT_TOKEN = Pattern.compile("\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?");
+    private static final Pattern LARGE_NUMBER = Pattern.compile("(?i)million|billion");
+    /** Where a counted phrase's longer readings stop: a clause or a parenthesis begins. */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[;:()\"\u201C\u201D\u2013\u2014]|--?");
+    /** How far (in tokens) and in how many readings a counted phrase is read on. */
+    private static final int PHRASE_TOKENS = 30;
+    private static final int PHRASE_READINGS = 6;
     private static final Pattern TIME_UNIT = Pattern.compile("(?:second|minute|hour|day|night|week|month|year|decade)s?");
     /** Words after "and"/"or" that start a new clause rather than name a second condition. */
     private static final Set<String> NOT_A_CONDITION = Set.of("then", "also", "later", "still", "so", "thus", "now",
@@ -55,6 +63,10 @@ final class MetadataExtractor {
     /** A short line is a masthead's or a byline's; a longer one begins the story. */
     private static final int HEADER_LINE_WORDS = 12;
     /** "The Northern Wire (TNW)": the abbreviation after an outlet's name is not part of it. */
+    /** "NameWise": a capital inside a word marks a coined name, not an ordinary word. */
+    private static final int MIN_NAME_LETTERS = 5;
+    private static final int MIN_ACRONYM_LETTERS = 4;
+    private static final Pattern INNER_CAPITAL = Pattern.compile("\\p{Ll}\\p{Lu}");
     private static final Pattern ABBREVIATION_AFTER = Pattern.compile("\\s*\\([\\p{Lu}\\p{N}&.\\-]{2,12}\\)$");
     /** A shouted acronym keeps its capitals: a consonant run inside it ("UCSF", "CNRS"), unlike a word ("GOOD"). */
     private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}[\\p{Lu}&&[^AEIOUY]]+\\p{Lu}?");
@@ -297,6 +309,9 @@ final class MetadataExtractor {
         if (publisher == null) {
             publisher = issue.publisher();
         }
+        if (publisher == null) {
+            publisher = recurringHeaderName(sentences, roles);
+        }
         Integer year = copyright.year();
         if (year == null) {
             year = issue.year();
@@ -331,19 +346,7 @@ final class MetadataExtractor {
      * or an organisation, never a reporter's job ("Staff Writer") nor a date.
      */
     private String headerPublisher(List<Sentence> sentences, List<SentenceRole> roles) {
-        int seen = 0;
-        for (Sentence s : sentences) {
-            SentenceRole role = roles.get(s.index());
-            if (role == SentenceRole.TITLE) {
-                continue;
-            }
-            if (++seen > HEADER_LINES) {
-                return null;
-            }
-            // A standfirst or the story's first sentence: no masthead.
-            if (role == SentenceRole.BODY && s.text().strip().split("\\s+").length >= HEADER_LINE_WORDS) {
-                continue;
-            }
+        for (Sentence s : headerLines(sentences, roles, false)) {
             for (String part : HEADER_PARTS.split(s.text().strip())) {
                 String name = outletName(part);
                 if (name != null) {
@@ -354,10 +357,114 @@ final class MetadataExtractor {
         return null;
     }
 
-    private String outletName(String part) {
+    /**
+     * A name on a short line above the story that the article names again elsewhere, in a credit ("(Name/Stock)"),
+     * a sign-off or a line about its team: the outlet's own name, even without an outlet word. The longest such
+     * run of its first words counts; one word only where it is shouted or has a capital inside ("NAME", "NameWise"),
+     * as an ordinary capitalised word recurs by chance. Returned as the article writes it in lower case.
+     */
+    private String recurringHeaderName(List<Sentence> sentences, List<SentenceRole> roles) {
+        // Below the first sentence of the story, a short line is a heading, not a masthead.
+        for (Sentence s : headerLines(sentences, roles, true)) {
+            for (String part : HEADER_PARTS.split(s.text().strip())) {
+                String name = headerName(part);
+                if (name == null || !name.equals(NameRuns.read(name, 0, cues.institutionConnectors))
+                        || vocabulary.journal.matcher(name).matches()) {
+                    continue;
+                }
+                String[] words = name.split("\\s+");
+                if (java.util.Arrays.stream(words).anyMatch(w -> vocabulary.bylineRoleWords.contains(
+                        w.length() < 2 ? w : w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT)))) {
+                    continue;
+                }
+                for (int n = words.length; n >= 1; n--) {
+                    String run = String.join(" ", java.util.Arrays.copyOf(words, n));
+                    if (!Character.isUpperCase(words[n - 1].charAt(0))) {
+                        continue;
+                    }
+                    boolean coined = n == 1 && (INNER_CAPITAL.matcher(run).find()
+                            || run.length() >= MIN_ACRONYM_LETTERS && ACRONYM.matcher(run).matches());
+                    boolean shouted = n == 1 && !coined && run.length() >= MIN_NAME_LETTERS
+                            && run.equals(run.toUpperCase(Locale.ROOT));
+                    if (n == 1 && !coined && !shouted) {
+                        continue;
+                    }
+                    String again = namedAgain(sentences, s.index(), run, shouted, cues.journalConnectors);
+                    if (again != null) {
+                        return run.chars().anyMatch(Character::isLowerCase) ? run
+                                : again.chars().anyMatch(Character::isLowerCase) ? again : shoutedToTitleCase(again);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The name as another sentence writes it (whole words, any case, starting with a capital; with {@code notFirst},
+     * not opening the sentence), else null.
+     */
+    private static String namedAgain(List<Sentence> sentences, int except, String name, boolean notFirst,
+            java.util.Collection<String> connectors) {
+        Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        for (Sentence other : sentences) {
+            if (other.index() == except) {
+                continue;
+            }
+            Matcher m = p.matcher(other.text());
+            while (m.find()) {
+                // A lone word that opens a sentence is capitalised for that alone.
+                boolean first = other.text().substring(0, m.start()).isBlank();
+                // Written as a name: its words capitalised (short connectors aside), not a phrase ("the big study").
+                boolean asName = java.util.Arrays.stream(m.group().split("\\s+"))
+                        .allMatch(w -> connectors.contains(w) || Character.isUpperCase(w.charAt(0)));
+                if (Character.isUpperCase(m.group().charAt(0)) && asName && !(notFirst && first)) {
+                    return m.group();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The lines above the story, after the headline, where a masthead or byline may stand; a long body line (a
+     * standfirst, the story's first sentence) is skipped, or ends them with {@code stopAtStory}.
+     */
+    private static List<Sentence> headerLines(List<Sentence> sentences, List<SentenceRole> roles,
+            boolean stopAtStory) {
+        List<Sentence> lines = new java.util.ArrayList<>();
+        int seen = 0;
+        for (Sentence s : sentences) {
+            SentenceRole role = roles.get(s.index());
+            if (role == SentenceRole.TITLE) {
+                continue;
+            }
+            if (++seen > HEADER_LINES) {
+                break;
+            }
+            if (role == SentenceRole.BODY && s.text().strip().split("\\s+").length >= HEADER_LINE_WORDS) {
+                if (stopAtStory) {
+                    break;
+                }
+                continue;
+            }
+            lines.add(s);
+        }
+        return lines;
+    }
+
+    /** One part of a header line without an abbreviation after it; null for a byline, a date or a number. */
+    private String headerName(String part) {
         String name = ABBREVIATION_AFTER.matcher(part.strip()).replaceFirst("").strip();
-        if (name.isEmpty() || BoilerplateDetector.findsAny(cues.mastheadBylines, name)
-                || name.chars().anyMatch(Character::isDigit) || BoilerplateDetector.findsAny(cues.dates, name)) {
+        return name.isEmpty() || BoilerplateDetector.findsAny(cues.mastheadBylines, name)
+                || name.chars().anyMatch(Character::isDigit) || BoilerplateDetector.findsAny(cues.dates, name) ? null
+                        : name;
+    }
+
+    private String outletName(String part) {
+        String name = headerName(part);
+        if (name == null) {
             return null;
         }
         for (Pattern leadIn : cues.mastheadLeadIns) {
@@ -795,7 +902,7 @@ final class MetadataExtractor {
 
     /** How a population candidate was read: a counted group, "in rats", "among adults with X", or a repeated animal. */
     enum PopulationKind {
-        COUNTED, ANIMAL, WITH_CONDITION, REPEATED_ANIMAL
+        COUNTED, ANIMAL, WITH_CONDITION, REPEATED_ANIMAL, COUNTED_PHRASE
     }
 
     /**
@@ -876,12 +983,78 @@ final class MetadataExtractor {
                         hedged[s.index()], false, false, false, SPAN_RULE));
             }
         }
+        for (Sentence s : sentences) {
+            if (readable(s, roles)) {
+                countedPhrases(s, earlier[s.index()], hedged[s.index()], found);
+            }
+        }
         String repeated = animalNamedRepeatedly(sentences, eligible);
         if (repeated != null) {
             found.add(new PopulationCandidate(repeated, PopulationKind.REPEATED_ANIMAL, -1, true, false, false, false,
                     false, false, SPAN_RULE));
         }
         return found;
+    }
+
+    /**
+     * Noun phrases the tagger finds after a count, whatever the noun ("1,156 reefs", "75 colonies of the ... bees"):
+     * the phrase itself, then each longer reading that ends where a phrase ends (a noun, number or adjective
+     * followed by no other), up to a clause break. The ranker chooses among them; the rules never answer with one.
+     */
+    private void countedPhrases(Sentence s, boolean earlierWork, boolean hedgedSentence,
+            List<PopulationCandidate> found) {
+        List<Token> tokens = s.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token count = tokens.get(i);
+            if (!COUNT_TOKEN.matcher(count.text()).matches() || YEAR.matcher(count.text()).matches()
+                    || i > 0 && tokens.get(i - 1).text().matches("[$\u00A3\u20AC#.,]")) {
+                continue;
+            }
+            int head = i + 1;
+            if (head < tokens.size() && LARGE_NUMBER.matcher(tokens.get(head).text()).matches()) {
+                head++;
+            }
+            if (head >= tokens.size() || !startsPhrase(tokens, head)) {
+                continue;
+            }
+            String first = tokens.get(head).text().toLowerCase(Locale.ROOT);
+            boolean notTheGroup = NOT_A_COUNT.contains(first) || TIME_UNIT.matcher(first).matches();
+            String before = s.folded().substring(0, count.start() - s.start());
+            boolean ratio = RATIO_BEFORE.matcher(before).find();
+            int from = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'));
+            boolean estimate = ESTIMATE.matcher(s.folded().substring(Math.max(0, from),
+                    Math.min(s.folded().length(), count.end() - s.start() + 30))).find();
+            int readings = 0;
+            for (int k = head; k < tokens.size() && k - i <= PHRASE_TOKENS && readings < PHRASE_READINGS; k++) {
+                Token t = tokens.get(k);
+                if (CLAUSE_BREAK.matcher(t.text()).matches()) {
+                    break;
+                }
+                boolean last = k + 1 == tokens.size() || !continuesPhrase(tokens.get(k + 1));
+                if (last && endsPhrase(t)) {
+                    String value = s.text().substring(count.start() - s.start(), t.end() - s.start());
+                    found.add(new PopulationCandidate(value, PopulationKind.COUNTED_PHRASE, s.index(), false,
+                            earlierWork, hedgedSentence, estimate, ratio, notTheGroup, "phrase" + readings));
+                    readings++;
+                }
+            }
+        }
+    }
+
+    /** A noun or adjective, or a word the tagger took for a verb right before a noun ("reed stems"). */
+    private static boolean startsPhrase(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        return t.isNoun() || t.isAdjective()
+                || "VERB".equals(t.tag()) && i + 1 < tokens.size() && tokens.get(i + 1).isNoun();
+    }
+
+    private static boolean continuesPhrase(Token t) {
+        return t.isNoun() || t.isAdjective() || "NUM".equals(t.tag()) || "PART".equals(t.tag())
+                || t.text().startsWith("-");
+    }
+
+    private static boolean endsPhrase(Token t) {
+        return t.isNoun() || t.isAdjective() || "NUM".equals(t.tag());
     }
 
     /**

@@ -33,6 +33,7 @@ class MetadataEvaluationTests {
         System.out.println(MetadataFields.byGroup("metadata per field, rules alone", sets, rules, all));
         System.out.println(MetadataFields.byGroup("metadata per field, ranker cross-validated", sets, ranked, all));
         System.out.println(MetadataRankerEvaluation.ceiling(corpus));
+        System.out.println(MetadataRankerEvaluation.errors(corpus, ranked));
         if (Boolean.getBoolean("kb.eval.details")) {
             System.out.println(MetadataRankerEvaluation.cost(corpus));
             System.out.println(MetadataRankerEvaluation.sweep(corpus));

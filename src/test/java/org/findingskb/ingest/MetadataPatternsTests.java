@@ -106,6 +106,23 @@ class MetadataPatternsTests {
     }
 
     @Test
+    void aMastheadNameTheArticleNamesAgainIsThePublisher() {
+        assertThat(read("Otters sleep longer in cold water\nTHE QUIET HARBOUR | Explainers\nBy Ruth Amsel\n\n"
+                + "Otters slept longer in cold pools, a study found.\nPhoto: an otter in a pool (The Quiet Harbour)")
+                .publisher()).isEqualTo("The Quiet Harbour");
+        assertThat(read("Otters sleep longer in cold water\nStreamSense Guides\n\nOtters slept longer in cold pools, "
+                + "a study found.\nReviewed by the StreamSense editors.").publisher()).isEqualTo("StreamSense");
+    }
+
+    @Test
+    void aHeadingOrAnOrdinaryWordNamedAgainIsNoPublisher() {
+        assertThat(read("Otters sleep longer in cold water\nOTTERS | Explainers\nBy Ruth Amsel\n\n"
+                + "Otters slept longer in cold pools, a study found.\nOtters rest more in winter.").publisher()).isNull();
+        assertThat(read("Otters sleep longer in cold water\nWhat we know\nTHE COLD POOLS\n\n"
+                + "The cold pools were kept at 8 degrees, a study found.").publisher()).isNull();
+    }
+
+    @Test
     void aReportersJobOrASectionIsNoPublisher() {
         assertThat(read("Otters sleep longer in cold water\nBy Ruth Amsel, Science Correspondent\nNEWS\n\n"
                 + "Otters slept longer in cold pools, a study found.").publisher()).isNull();

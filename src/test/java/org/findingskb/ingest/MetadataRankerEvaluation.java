@@ -117,6 +117,59 @@ final class MetadataRankerEvaluation {
     }
 
     /**
+     * Where each field's errors come from, over the articles given: for the ranked fields, whether the candidates
+     * held the gold at all (a generation error) or held it and another was chosen or none (a ranking error); for
+     * every field, whether a value was stated where the gold has none, or left out where the gold has one.
+     */
+    static String errors(List<Prepared> articles, List<List<MetadataFields.Field>> fields) {
+        StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "%nmetadata errors per field (%d articles): wrong / gold null but read / read null but gold "
+                        + "/ gold not among candidates / among them but not chosen%n", articles.size()));
+        for (String name : MetadataFields.NAMES) {
+            int wrong = 0;
+            int invented = 0;
+            int missed = 0;
+            int notGenerated = 0;
+            int misranked = 0;
+            for (int i = 0; i < articles.size(); i++) {
+                MetadataFields.Field f = fields.get(i).get(MetadataFields.NAMES.indexOf(name));
+                if (f.right()) {
+                    continue;
+                }
+                wrong++;
+                boolean goldEmpty = f.gold() == null || f.gold() instanceof List<?> l && l.isEmpty();
+                boolean readEmpty = f.read() == null || f.read() instanceof List<?> l && l.isEmpty();
+                invented += goldEmpty && !readEmpty ? 1 : 0;
+                missed += readEmpty && !goldEmpty ? 1 : 0;
+                Boolean held = held(articles.get(i), name);
+                if (held != null && !goldEmpty) {
+                    notGenerated += held ? 0 : 1;
+                    misranked += held ? 1 : 0;
+                }
+            }
+            boolean ranked = held(articles.isEmpty() ? null : articles.get(0), name) != null;
+            out.append(String.format(java.util.Locale.ROOT, "  %-12s %4d %4d %4d %s%n", name, wrong, invented, missed,
+                    ranked ? String.format(java.util.Locale.ROOT, "%4d %4d", notGenerated, misranked) : "   -    -"));
+        }
+        return out.toString();
+    }
+
+    /** Whether the candidates of a ranked field hold the gold value; {@code null} for a field the rules alone read. */
+    private static Boolean held(Prepared p, String field) {
+        if (p == null) {
+            return null;
+        }
+        GoldAnnotation g = p.gold();
+        return switch (field) {
+            case "institution" -> p.candidates().institutions().stream().anyMatch(c -> c.value().equals(g.institution()));
+            case "population" -> p.candidates().populations().stream().anyMatch(c -> c.value().equals(g.population()));
+            case "researchers" -> g.researchers().stream().allMatch(r -> p.candidates().people().stream()
+                    .anyMatch(c -> c.rule().name().equals(r.name())));
+            default -> null;
+        };
+    }
+
+    /**
      * Cross-validated accuracy of the three ranked fields for a few penalties and thresholds: how the bundled
      * settings were chosen (on the bundled corpus only, by cross-validation).
      */

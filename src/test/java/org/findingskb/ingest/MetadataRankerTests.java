@@ -59,6 +59,47 @@ class MetadataRankerTests {
                         "240 adults with prediabetes who had never exercised regularly");
     }
 
+    /** An invented field study: counted things that are no people nor animals of the lexicon. */
+    private static final String SURVEY = """
+            Ponds cool faster than expected, survey shows
+
+            Ecologists at the Lowmarsh Field Station measured 2,318 shallow ponds of the northern lowlands in \
+            eleven regions, some of them dry in summer, over three seasons.
+            The team also counted 1.4 million reed stems.
+            Water in the smallest ponds cooled twice as fast as in the largest ones.
+            """;
+
+    private static List<MetadataCandidates.Candidate> surveyPopulations() {
+        ArticleReading reading = TestArticles.rules().read(TextNormalizer.normalize(SURVEY));
+        return TestArticles.rules().metadataCandidates(reading).populations();
+    }
+
+    @Test
+    void offersCountedNounPhrasesWhateverTheNounAndEachLongerReadingThatEndsAPhrase() {
+        assertThat(surveyPopulations()).extracting(MetadataCandidates.Candidate::value)
+                .contains("2,318 shallow ponds", "2,318 shallow ponds of the northern lowlands",
+                        "2,318 shallow ponds of the northern lowlands in eleven regions", "1.4 million reed stems")
+                // A reading stops at the end of a phrase, never inside one, and never runs on past a clause break.
+                .doesNotContain("2,318 shallow", "2,318 shallow ponds of the northern")
+                .noneMatch(v -> v.startsWith("three seasons"));
+    }
+
+    @Test
+    void marksWhatFollowsEachReadingAndWhetherItCountsTimeRatherThanAGroup() {
+        MetadataCandidates.Candidate shortest = surveyPopulations().stream()
+                .filter(c -> c.value().equals("2,318 shallow ponds")).findFirst().orElseThrow();
+        assertThat(shortest.features()).contains("kind=COUNTED_PHRASE", "span=phrase0", "next=of");
+        MetadataCandidates.Candidate clause = surveyPopulations().stream()
+                .filter(c -> c.value().equals("2,318 shallow ponds of the northern lowlands in eleven regions"))
+                .findFirst().orElseThrow();
+        assertThat(clause.features()).contains("next=,");
+        ArticleReading reading = TestArticles.rules().read(TextNormalizer.normalize(
+                "Sleep and mood\n\nThe volunteers slept for 14 nights in a quiet laboratory.\n"));
+        assertThat(TestArticles.rules().metadataCandidates(reading).populations())
+                .filteredOn(c -> c.value().startsWith("14 nights"))
+                .allSatisfy(c -> assertThat(c.features()).contains("notGroup"));
+    }
+
     @Test
     void offersCoAuthorsNothingMarksAsPeopleForTheRankerToJudge() {
         assertThat(candidates().people()).extracting(p -> p.rule().name())
