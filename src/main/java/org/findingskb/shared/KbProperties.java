@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -66,10 +67,23 @@ public record KbProperties(
      *        take milliseconds, so only a crafted or pathological query reaches it)
      * @param indexPrefix with the elasticsearch profile, put before every index and alias name, so that several
      *        deployments can share one cluster (lower-case letters, digits, '-' and '_')
+     * @param semantic search by meaning
      */
     public record Search(@DefaultValue("false") boolean reindexOnStart, @Valid @DefaultValue MassIndexing massIndexing,
             @NotNull @DefaultValue("5s") Duration timeout,
-            @Pattern(regexp = "[a-z0-9_-]*") @DefaultValue("") String indexPrefix) {
+            @Pattern(regexp = "[a-z0-9_-]*") @DefaultValue("") String indexPrefix,
+            @Valid @DefaultValue Semantic semantic) {
+    }
+
+    /**
+     * @param enabled embed findings, mechanisms and studies with the bundled sentence model and answer by meaning;
+     *        off, nothing is embedded, the index has no vector field and every search runs by keyword
+     * @param maxInputChars the longest text embedded (longer text is cut): one embedding's cost stays bounded
+     * @param candidates the nearest neighbours one query by meaning considers (its hits at most)
+     */
+    public record Semantic(@DefaultValue("true") boolean enabled,
+            @Min(16) @Max(4000) @DefaultValue("1000") int maxInputChars,
+            @Min(1) @Max(1000) @DefaultValue("100") int candidates) {
     }
 
     /**
