@@ -1,6 +1,8 @@
 package org.findingskb.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -16,8 +18,10 @@ import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
 
@@ -29,7 +33,8 @@ import org.findingskb.support.TestKeys;
  * Search by meaning over real HTTP: questions asked in plain English, as a reader would, about articles of the bundled
  * corpus and the seed, each find the finding that answers it among the first five hits of {@code /api/search}
  * (hybrid, the default), though most share few words with it. With meaning search off these searches match by
- * words only, and the questions find nothing.
+ * words only, and the questions find nothing. The elasticsearch profile turns meaning search off by configuration
+ * (see docs/scaling.md): there every mode runs by words, and says so.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=curation")
 class SemanticSearchTests {
@@ -89,6 +94,9 @@ class SemanticSearchTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    Environment environment;
+
     Http http;
     /** The study each article became. */
     final Map<String, Long> studies = new LinkedHashMap<>();
@@ -108,6 +116,11 @@ class SemanticSearchTests {
             assertThat(reply.status()).as(reply.body()).isIn(200, 201);
             studies.put(article, reply.json().get("studyId").asLong());
         }
+    }
+
+    /** Meaning search is on by configuration everywhere but on a search cluster. */
+    private boolean meaningConfigured() {
+        return !environment.matchesProfiles("elasticsearch");
     }
 
     private static String q(String text) {
@@ -135,6 +148,7 @@ class SemanticSearchTests {
 
     @Test
     void plainEnglishQuestionsFindTheFindingThatAnswersThemInTheFirstFive() {
+        assumeTrue(meaningConfigured(), "meaning search is off with the elasticsearch profile");
         assertThat(QUESTIONS).hasSizeGreaterThanOrEqualTo(20);
         SoftAssertions softly = new SoftAssertions();
         for (Question question : QUESTIONS) {
@@ -148,6 +162,7 @@ class SemanticSearchTests {
 
     @Test
     void theModeThatRanIsInTheAnswerAndKeywordModeMatchesWordsOnly() {
+        assumeTrue(meaningConfigured(), "meaning search is off with the elasticsearch profile");
         Question question = QUESTIONS.get(0);
         JsonNode hybrid = http.get("/api/search?size=5&q=" + q(question.text())).json();
         assertThat(hybrid.get("mode").asString()).isEqualTo("hybrid");
@@ -168,6 +183,20 @@ class SemanticSearchTests {
     }
 
     @Test
+    void withMeaningSearchOffEveryModeRunsByWordsAndSaysSo() {
+        assumeFalse(meaningConfigured(), "meaning search is on");
+        for (String mode : List.of("hybrid", "semantic", "keyword")) {
+            JsonNode answer = http.get("/api/search?size=5&mode=" + mode + "&q=colchicine").json();
+            assertThat(answer.get("mode").asString()).isEqualTo("keyword");
+            assertThat(answer.get("content")).isNotEmpty();
+        }
+        long any = http.get("/api/findings?size=1").json().get("content").get(0).get("id").asLong();
+        JsonNode related = http.get("/api/findings/" + any + "/related").json();
+        assertThat(related.get("semantic").asBoolean()).isFalse();
+        assertThat(related.get("content")).isEmpty();
+    }
+
+    @Test
     void anUnknownModeIsABadRequest() {
         Reply reply = http.get("/api/search?q=ketamine&mode=telepathic");
         assertThat(reply.status()).isEqualTo(400);
@@ -176,6 +205,7 @@ class SemanticSearchTests {
 
     @Test
     void relatedFindingsLinkTheSeedsBmpFindingWithTheAntidepressantStudy() {
+        assumeTrue(meaningConfigured(), "meaning search is off with the elasticsearch profile");
         long seed = studies.get(SEED);
         long antidepressant = studies.get(ANTIDEPRESSANT);
         JsonNode seedFindings = http.get("/api/studies/" + seed + "/findings?size=100").json().get("content");
