@@ -23,6 +23,7 @@ public class Embeddings {
     private final boolean enabled;
     private final int maxInputChars;
     private final int candidates;
+    private final float minSimilarity;
     private final CompletableFuture<EmbeddingModel> model;
 
     Embeddings(KbProperties properties) {
@@ -30,6 +31,7 @@ public class Embeddings {
         this.enabled = semantic.enabled();
         this.maxInputChars = semantic.maxInputChars();
         this.candidates = semantic.candidates();
+        this.minSimilarity = (float) semantic.minSimilarity();
         this.model = enabled ? load() : CompletableFuture.completedFuture(null);
     }
 
@@ -55,6 +57,11 @@ public class Embeddings {
     /** How many nearest neighbours one query by meaning considers. */
     int candidates() {
         return candidates;
+    }
+
+    /** How close a neighbour must be to join the hits a hybrid search's words found elsewhere. */
+    float minSimilarity() {
+        return minSimilarity;
     }
 
     /**

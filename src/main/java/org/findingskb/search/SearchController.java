@@ -1,5 +1,6 @@
 package org.findingskb.search;
 
+import java.util.List;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -80,8 +81,8 @@ class SearchController {
     @Operation(summary = "Findings of other studies related by meaning",
             description = "The findings of other studies whose statement and sentence are closest in meaning to this"
                     + " finding's, most similar first, each with its score (cosine similarity, 1: the same meaning)"
-                    + " and its study. Empty when meaning search is off (semantic: false).")
-    RelatedFindings related(@PathVariable long id,
+                    + " and its study. Empty when meaning search is off (kb.search.semantic.enabled).")
+    List<RelatedFinding> related(@PathVariable long id,
             @Parameter(description = "how many, 1 to 50") @RequestParam(defaultValue = "10") int size) {
         if (size < 1 || size > MAX_RELATED) {
             throw InvalidParameter.of("size", "must be between 1 and " + MAX_RELATED + ", not " + size);

@@ -33,6 +33,7 @@ import org.findingskb.finding.Certainty;
 import org.findingskb.finding.Finding;
 import org.findingskb.finding.FindingKind;
 import org.findingskb.finding.FindingNotFound;
+import org.findingskb.finding.FindingService;
 import org.findingskb.mechanism.Timescale;
 import org.findingskb.mechanism.Mechanism;
 import org.findingskb.source.SourceDocument;
@@ -99,13 +100,15 @@ public class SearchService {
     private final EntityManagerFactory entityManagerFactory;
     private final MeterRegistry meters;
     private final Embeddings embeddings;
+    private final FindingService findings;
 
     SearchService(EntityManagerFactory entityManagerFactory, MeterRegistry meters, KbProperties properties,
-            Embeddings embeddings) {
+            Embeddings embeddings, FindingService findings) {
         this.queryMillis = properties.search().timeout().toMillis();
         this.entityManagerFactory = entityManagerFactory;
         this.meters = meters;
         this.embeddings = embeddings;
+        this.findings = findings;
     }
 
     /**
@@ -113,14 +116,14 @@ public class SearchService {
      * the others, the query's vector and how many neighbours to consider. A hybrid search whose words match no
      * finding, study or mechanism adds neighbours to the word matches ({@code union}).
      */
-    record Ranking(SearchMode mode, float[] vector, int candidates, boolean union) {
+    record Ranking(SearchMode mode, float[] vector, int candidates, float minSimilarity, boolean union) {
 
-        static final Ranking KEYWORD = new Ranking(SearchMode.KEYWORD, null, 0, false);
+        static final Ranking KEYWORD = new Ranking(SearchMode.KEYWORD, null, 0, 0, false);
 
-        /** This ranking as {@code other}; {@code null}: a hybrid that adds the neighbours to the word matches. */
+        /** This ranking as {@code other}; {@code null}: a hybrid that adds the close neighbours to the word matches. */
         Ranking as(SearchMode other) {
-            return other == null ? new Ranking(SearchMode.HYBRID, vector, candidates, true)
-                    : new Ranking(other, vector, candidates, false);
+            return new Ranking(other == null ? SearchMode.HYBRID : other, vector, candidates, minSimilarity,
+                    other == null);
         }
     }
 
@@ -169,7 +172,8 @@ public class SearchService {
                 || types.stream().noneMatch(EMBEDDED::contains)) {
             return Ranking.KEYWORD;
         }
-        Ranking meaning = new Ranking(SearchMode.SEMANTIC, embeddings.embed(q), embeddings.candidates(), false);
+        Ranking meaning = new Ranking(SearchMode.SEMANTIC, embeddings.embed(q), embeddings.candidates(),
+                embeddings.minSimilarity(), false);
         if (mode == SearchMode.SEMANTIC) {
             return meaning;
         }
@@ -331,13 +335,14 @@ public class SearchService {
     }
 
     /**
-     * The findings of other studies nearest a finding in meaning, most similar first, read from the index alone: the
-     * finding's own vector is stored there. Withdrawn findings are left out.
+     * The findings of other studies nearest a finding in meaning, most similar first: the neighbours come from the
+     * index (where the finding's own vector is stored), each finding from its service. Withdrawn findings are left
+     * out; without meaning search there are none.
      *
      * @throws FindingNotFound when no finding has that id
      */
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
-    public RelatedFindings related(long findingId, int size) {
+    public List<RelatedFinding> related(long findingId, int size) {
         try (EntityManager entityManager = entityManagerFactory.createEntityManager()) {
             SearchSession session = Search.session(entityManager);
             List<List<?>> own = session.search(Finding.class)
@@ -352,11 +357,11 @@ public class SearchService {
             Long studyId = (Long) own.get(0).get(0);
             float[] vector = (float[]) own.get(0).get(1);
             if (vector == null) {
-                return new RelatedFindings(findingId, List.of(), embeddings.enabled());
+                return List.of();
             }
             List<List<?>> rows = session.search(Finding.class)
-                    .select(f -> f.composite().from(f.id(Long.class), f.score(), f.field("label", String.class),
-                            f.field("studyId", Long.class), f.field("kind", FindingKind.class)).asList())
+                    .select(f -> f.composite().from(f.id(Long.class), f.score(), f.field("studyId", Long.class))
+                            .asList())
                     .where(f -> f.knn(size).field(SearchMapping.MEANING).matching(vector)
                             .filter(f.bool(b -> {
                                 b.filter(f.match().field("visible").matching(true));
@@ -368,11 +373,18 @@ public class SearchService {
                     .failAfter(queryMillis, TimeUnit.MILLISECONDS)
                     .fetchHits(size);
             Map<Long, SearchHit.StudyRef> studies = new LinkedHashMap<>();
-            studyRefs(session, rows.stream().map(row -> (Long) row.get(3)).collect(java.util.stream.Collectors.toSet()),
+            studyRefs(session, rows.stream().map(row -> (Long) row.get(2)).collect(java.util.stream.Collectors.toSet()),
                     Set.of(), studies, new LinkedHashMap<>());
-            return new RelatedFindings(findingId, rows.stream().map(row -> new RelatedFindings.Related((Long) row.get(0),
-                    (String) row.get(2), RelatedFindings.similarity((Float) row.get(1)), (FindingKind) row.get(4),
-                    studies.get((Long) row.get(3)))).toList(), true);
+            List<RelatedFinding> related = new ArrayList<>();
+            for (List<?> row : rows) {
+                try {
+                    related.add(new RelatedFinding(findings.get((Long) row.get(0)),
+                            RelatedFinding.similarity((Float) row.get(1)), studies.get((Long) row.get(2))));
+                } catch (FindingNotFound deletedSinceIndexed) {
+                    // The index may lag a deletion by a poll (elasticsearch profile): the finding is simply gone.
+                }
+            }
+            return related;
         }
     }
 
@@ -447,7 +459,8 @@ public class SearchService {
                 case KEYWORD -> b.must(query == null ? f.matchAll() : query.on(f, fields));
                 case SEMANTIC -> b.must(nearest(f, ranking, filters));
                 case HYBRID -> b.must(ranking.union()
-                        ? f.or(query.on(f, fields), nearest(f, ranking, filters).boost(MEANING_WEIGHT))
+                        ? f.or(query.on(f, fields), nearest(f, ranking, filters)
+                                .requiredMinimumSimilarity(ranking.minSimilarity()).boost(MEANING_WEIGHT))
                         : f.bool().must(query.on(f, fields)).should(nearest(f, ranking, filters).boost(MEANING_WEIGHT)));
             }
             b.filter(filtered(f, filters));

@@ -80,10 +80,14 @@ public record KbProperties(
      *        off, nothing is embedded, the index has no vector field and every search runs by keyword
      * @param maxInputChars the longest text embedded (longer text is cut): one embedding's cost stays bounded
      * @param candidates the nearest neighbours one query by meaning considers (its hits at most)
+     * @param minSimilarity how close in meaning (cosine, -1 to 1) a neighbour must be to join the hits of a hybrid
+     *        search whose words match no finding, study or mechanism: a name or a rare word has no real neighbour,
+     *        and its nearest findings are noise
      */
     public record Semantic(@DefaultValue("true") boolean enabled,
             @Min(16) @Max(4000) @DefaultValue("1000") int maxInputChars,
-            @Min(1) @Max(1000) @DefaultValue("100") int candidates) {
+            @Min(1) @Max(1000) @DefaultValue("100") int candidates,
+            @DecimalMin("-1.0") @DecimalMax("1.0") @DefaultValue("0.3") double minSimilarity) {
     }
 
     /**

@@ -209,10 +209,9 @@ function mechanismsSection(ids, signal) {
 function relatedSection(finding, signal) {
   const body = h('div', {class: 'related__body'}, loadingState('Looking for related findings…'));
   get(`findings/${finding.id}/related`, {size: RELATED_SHOWN}, signal).then(related => {
-    const items = related.content || [];
+    const items = Array.isArray(related) ? related : [];
     if (!items.length) {
-      body.replaceChildren(h('p', {class: 'muted'}, related.semantic === false
-        ? 'Search by meaning is off on this server.' : 'No finding of another study is close in meaning.'));
+      body.replaceChildren(h('p', {class: 'muted'}, 'No finding of another study is close in meaning.'));
       return;
     }
     body.replaceChildren(h('ol', {class: 'related'}, items.map(relatedItem)));
@@ -226,13 +225,14 @@ function relatedSection(finding, signal) {
 function relatedItem(item) {
   // The score is a cosine similarity; below zero nothing is shared, so the bar starts there.
   const closeness = Math.round(Math.min(Math.max(item.score || 0, 0), 1) * 100);
-  return h('li', {class: 'related__item', dataset: {findingId: item.id}},
-      h('a', {class: 'related__finding', href: `#/finding/${item.id}`}, item.statement),
+  const finding = item.finding;
+  return h('li', {class: 'related__item', dataset: {findingId: finding.id}},
+      h('a', {class: 'related__finding', href: `#/finding/${finding.id}`}, finding.statement),
       h('p', {class: 'related__meta'},
           h('span', {class: 'confidence', title: `Similarity ${item.score}`},
               h('span', {class: 'confidence__bar', 'aria-hidden': 'true'}, h('span', {style: `width: ${closeness}%`})),
               `${closeness}% similar`),
-          item.kind ? [' · ', badge('kind', item.kind, {label: false})] : null,
+          finding.kind ? [' · ', badge('kind', finding.kind, {label: false})] : null,
           item.study ? [' · from ', h('a', {href: `#/study/${encodeURIComponent(item.study.slug)}`}, item.study.title)]
             : null));
 }

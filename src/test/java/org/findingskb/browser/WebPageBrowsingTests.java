@@ -306,8 +306,7 @@ class WebPageBrowsingTests extends PageTestSupport {
                 .filter(f -> f.get("statement").asString().contains("BMP"))
                 .filter(f -> f.get("statement").asString().contains("hippocampus"))
                 .findFirst().orElseThrow().get("id").asLong();
-        List<JsonNode> related = api.get("/api/findings/" + bmp + "/related?size=5").json().get("content")
-                .valueStream().toList();
+        List<JsonNode> related = api.get("/api/findings/" + bmp + "/related?size=5").json().valueStream().toList();
         assertThat(related).isNotEmpty();
 
         browser.load(url("#/finding/" + bmp));
@@ -319,8 +318,8 @@ class WebPageBrowsingTests extends PageTestSupport {
             WebElement item = items.get(i);
             JsonNode expected = related.get(i);
             WebElement link = item.findElement(By.cssSelector(".related__finding"));
-            assertThat(link.getDomAttribute("href")).isEqualTo("#/finding/" + expected.get("id").asLong());
-            assertThat(text(link)).isEqualTo(expected.get("statement").asString());
+            assertThat(link.getDomAttribute("href")).isEqualTo("#/finding/" + expected.get("finding").get("id").asLong());
+            assertThat(text(link)).isEqualTo(expected.get("finding").get("statement").asString());
             long percent = Math.round(Math.max(0, expected.get("score").asDouble()) * 100);
             assertThat(text(item)).contains(percent + "% similar").contains(expected.get("study").get("title").asString());
             assertThat(item.findElement(By.cssSelector(".confidence__bar span")).getDomAttribute("style"))
@@ -328,7 +327,8 @@ class WebPageBrowsingTests extends PageTestSupport {
         }
         // Each related finding's link leads to its own view.
         items.get(0).findElement(By.cssSelector(".related__finding")).click();
-        browser.until(d -> browser.script("return location.hash").equals("#/finding/" + related.get(0).get("id").asLong()));
-        assertThat(text(browser.visible(".finding__statement"))).isEqualTo(related.get(0).get("statement").asString());
+        JsonNode first = related.get(0).get("finding");
+        browser.until(d -> browser.script("return location.hash").equals("#/finding/" + first.get("id").asLong()));
+        assertThat(text(browser.visible(".finding__statement"))).isEqualTo(first.get("statement").asString());
     }
 }

@@ -37,7 +37,7 @@ import org.findingskb.support.TestKeys;
  * (see docs/scaling.md): there every mode runs by words, and says so.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=curation")
-class SemanticSearchTests {
+class SearchByMeaningTests {
 
     private static final String SEED = "seed";
     private static final String ANTIDEPRESSANT = "compare/antidepressant-quiets-bmp-in-hippocampus.txt";
@@ -191,9 +191,9 @@ class SemanticSearchTests {
             assertThat(answer.get("content")).isNotEmpty();
         }
         long any = http.get("/api/findings?size=1").json().get("content").get(0).get("id").asLong();
-        JsonNode related = http.get("/api/findings/" + any + "/related").json();
-        assertThat(related.get("semantic").asBoolean()).isFalse();
-        assertThat(related.get("content")).isEmpty();
+        Reply related = http.get("/api/findings/" + any + "/related");
+        assertThat(related.status()).isEqualTo(200);
+        assertThat(related.json()).isEmpty();
     }
 
     @Test
@@ -214,22 +214,21 @@ class SemanticSearchTests {
                 .findFirst().orElseThrow().get("id").asLong();
         Reply reply = http.get("/api/findings/" + bmp + "/related?size=10");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        JsonNode related = reply.json();
-        assertThat(related.get("semantic").asBoolean()).isTrue();
-        List<JsonNode> items = related.get("content").valueStream().toList();
+        List<JsonNode> items = reply.json().valueStream().toList();
         assertThat(items).isNotEmpty().hasSizeLessThanOrEqualTo(10);
         assertThat(items).allSatisfy(item -> {
             assertThat(item.get("study").get("id").asLong()).isNotEqualTo(seed);
             assertThat(item.get("score").asDouble()).isBetween(-1.0, 1.0);
-            assertThat(http.get("/api/findings/" + item.get("id").asLong()).json().get("studyId").asLong())
-                    .isEqualTo(item.get("study").get("id").asLong());
+            JsonNode finding = http.get("/api/findings/" + item.get("finding").get("id").asLong()).json();
+            assertThat(item.get("finding")).isEqualTo(finding);
+            assertThat(finding.get("studyId").asLong()).isEqualTo(item.get("study").get("id").asLong());
         });
         assertThat(items).extracting(item -> item.get("score").asDouble())
                 .isSortedAccordingTo((a, b) -> Double.compare(b, a));
         // The antidepressant's finding that it lowers BMP signalling in the hippocampus comes first.
         JsonNode first = items.get(0);
         assertThat(first.get("study").get("id").asLong()).isEqualTo(antidepressant);
-        assertThat(first.get("statement").asString()).contains("fluoxetine lowered BMP signalling");
+        assertThat(first.get("finding").get("statement").asString()).contains("fluoxetine lowered BMP signalling");
     }
 
     @Test
