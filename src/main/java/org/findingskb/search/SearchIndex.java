@@ -59,10 +59,11 @@ public class SearchIndex {
 
     /**
      * The version of what documents hold ({@link SearchMapping}); raised when existing documents lack something
-     * the queries now read (2: a finding's kind and certainty, a study's slug and source, sources' text), so that
-     * an index written before is rebuilt once rather than answering with gaps.
+     * the queries now read (2: a finding's kind and certainty, a study's slug and source, sources' text; 3: the
+     * embeddings of findings, mechanisms and studies), so that an index written before is rebuilt once rather than
+     * answering with gaps. Turning meaning search on or off changes it too ({@link #mappingVersion}).
      */
-    static final String MAPPING_VERSION = "2";
+    static final String MAPPING_VERSION = "3";
     private static final int ID_FETCH_SIZE = 1_000;
 
     /** Each indexed entity type with the name of its id field in the index; concepts first (see ensureComplete). */
@@ -77,7 +78,9 @@ public class SearchIndex {
     private final boolean reindexOnStart;
     private final Path inUseMarker;
     private final Path mappingMarker;
-    /** Until the index is rebuilt for {@link #MAPPING_VERSION}. */
+    /** {@link #MAPPING_VERSION}, and whether documents carry embeddings. */
+    private final String mappingVersion;
+    /** Until the index is rebuilt for {@link #mappingVersion}. */
     private volatile boolean mappingChanged;
     private final boolean previousRunStoppedInOrder;
 
@@ -94,8 +97,9 @@ public class SearchIndex {
         this.inUseMarker = indexRoot.resolve(IN_USE_MARKER);
         this.previousRunStoppedInOrder = !Files.exists(inUseMarker);
         this.mappingMarker = indexRoot.resolve(MAPPING_MARKER);
+        this.mappingVersion = MAPPING_VERSION + (properties.search().semantic().enabled() ? "+meaning" : "");
         this.mappingChanged = !Files.exists(mappingMarker)
-                || !Files.readString(mappingMarker).strip().equals(MAPPING_VERSION);
+                || !Files.readString(mappingMarker).strip().equals(mappingVersion);
         Files.createDirectories(indexRoot);
         Files.writeString(inUseMarker, "The search index is in use; this file is removed when the application stops"
                 + " in order.\n");
@@ -124,7 +128,7 @@ public class SearchIndex {
         List<Class<?>> all = List.copyOf(INDEXED.keySet());
         if (reindexOnStart || mappingChanged) {
             log.info(reindexOnStart ? "Re-indexing everything, as kb.search.reindex-on-start or kb.restore asks"
-                    : "Re-indexing everything: the index was written for another mapping version than " + MAPPING_VERSION);
+                    : "Re-indexing everything: the index was written for another mapping version than " + mappingVersion);
             reindex(all);
             markMappingVersion();
             return all;
@@ -160,7 +164,7 @@ public class SearchIndex {
 
     private void markMappingVersion() {
         try {
-            Files.writeString(mappingMarker, MAPPING_VERSION + "\n");
+            Files.writeString(mappingMarker, mappingVersion + "\n");
             mappingChanged = false;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Cannot write " + mappingMarker, e);

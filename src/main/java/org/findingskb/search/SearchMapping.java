@@ -7,6 +7,7 @@ import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.engine.backend.types.VectorSimilarity;
 import org.hibernate.search.mapper.orm.mapping.HibernateOrmMappingConfigurationContext;
 import org.hibernate.search.mapper.orm.mapping.HibernateOrmSearchMappingConfigurer;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
@@ -40,8 +41,17 @@ import static org.findingskb.search.SearchAnalysisConfigurer.FOLDED;
 @Component("searchMapping")
 public class SearchMapping implements HibernateOrmSearchMappingConfigurer {
 
+    /** The vector field of findings, mechanisms and studies: what they say, as a point in meaning space. */
+    static final String MEANING = "meaning";
+
     /** The concept fields that documents mentioning a concept carry. */
     private static final String[] CONCEPT_PATHS = {"id_ref", "name", "synonyms.name", "type"};
+
+    private final Embeddings embeddings;
+
+    SearchMapping(Embeddings embeddings) {
+        this.embeddings = embeddings;
+    }
 
     @Override
     public void configure(HibernateOrmMappingConfigurationContext context) {
@@ -51,6 +61,30 @@ public class SearchMapping implements HibernateOrmSearchMappingConfigurer {
         mechanisms(mapping);
         findings(mapping);
         sources(mapping);
+        if (embeddings.enabled()) {
+            // Without meaning search the indexes have no vector field at all, so a cluster without k-NN takes them.
+            mapping.type(Finding.class).binder(new Meaning<>(embeddings, Finding.class, SearchMapping::findingText,
+                    "statement", "evidence"));
+            mapping.type(Mechanism.class).binder(new Meaning<>(embeddings, Mechanism.class,
+                    m -> joined(m.getName(), m.getDescription()), "name", "description"));
+            mapping.type(Study.class).binder(new Meaning<>(embeddings, Study.class,
+                    s -> joined(s.getTitle(), s.getPopulation()), "title", "population"));
+        }
+    }
+
+    /** A finding means what it states and what its sentence says (when the statement is not the sentence itself). */
+    private static String findingText(Finding finding) {
+        StringBuilder text = new StringBuilder(finding.getStatement() == null ? "" : finding.getStatement());
+        for (var span : finding.getEvidence()) {
+            if (span.exact() != null && !text.toString().contains(span.exact())) {
+                text.append(' ').append(span.exact());
+            }
+        }
+        return text.toString();
+    }
+
+    private static String joined(String first, String second) {
+        return second == null || second.isBlank() ? first : first + ". " + second;
     }
 
     private static void concepts(ProgrammaticMappingConfigurationContext mapping) {
@@ -164,6 +198,27 @@ public class SearchMapping implements HibernateOrmSearchMappingConfigurer {
         property.indexedEmbedded().includePaths(CONCEPT_PATHS)
                 // A concept's own changes reindex what mentions it explicitly (ConceptService), not through here.
                 .indexingDependency().reindexOnUpdate(ReindexOnUpdate.SHALLOW);
+    }
+
+    /** What an entity says, embedded into {@link #MEANING} whenever the properties it is read from change. */
+    private record Meaning<T>(Embeddings embeddings, Class<T> type, java.util.function.Function<T, String> text,
+            String... dependencies) implements TypeBinder {
+
+        @Override
+        public void bind(TypeBindingContext context) {
+            for (String dependency : dependencies) {
+                context.dependencies().use(dependency);
+            }
+            IndexFieldReference<float[]> meaning = context.indexSchemaElement().field(MEANING,
+                    f -> f.asFloatVector().dimension(Embeddings.DIMENSIONS).vectorSimilarity(VectorSimilarity.COSINE)
+                            .projectable(Projectable.YES)).toReference();
+            context.bridge(type, (document, entity, writeContext) -> {
+                float[] vector = embeddings.embed(text.apply(entity));
+                if (vector != null) {
+                    document.addValue(meaning, vector);
+                }
+            });
+        }
     }
 
     /** The document's type, the same field in every index, so that one search can count hits per type. */

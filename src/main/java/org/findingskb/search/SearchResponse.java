@@ -10,8 +10,8 @@ import org.findingskb.shared.PageLinks;
 import org.findingskb.shared.WeaklyValidated;
 
 /**
- * A page of search hits, with facet counts over all hits (not only this page) unless they were not asked for, and
- * links to this page and the next.
+ * A page of search hits, with facet counts over all hits (not only this page) unless they were not asked for, the
+ * mode that ranked them, and links to this page and the next.
  */
 public record SearchResponse(
         List<SearchHit> content,
@@ -19,6 +19,8 @@ public record SearchResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL) String cursor,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "counts over every hit; absent with facets=false") Facets facets,
+        @Schema(description = "how the hits were ranked: keyword (no words, mode=keyword, or meaning search off),"
+                + " semantic (mode=semantic, or hybrid where no hit matched the words) or hybrid") SearchMode mode,
         @JsonInclude(JsonInclude.Include.NON_NULL) PageLinks links)
         implements WeaklyValidated, PageLinks.Linked<SearchResponse> {
 
@@ -48,6 +50,6 @@ public record SearchResponse(
 
     @Override
     public SearchResponse withLinks(PageLinks links) {
-        return new SearchResponse(content, page, cursor, facets, links);
+        return new SearchResponse(content, page, cursor, facets, mode, links);
     }
 }

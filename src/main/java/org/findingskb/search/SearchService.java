@@ -32,6 +32,8 @@ import org.findingskb.concept.ConceptType;
 import org.findingskb.finding.Certainty;
 import org.findingskb.finding.Finding;
 import org.findingskb.finding.FindingKind;
+import org.findingskb.finding.FindingNotFound;
+import org.findingskb.finding.FindingService;
 import org.findingskb.mechanism.Timescale;
 import org.findingskb.mechanism.Mechanism;
 import org.findingskb.source.SourceDocument;
@@ -83,15 +85,46 @@ public class SearchService {
      */
     public static final int COUNTED_UP_TO = 1_000;
 
+    /** The types that have a meaning to search by. */
+    private static final List<Class<?>> EMBEDDED = List.of(Finding.class, Study.class, Mechanism.class);
+
+    /**
+     * What closeness in meaning weighs beside the words in a hybrid search. A neighbour's score is between 0 and 1
+     * (1: the same direction), a word match's mostly between 1 and 10, so meaning reorders hits that match the
+     * words about equally well, and a much better word match still comes first.
+     */
+    private static final float MEANING_WEIGHT = 3f;
+
     /** The time budget of one index query ({@code kb.search.timeout}). */
     private final long queryMillis;
     private final EntityManagerFactory entityManagerFactory;
     private final MeterRegistry meters;
+    private final Embeddings embeddings;
+    private final FindingService findings;
 
-    SearchService(EntityManagerFactory entityManagerFactory, MeterRegistry meters, KbProperties properties) {
+    SearchService(EntityManagerFactory entityManagerFactory, MeterRegistry meters, KbProperties properties,
+            Embeddings embeddings, FindingService findings) {
         this.queryMillis = properties.search().timeout().toMillis();
         this.entityManagerFactory = entityManagerFactory;
         this.meters = meters;
+        this.embeddings = embeddings;
+        this.findings = findings;
+    }
+
+    /**
+     * How one search ranks: the mode that runs (keyword when there are no words or meaning search is off) and, for
+     * the others, the query's vector and how many neighbours to consider. A hybrid search whose words match no
+     * finding, study or mechanism adds neighbours to the word matches ({@code union}).
+     */
+    record Ranking(SearchMode mode, float[] vector, int candidates, float minSimilarity, boolean union) {
+
+        static final Ranking KEYWORD = new Ranking(SearchMode.KEYWORD, null, 0, 0, false);
+
+        /** This ranking as {@code other}; {@code null}: a hybrid that adds the close neighbours to the word matches. */
+        Ranking as(SearchMode other) {
+            return new Ranking(other == null ? SearchMode.HYBRID : other, vector, candidates, minSimilarity,
+                    other == null);
+        }
     }
 
     /** What a search asks for besides the text: which types, and filters that apply to findings. */
@@ -110,24 +143,58 @@ public class SearchService {
      * asked for; without them the total is counted up to {@link #COUNTED_UP_TO} only.
      */
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
-    public SearchResponse search(String q, Filters filters, PageQuery pageQuery, String cursor, boolean withFacets) {
+    public SearchResponse search(String q, Filters filters, PageQuery pageQuery, String cursor, boolean withFacets,
+            SearchMode mode) {
         Timer.Sample sample = Timer.start(meters);
         try (EntityManager entityManager = entityManagerFactory.createEntityManager()) {
-            return search(Search.session(entityManager), UserQuery.of(q), filters, pageQuery, cursor, withFacets);
+            SearchSession session = Search.session(entityManager);
+            UserQuery query = UserQuery.of(q);
+            List<Class<?>> types = typesFor(filters);
+            Ranking ranking = ranking(session, q, query, filters, types, mode);
+            if (ranking.mode() == SearchMode.SEMANTIC) {
+                types = types.stream().filter(EMBEDDED::contains).toList();
+            }
+            return search(session, query, filters, types, ranking, pageQuery, cursor, withFacets);
         } finally {
             sample.stop(meters.timer("kb.search"));
         }
     }
 
-    private SearchResponse search(SearchSession session, UserQuery query, Filters filters, PageQuery pageQuery,
-            String cursor, boolean withFacets) {
-        List<Class<?>> types = typesFor(filters);
+    /**
+     * The mode that runs. Hybrid ranks the findings, studies and mechanisms that match the words by words and
+     * meaning, so that the hits (and their total and facets) are those of the words. When none of them matches every
+     * word (as with most questions in plain English, whose words only a whole article's text may hold), it adds the
+     * nearest in meaning to whatever matches the words. The count that decides this stops at the first hit.
+     */
+    private Ranking ranking(SearchSession session, String q, UserQuery query, Filters filters, List<Class<?>> types,
+            SearchMode mode) {
+        if (query == null || mode == SearchMode.KEYWORD || !embeddings.enabled()
+                || types.stream().noneMatch(EMBEDDED::contains)) {
+            return Ranking.KEYWORD;
+        }
+        Ranking meaning = new Ranking(SearchMode.SEMANTIC, embeddings.embed(q), embeddings.candidates(),
+                embeddings.minSimilarity(), false);
+        if (mode == SearchMode.SEMANTIC) {
+            return meaning;
+        }
+        List<Class<?>> embedded = types.stream().filter(EMBEDDED::contains).toList();
+        boolean wordsMatch = session.search(embedded)
+                .where(f -> where(f, query, filters, embedded, Ranking.KEYWORD))
+                .totalHitCountThreshold(1)
+                .failAfter(queryMillis, TimeUnit.MILLISECONDS)
+                .fetch(0).total().hitCountLowerBound() > 0;
+        return meaning.as(wordsMatch ? SearchMode.HYBRID : null);
+    }
+
+    private SearchResponse search(SearchSession session, UserQuery query, Filters filters, List<Class<?>> types,
+            Ranking ranking, PageQuery pageQuery, String cursor, boolean withFacets) {
         if (types.isEmpty()) {
             return new SearchResponse(List.of(), SearchResponse.Page.of(pageQuery.pageSize(), 0, 0, true), null,
-                    withFacets ? facets(session, query, filters, List.of(), Map.of()) : null, null);
+                    withFacets ? facets(session, query, filters, List.of(), Map.of(), ranking) : null,
+                    ranking.mode(), null);
         }
         // Facets change no hit: a cursor serves with or without them.
-        int fingerprint = Cursor.fingerprint(query, filters, pageQuery.pageSize());
+        int fingerprint = Cursor.fingerprint(query, filters, pageQuery.pageSize(), ranking.mode(), ranking.union());
         // A highlight may only name fields that some searched type has.
         List<String> snippetFields = SNIPPET_FIELDS.entrySet().stream()
                 .filter(e -> e.getValue().stream().anyMatch(types::contains)).map(Map.Entry::getKey).toList();
@@ -153,7 +220,7 @@ public class SearchService {
                         snippetFields.forEach(field -> columns.add(f.highlight(field).toProjection()));
                         return f.composite().from(columns.toArray(SearchProjection<?>[]::new)).asList();
                     })
-                    .where(f -> where(f, query, filters, types))
+                    .where(f -> where(f, query, filters, types, ranking))
                     .highlighter(h -> h.unified().tag("<mark>", "</mark>").numberOfFragments(1)
                             .encoder(HighlighterEncoder.HTML))
                     .sort(f -> f.score());
@@ -181,7 +248,8 @@ public class SearchService {
         boolean totalExact = cursor == null || cursor.isBlank() ? exact[0] : withFacets || total < COUNTED_UP_TO;
         return new SearchResponse(rows.stream().map(row -> hit(row, snippetFields.size(), studies, studiesBySource))
                 .toList(), SearchResponse.Page.of(page.page().size(), page.page().number(), total, totalExact),
-                page.cursor(), withFacets ? facets(session, query, filters, types, typeCounts) : null, null);
+                page.cursor(), withFacets ? facets(session, query, filters, types, typeCounts, ranking) : null,
+                ranking.mode(), null);
     }
 
     private static SearchHit hit(List<?> row, int snippetFields, Map<Long, SearchHit.StudyRef> studies,
@@ -234,6 +302,11 @@ public class SearchService {
                 ids.add((Long) row.get(3));
             }
         }
+        studyRefs(session, ids, sourceIds, byId, bySource);
+    }
+
+    private static void studyRefs(SearchSession session, Set<Long> ids, Set<Long> sourceIds,
+            Map<Long, SearchHit.StudyRef> byId, Map<Long, SearchHit.StudyRef> bySource) {
         if (ids.isEmpty() && sourceIds.isEmpty()) {
             return;
         }
@@ -261,9 +334,63 @@ public class SearchService {
                 });
     }
 
+    /**
+     * The findings of other studies nearest a finding in meaning, most similar first: the neighbours come from the
+     * index (where the finding's own vector is stored), each finding from its service. Withdrawn findings are left
+     * out; without meaning search there are none.
+     *
+     * @throws FindingNotFound when no finding has that id
+     */
+    @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
+    public List<RelatedFinding> related(long findingId, int size) {
+        try (EntityManager entityManager = entityManagerFactory.createEntityManager()) {
+            SearchSession session = Search.session(entityManager);
+            List<List<?>> own = session.search(Finding.class)
+                    .select(f -> f.composite().from(f.field("studyId", Long.class),
+                            embeddings.enabled() ? f.field(SearchMapping.MEANING, float[].class)
+                                    : f.constant(null)).asList())
+                    .where(f -> f.match().field("id_sort").matching(findingId))
+                    .fetchHits(1);
+            if (own.isEmpty()) {
+                throw FindingNotFound.withId(findingId);
+            }
+            Long studyId = (Long) own.get(0).get(0);
+            float[] vector = (float[]) own.get(0).get(1);
+            if (vector == null) {
+                return List.of();
+            }
+            List<List<?>> rows = session.search(Finding.class)
+                    .select(f -> f.composite().from(f.id(Long.class), f.score(), f.field("studyId", Long.class))
+                            .asList())
+                    .where(f -> f.knn(size).field(SearchMapping.MEANING).matching(vector)
+                            .filter(f.bool(b -> {
+                                b.filter(f.match().field("visible").matching(true));
+                                if (studyId != null) {
+                                    b.mustNot(f.match().field("studyId").matching(studyId));
+                                }
+                            })))
+                    .sort(f -> f.score())
+                    .failAfter(queryMillis, TimeUnit.MILLISECONDS)
+                    .fetchHits(size);
+            Map<Long, SearchHit.StudyRef> studies = new LinkedHashMap<>();
+            studyRefs(session, rows.stream().map(row -> (Long) row.get(2)).collect(java.util.stream.Collectors.toSet()),
+                    Set.of(), studies, new LinkedHashMap<>());
+            List<RelatedFinding> related = new ArrayList<>();
+            for (List<?> row : rows) {
+                try {
+                    related.add(new RelatedFinding(findings.get((Long) row.get(0)),
+                            RelatedFinding.similarity((Float) row.get(1)), studies.get((Long) row.get(2))));
+                } catch (FindingNotFound deletedSinceIndexed) {
+                    // The index may lag a deletion by a poll (elasticsearch profile): the finding is simply gone.
+                }
+            }
+            return related;
+        }
+    }
+
     /** Counts over every hit: per type, and for the findings among them per kind, timescale, certainty... */
     private SearchResponse.Facets facets(SearchSession session, UserQuery query, Filters filters, List<Class<?>> types,
-            Map<String, Long> typeCounts) {
+            Map<String, Long> typeCounts, Ranking ranking) {
         Map<String, Long> byType = new LinkedHashMap<>();
         TYPES.keySet().forEach(name -> byType.put(name, typeCounts.getOrDefault(name, 0L)));
         if (!types.contains(Finding.class)) {
@@ -275,7 +402,7 @@ public class SearchService {
         AggregationKey<Map<ConceptType, Long>> conceptType = AggregationKey.of("conceptType");
         AggregationKey<Map<Long, Long>> study = AggregationKey.of("study");
         SearchResult<Finding> result = session.search(Finding.class)
-                .where(f -> where(f, query, filters, List.of(Finding.class)))
+                .where(f -> where(f, query, filters, List.of(Finding.class), ranking))
                 .aggregation(kind, f -> f.terms().field("kind", FindingKind.class))
                 .aggregation(timescale, f -> f.terms().field("timescale", Timescale.class))
                 .aggregation(certainty, f -> f.terms().field("certainty", Certainty.class))
@@ -318,13 +445,37 @@ public class SearchService {
         return types;
     }
 
-    /** The text query over the fields {@code types} have, and the filters. */
+    /**
+     * The query, ranked as {@code ranking} says: the words over the fields {@code types} have, the nearest
+     * neighbours in meaning among the documents the filters let through, or the words ranked with their meaning;
+     * and the filters.
+     */
     private static PredicateFinalStep where(TypedSearchPredicateFactory<?> f, UserQuery query, Filters filters,
-            List<Class<?>> types) {
+            List<Class<?>> types, Ranking ranking) {
         String[] fields = types.stream().flatMap(type -> TEXT_FIELDS.get(type).stream()).distinct()
                 .toArray(String[]::new);
         return f.bool(b -> {
-            b.must(query == null ? f.matchAll() : query.on(f, fields));
+            switch (ranking.mode()) {
+                case KEYWORD -> b.must(query == null ? f.matchAll() : query.on(f, fields));
+                case SEMANTIC -> b.must(nearest(f, ranking, filters));
+                case HYBRID -> b.must(ranking.union()
+                        ? f.or(query.on(f, fields), nearest(f, ranking, filters)
+                                .requiredMinimumSimilarity(ranking.minSimilarity()).boost(MEANING_WEIGHT))
+                        : f.bool().must(query.on(f, fields)).should(nearest(f, ranking, filters).boost(MEANING_WEIGHT)));
+            }
+            b.filter(filtered(f, filters));
+        });
+    }
+
+    /** The documents nearest the query in meaning, found among those the filters let through. */
+    private static org.hibernate.search.engine.search.predicate.dsl.KnnPredicateOptionsStep<?> nearest(
+            TypedSearchPredicateFactory<?> f, Ranking ranking, Filters filters) {
+        return f.knn(ranking.candidates()).field(SearchMapping.MEANING).matching(ranking.vector())
+                .filter(filtered(f, filters));
+    }
+
+    private static PredicateFinalStep filtered(TypedSearchPredicateFactory<?> f, Filters filters) {
+        return f.bool(b -> {
             b.filter(f.match().field("visible").matching(true));
             if (filters.studyId() != null) {
                 b.filter(f.match().field("studyId").matching(filters.studyId()));

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -67,10 +68,27 @@ public record KbProperties(
      *        take milliseconds, so only a crafted or pathological query reaches it)
      * @param indexPrefix with the elasticsearch profile, put before every index and alias name, so that several
      *        deployments can share one cluster (lower-case letters, digits, '-' and '_')
+     * @param semantic search by meaning
      */
     public record Search(@DefaultValue("false") boolean reindexOnStart, @Valid @DefaultValue MassIndexing massIndexing,
             @NotNull @DefaultValue("5s") Duration timeout,
-            @Pattern(regexp = "[a-z0-9_-]*") @DefaultValue("") String indexPrefix) {
+            @Pattern(regexp = "[a-z0-9_-]*") @DefaultValue("") String indexPrefix,
+            @Valid @DefaultValue Semantic semantic) {
+    }
+
+    /**
+     * @param enabled embed findings, mechanisms and studies with the bundled sentence model and answer by meaning;
+     *        off, nothing is embedded, the index has no vector field and every search runs by keyword
+     * @param maxInputChars the longest text embedded (longer text is cut): one embedding's cost stays bounded
+     * @param candidates the nearest neighbours one query by meaning considers (its hits at most)
+     * @param minSimilarity how close in meaning (cosine, -1 to 1) a neighbour must be to join the hits of a hybrid
+     *        search whose words match no finding, study or mechanism: a name or a rare word has no real neighbour,
+     *        and its nearest findings are noise
+     */
+    public record Semantic(@DefaultValue("true") boolean enabled,
+            @Min(16) @Max(4000) @DefaultValue("1000") int maxInputChars,
+            @Min(1) @Max(1000) @DefaultValue("100") int candidates,
+            @DecimalMin("-1.0") @DecimalMax("1.0") @DefaultValue("0.3") double minSimilarity) {
     }
 
     /**

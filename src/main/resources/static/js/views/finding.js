@@ -1,5 +1,6 @@
 // A finding (#/finding/{id}): its statement, labelled badges, the sentence it rests on in context, its concepts,
-// the mechanisms it supports, and its curation: review, links to and from other findings, and history.
+// the mechanisms it supports, the findings of other studies closest in meaning, and its curation: review, links to
+// and from other findings, and history.
 import {h, hidden, icon} from '../dom.js';
 import {get, isAbort, study as fetchStudy} from '../api.js';
 import {badge, badgeList, percent, values, word} from '../labels.js';
@@ -7,6 +8,8 @@ import {renderView, conceptList, mechanismCard, problemBox, loadingState} from '
 
 /** Linked findings whose statements are fetched to label the links; further ones are named by number. */
 const LINKS_SHOWN = 20;
+/** Findings of other studies listed as related in meaning. */
+const RELATED_SHOWN = 5;
 
 export function findingView(route, app) {
   const abort = new AbortController();
@@ -57,6 +60,7 @@ function findingPage(finding, heading, signal) {
           h('h2', {id: 'concepts-heading'}, 'Concepts'),
           conceptList(finding.concepts, 'No concept tagged.')),
       mechanismsSection(finding.mechanismIds || [], signal),
+      relatedSection(finding, signal),
       curationSection(finding, signal));
 }
 
@@ -199,4 +203,36 @@ function mechanismsSection(ids, signal) {
     if (!signal.aborted) body.replaceChildren(problemBox(error));
   });
   return section;
+}
+
+/** The findings of other studies closest in meaning, each with a bar for how close and a link to it. */
+function relatedSection(finding, signal) {
+  const body = h('div', {class: 'related__body'}, loadingState('Looking for related findings…'));
+  get(`findings/${finding.id}/related`, {size: RELATED_SHOWN}, signal).then(related => {
+    const items = Array.isArray(related) ? related : [];
+    if (!items.length) {
+      body.replaceChildren(h('p', {class: 'muted'}, 'No finding of another study is close in meaning.'));
+      return;
+    }
+    body.replaceChildren(h('ol', {class: 'related'}, items.map(relatedItem)));
+  }, error => {
+    if (!isAbort(error)) body.replaceChildren(problemBox(error));
+  });
+  return h('section', {class: 'section', 'aria-labelledby': 'related-heading'},
+      h('h2', {id: 'related-heading'}, 'Related in other studies'), body);
+}
+
+function relatedItem(item) {
+  // The score is a cosine similarity; below zero nothing is shared, so the bar starts there.
+  const closeness = Math.round(Math.min(Math.max(item.score || 0, 0), 1) * 100);
+  const finding = item.finding;
+  return h('li', {class: 'related__item', dataset: {findingId: finding.id}},
+      h('a', {class: 'related__finding', href: `#/finding/${finding.id}`}, finding.statement),
+      h('p', {class: 'related__meta'},
+          h('span', {class: 'confidence', title: `Similarity ${item.score}`},
+              h('span', {class: 'confidence__bar', 'aria-hidden': 'true'}, h('span', {style: `width: ${closeness}%`})),
+              `${closeness}% similar`),
+          finding.kind ? [' · ', badge('kind', finding.kind, {label: false})] : null,
+          item.study ? [' · from ', h('a', {href: `#/study/${encodeURIComponent(item.study.slug)}`}, item.study.title)]
+            : null));
 }

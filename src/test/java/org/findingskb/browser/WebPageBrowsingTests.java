@@ -1,5 +1,7 @@
 package org.findingskb.browser;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
 
 import org.findingskb.support.Http;
 import org.findingskb.support.Http.Reply;
+import org.findingskb.support.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -288,5 +292,43 @@ class WebPageBrowsingTests extends PageTestSupport {
         browser.resize(Browser.DESKTOP);
         browser.until(d -> browser.find(".study-facts").getRect().getX() > browser.find(".summary").getRect().getX());
         assertThat(browser.find(".study-facts").getRect().getY()).isEqualTo(browser.find(".summary").getRect().getY());
+    }
+
+    @Test
+    void theFindingViewListsRelatedFindingsOfOtherStudiesEachWithItsClosenessAndALink() throws IOException {
+        // A second study about BMP signalling in the hippocampus, for the seed's finding to relate to.
+        String article = new String(new ClassPathResource("compare/antidepressant-quiets-bmp-in-hippocampus.txt")
+                .getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Reply ingested = api.send("POST", "/api/sources", article, TestKeys.curator("Content-Type", "text/plain"));
+        assertThat(ingested.status()).as("%s", ingested).isIn(200, 201);
+        long seedId = api.get("/api/studies/how-ketamine-helps-depression-quickly-and-over-time").json().get("id").asLong();
+        long bmp = api.get("/api/studies/" + seedId + "/findings?size=100").json().get("content").valueStream()
+                .filter(f -> f.get("statement").asString().contains("BMP"))
+                .filter(f -> f.get("statement").asString().contains("hippocampus"))
+                .findFirst().orElseThrow().get("id").asLong();
+        List<JsonNode> related = api.get("/api/findings/" + bmp + "/related?size=5").json().valueStream().toList();
+        assertThat(related).isNotEmpty();
+
+        browser.load(url("#/finding/" + bmp));
+        assertThat(text(browser.visible("#related-heading"))).isEqualTo("Related in other studies");
+        browser.visible(".related__item");
+        List<WebElement> items = browser.findAll(".related__item");
+        assertThat(items).hasSize(related.size());
+        for (int i = 0; i < items.size(); i++) {
+            WebElement item = items.get(i);
+            JsonNode expected = related.get(i);
+            WebElement link = item.findElement(By.cssSelector(".related__finding"));
+            assertThat(link.getDomAttribute("href")).isEqualTo("#/finding/" + expected.get("finding").get("id").asLong());
+            assertThat(text(link)).isEqualTo(expected.get("finding").get("statement").asString());
+            long percent = Math.round(Math.max(0, expected.get("score").asDouble()) * 100);
+            assertThat(text(item)).contains(percent + "% similar").contains(expected.get("study").get("title").asString());
+            assertThat(item.findElement(By.cssSelector(".confidence__bar span")).getDomAttribute("style"))
+                    .contains("width: " + percent + "%");
+        }
+        // Each related finding's link leads to its own view.
+        items.get(0).findElement(By.cssSelector(".related__finding")).click();
+        JsonNode first = related.get(0).get("finding");
+        browser.until(d -> browser.script("return location.hash").equals("#/finding/" + first.get("id").asLong()));
+        assertThat(text(browser.visible(".finding__statement"))).isEqualTo(first.get("statement").asString());
     }
 }
