@@ -1,9 +1,13 @@
 package org.findingskb.search;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import org.findingskb.shared.KbProperties;
@@ -17,6 +21,8 @@ import org.findingskb.shared.KbProperties;
 @Component
 public class Embeddings {
 
+    private static final Logger log = LoggerFactory.getLogger(Embeddings.class);
+
     /** The model's dimensions. */
     public static final int DIMENSIONS = 384;
 
@@ -25,6 +31,7 @@ public class Embeddings {
     private final int candidates;
     private final float minSimilarity;
     private final CompletableFuture<EmbeddingModel> model;
+    private final AtomicBoolean failureLogged = new AtomicBoolean();
 
     Embeddings(KbProperties properties) {
         KbProperties.Semantic semantic = properties.search().semantic();
@@ -65,7 +72,8 @@ public class Embeddings {
     }
 
     /**
-     * The text's vector, or {@code null} when meaning search is off or there is no text. Text past
+     * The text's vector, or {@code null} when meaning search is off, the model could not load (writes and searches
+     * then go on by words alone) or there is no text. Text past
      * {@code kb.search.semantic.max-input-chars} is cut: the model reads its first few hundred words-pieces anyway,
      * and the cost of one call stays bounded whatever the input.
      */
@@ -73,7 +81,24 @@ public class Embeddings {
         if (!enabled || text == null || text.isBlank()) {
             return null;
         }
+        EmbeddingModel loaded = loaded();
+        if (loaded == null) {
+            return null;
+        }
         String input = text.length() > maxInputChars ? text.substring(0, maxInputChars) : text;
-        return model.join().embed(input).content().vector();
+        return loaded.embed(input).content().vector();
+    }
+
+    /** The model, once it has loaded; {@code null}, logged once, if it failed to. */
+    private EmbeddingModel loaded() {
+        try {
+            return model.join();
+        } catch (CompletionException failure) {
+            if (failureLogged.compareAndSet(false, true)) {
+                log.error("The sentence model did not load: findings, mechanisms and studies are indexed and searched"
+                        + " by words alone", failure.getCause());
+            }
+            return null;
+        }
     }
 }

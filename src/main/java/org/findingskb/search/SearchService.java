@@ -172,7 +172,11 @@ public class SearchService {
                 || types.stream().noneMatch(EMBEDDED::contains)) {
             return Ranking.KEYWORD;
         }
-        Ranking meaning = new Ranking(SearchMode.SEMANTIC, embeddings.embed(q), embeddings.candidates(),
+        float[] vector = embeddings.embed(q);
+        if (vector == null) {
+            return Ranking.KEYWORD;
+        }
+        Ranking meaning = new Ranking(SearchMode.SEMANTIC, vector, embeddings.candidates(),
                 embeddings.minSimilarity(), false);
         if (mode == SearchMode.SEMANTIC) {
             return meaning;
