@@ -641,7 +641,12 @@ class CurationApiTests extends CuratingOverHttp {
         assertThat(api.total("/api/findings?studyId=" + studyId)).isZero();
         assertThat(api.total("/api/mechanisms?studyId=" + studyId)).isZero();
         assertThat(api.ids("/api/findings?size=100&reviewStatus=UNREVIEWED,ACCEPTED,REJECTED,RETRACTED&q=" + word)).isEmpty();
-        assertThat(api.ok("/api/search?q=" + q(word)).get("content")).as("nothing of the study is found").isEmpty();
+        assertThat(api.ok("/api/search?mode=keyword&q=" + q(word)).get("content")).as("nothing of the study is found")
+                .isEmpty();
+        // By meaning, a search may offer other studies' neighbours, never the deleted ones.
+        assertThat(api.ok("/api/search?size=100&q=" + q(word)).get("content").valueStream()
+                .map(hit -> hit.get("type").asString() + " " + hit.get("id").asLong()))
+                .doesNotContain("study " + studyId, "finding " + f1, "finding " + f2, "mechanism " + m);
         assertThat(api.counts()).isEqualTo(before);
         assertThat(api.ok("/api/findings/" + seedId).get("links").valueStream().map(l -> l.get("findingId").asLong()))
                 .as("links to the deleted findings are gone").doesNotContain(f1);

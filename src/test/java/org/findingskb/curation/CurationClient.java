@@ -122,7 +122,10 @@ final class CurationClient {
     /** A word no text of the knowledge base contains, so that searches for it find only what a test made. */
     static String uniqueWord(String stem) {
         String letters = UUID.randomUUID().toString().replaceAll("[^a-f]", "");
-        return stem + letters.substring(0, Math.min(6, letters.length())) + "ix" + (char) ('a' + SEQUENCE.incrementAndGet() % 26);
+        // Ends in "q", which no English stemmer strips or changes: a prefix query of the whole word (type-ahead)
+        // then matches the indexed stem, as it would not for a word ending in "s" or "y".
+        return stem + letters.substring(0, Math.min(6, letters.length())) + "ix" + (char) ('a' + SEQUENCE.incrementAndGet() % 26)
+                + "q";
     }
 
     // ---- assertions ----------------------------------------------------------------------------------------
