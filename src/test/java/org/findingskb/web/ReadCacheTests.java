@@ -40,7 +40,7 @@ class ReadCacheTests {
         String pageBefore = http.get("/api/findings?studyId=1&size=100").body();
         String summaryBefore = http.get("/api/studies/1/summary").body();
         assertThat(http.get("/api/findings/3").json()).isEqualTo(finding);
-        assertThat(http.get("/api/search?q=zygomorphic").json().get("page").get("totalElements").asLong()).isZero();
+        assertThat(http.get("/api/search?mode=keyword&q=zygomorphic").json().get("page").get("totalElements").asLong()).isZero();
 
         String statement = finding.get("statement").asString() + " Zygomorphic markers confirm it.";
         Reply patched = http.send("PATCH", "/api/findings/3", "{\"statement\": \"" + statement + "\"}",
@@ -50,7 +50,7 @@ class ReadCacheTests {
 
         assertThat(http.get("/api/findings/3").json().get("statement").asString()).isEqualTo(statement);
         assertThat(http.get("/api/findings?studyId=1&size=100").body()).isNotEqualTo(pageBefore).contains("Zygomorphic");
-        assertThat(http.get("/api/search?q=zygomorphic").json().get("page").get("totalElements").asLong()).isEqualTo(1);
+        assertThat(http.get("/api/search?mode=keyword&q=zygomorphic").json().get("page").get("totalElements").asLong()).isEqualTo(1);
         assertThat(http.get("/api/studies/1/summary").body()).isNotEqualTo(summaryBefore);
     }
 
