@@ -207,9 +207,11 @@ public class IngestService {
             mechanisms.save(mechanism);
             extracted.findingIndexes().forEach(i -> saved.get(i).supports(mechanism));
         }
+        // Flushed here, through the repository, so that a conflict with a concurrent ingest (same text, same slug)
+        // surfaces as a DataIntegrityViolationException inside the retry loop, not inside a later query's auto-flush.
+        sources.flush();
         // In the same transaction: an ingest that fails leaves no suggestion pointing at what it did not store.
         proposals.proposeFrom(saved);
-        // Flushed here, so that a conflict with a concurrent ingest surfaces inside the retry loop.
         sources.flush();
         return new IngestOutcome(true, source.getId(), study.getId(), saved.size(), analysis.mechanisms().size(),
                 analysis.warnings(), title);
