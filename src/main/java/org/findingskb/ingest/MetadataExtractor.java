@@ -38,7 +38,7 @@ final class MetadataExtractor {
             Pattern.CASE_INSENSITIVE);
     private static final String NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
             + "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
-    /** A count as one token: "1,156", "75", "1.8". */
+    /** A count as one token: "2,300", "40", "1.8". */
     private static final Pattern COUNT_TOKEN = Pattern.compile("\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?");
     private static final Pattern LARGE_NUMBER = Pattern.compile("(?i)million|billion");
     /** Where a counted phrase's longer readings stop: a clause or a parenthesis begins. */
@@ -997,7 +997,7 @@ final class MetadataExtractor {
     }
 
     /**
-     * Noun phrases the tagger finds after a count, whatever the noun ("1,156 reefs", "75 colonies of the ... bees"):
+     * Noun phrases the tagger finds after a count, whatever the noun ("2,300 lakes", "40 hives of wild bees"):
      * the phrase itself, then each longer reading that ends where a phrase ends (a noun, number or adjective
      * followed by no other), up to a clause break. The ranker chooses among them; the rules never answer with one.
      */

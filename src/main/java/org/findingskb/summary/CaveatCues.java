@@ -143,7 +143,7 @@ final class CaveatCues {
         return states(CaveatCode.NOT_STATED_JOURNAL, text) || journalNames.matcher(text).find();
     }
 
-    /** A number before a plural noun that is no measure ("75 colonies", "1,156 reefs"); years are not counts. */
+    /** A number before a plural noun that is no measure ("40 hives", "2,300 lakes"); years are not counts. */
     private boolean countsThings(String text) {
         Matcher m = countedThings.matcher(text);
         while (m.find()) {

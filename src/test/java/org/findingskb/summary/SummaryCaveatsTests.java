@@ -76,7 +76,7 @@ class SummaryCaveatsTests {
                 .doesNotContain(CaveatCode.NOT_STATED_POPULATION);
         assertThat(codes(study(SILENT_TEXT + " The pill was tested in older women.", null, null, null)))
                 .doesNotContain(CaveatCode.NOT_STATED_POPULATION);
-        assertThat(codes(study(SILENT_TEXT + " Drone images covered 1,156 reefs.", null, null, null)))
+        assertThat(codes(study(SILENT_TEXT + " Drone images covered 2,300 lakes.", null, null, null)))
                 .doesNotContain(CaveatCode.NOT_STATED_POPULATION);
         assertThat(codes(study(SILENT_TEXT + " It took 20 minutes in 2025.", null, null, null)))
                 .contains(CaveatCode.NOT_STATED_POPULATION);
