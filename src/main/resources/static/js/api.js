@@ -16,6 +16,16 @@ export function isAbort(error) {
 
 /** GETs api/{path} with optional query parameters (empty ones are left out); resolves to the parsed JSON. */
 export async function get(path, params, signal) {
+  return (await fetched(path, params, 'application/json, application/problem+json', signal)).json();
+}
+
+/** GETs api/{path} in another representation the API serves by Accept (text/csv, text/markdown); resolves to a Blob. */
+export async function getAs(type, path, params, signal) {
+  // Problems, should one come, are still read as JSON; the type asked for comes first.
+  return (await fetched(path, params, `${type}, application/problem+json;q=0.5`, signal)).blob();
+}
+
+async function fetched(path, params, accept, signal) {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(params || {})) {
     if (value === null || value === undefined || value === '') continue;
@@ -25,7 +35,7 @@ export async function get(path, params, signal) {
   const url = `${path ? `api/${path}` : 'api'}${search ? `?${search}` : ''}`;
   let response;
   try {
-    response = await fetch(url, {signal, headers: {Accept: 'application/json, application/problem+json'}});
+    response = await fetch(url, {signal, headers: {Accept: accept}});
   } catch (error) {
     if (isAbort(error)) throw error;
     throw new ApiError(0, {title: 'Cannot reach the server', detail: 'Check the connection and try again.'});
@@ -33,7 +43,7 @@ export async function get(path, params, signal) {
   if (!response.ok) {
     throw new ApiError(response.status, await problemOf(response));
   }
-  return response.json();
+  return response;
 }
 
 /** POSTs to api/{path} with the curator's key and no body; resolves to the parsed JSON, or throws an ApiError. */

@@ -1,10 +1,12 @@
 // The page's router: every view has a hash permalink (#/search?q=..., #/study/{slug}, #/finding/{id},
-// #/source/{id}?finding={id}, #/concept/{id}, #/suggestions), so reloads, shared links and back/forward all work.
+// #/source/{id}?finding={id}, #/concept/{id}, #/compare?concept={id} or ?studies={id},{id}, #/suggestions), so
+// reloads, shared links and back/forward all work.
 import {searchView, searchHash} from './views/search.js';
 import {studyView} from './views/study.js';
 import {findingView} from './views/finding.js';
 import {sourceView} from './views/source.js';
 import {conceptView} from './views/concept.js';
+import {compareView} from './views/compare.js';
 import {suggestionsView} from './views/suggestions.js';
 import {notFoundView} from './views/common.js';
 import {get} from './api.js';
@@ -16,6 +18,7 @@ const ROUTES = [
   {name: 'finding', pattern: /^\/finding\/(\d+)$/, view: findingView},
   {name: 'source', pattern: /^\/source\/(\d+)$/, view: sourceView},
   {name: 'concept', pattern: /^\/concept\/(\d+)$/, view: conceptView},
+  {name: 'compare', pattern: /^\/compare$/, view: compareView},
   {name: 'suggestions', pattern: /^\/suggestions$/, view: suggestionsView},
 ];
 

@@ -30,7 +30,7 @@ export function values(field) {
 
 export const FACET_NAMES = {
   type: 'Type', kind: 'Kind', timescale: 'Timescale', certainty: 'Certainty', conceptType: 'Concept type',
-  studyId: 'Study',
+  studyId: 'Study', direction: 'Direction',
 };
 
 /** A readable word for an enum value; unknown values are shown as the API sends them, tidied. */

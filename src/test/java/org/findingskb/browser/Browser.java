@@ -131,6 +131,12 @@ final class Browser implements AutoCloseable {
         return (T) ((JavascriptExecutor) driver).executeAsyncScript(script, args);
     }
 
+    /** Saves what the page downloads into dir, as a person's click on a download link would. */
+    void downloadInto(Path dir) {
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", dir.toAbsolutePath().toString()));
+    }
+
     String hash() {
         return script("return location.hash");
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.findingskb.concept.ConceptType;
 import org.findingskb.finding.Certainty;
+import org.findingskb.finding.EffectDirection;
 import org.findingskb.finding.FindingKind;
 import org.findingskb.finding.LinkType;
 import org.findingskb.finding.Origin;
@@ -29,7 +30,7 @@ class VocabularyTests {
             Map.entry("origin", Origin.class), Map.entry("reviewStatus", ReviewStatus.class),
             Map.entry("conceptType", ConceptType.class), Map.entry("role", ResearcherRole.class),
             Map.entry("designType", DesignType.class), Map.entry("linkType", LinkType.class),
-            Map.entry("caveat", CaveatCode.class));
+            Map.entry("caveat", CaveatCode.class), Map.entry("direction", EffectDirection.class));
 
     @Test
     void labelsEveryValueOfEveryEnumerationExactlyOnce() {
