@@ -142,6 +142,7 @@ class ComparisonPageTests extends PageTestSupport {
         assertThat(browser.findAll(".study-group")).extracting(g -> g.getDomAttribute("data-study-id"))
                 .contains(String.valueOf(id(seed)), String.valueOf(id(invented)));
         assertThat(text(browser.find(".study-group[data-study-id='" + id(invented) + "']"))).contains(QUOTE);
+        browser.fullPageScreenshot("concept-studies");
     }
 
     @Test

@@ -149,7 +149,9 @@ class PageAccessibilityTests extends PageTestSupport {
         List<String> resultsOnly = browser.script(CONTRAST_AUDIT);
         assertThat(resultsOnly).as("text below the contrast minimum with results only").isEmpty();
         checkView("#/source/" + sourceId + "?finding=" + findingWithMechanism, ".finding-panel.is-open .badge-list");
-        checkView("#/concept/" + study.get("interventions").get(0).get("id").asLong(), ".finding-row");
+        checkView("#/concept/" + study.get("interventions").get(0).get("id").asLong(), ".study-group .finding-row");
+        checkView("#/compare?concept=BMP", ".compare-row .compare-effect");
+        checkView("#/compare?studies=" + study.get("id").asLong(), ".compare-row");
         checkView("#/finding/987654321", "[role=alert]");
         checkView("#/suggestions", ".suggestions__queue .paged__status .muted, .suggestion");
         if (scheme.equals("dark")) {

@@ -136,4 +136,16 @@ class PageScriptTests extends PageTestSupport {
                 """);
         assertThat(hash).isEqualTo("#/search?q=young+neurons&kind=RESULT&studyId=1");
     }
+
+    @Test
+    void comparisonPermalinksNameAConceptOrStudiesInTheOrderGiven() {
+        Map<String, Object> hashes = withModule("views/compare.js", """
+                const q = m.compareQuery(new URLSearchParams('studies=3,1&x=y'));
+                return {concept: m.compareHash({concept: 'BMP'}), studies: m.compareHash({studies: [3, 1]}),
+                  query: q.studies, noConcept: q.concept};
+                """);
+        assertThat(hashes).containsEntry("concept", "#/compare?concept=BMP")
+                .containsEntry("studies", "#/compare?studies=3,1")
+                .containsEntry("query", "3,1").containsEntry("noConcept", "");
+    }
 }
