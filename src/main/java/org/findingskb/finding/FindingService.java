@@ -100,23 +100,9 @@ public class FindingService {
                     if (filter.needsReview() != null) {
                         b.filter(f.match().field("needsReview").matching(filter.needsReview()));
                     }
-                    if (filter.studyId() != null) {
-                        b.filter(f.match().field("studyId").matching(filter.studyId()));
-                    }
-                    if (filter.kind() != null) {
-                        b.filter(f.match().field("kind").matching(filter.kind()));
-                    }
-                    if (filter.timescale() != null) {
-                        b.filter(f.match().field("timescale").matching(filter.timescale()));
-                    }
-                    if (filter.certainty() != null) {
-                        b.filter(f.match().field("certainty").matching(filter.certainty()));
-                    }
+                    filter.filterAttributes(f, b);
                     if (conceptIds != null) {
                         b.filter(f.terms().field("concepts.id_ref").matchingAny(conceptIds));
-                    }
-                    if (filter.conceptType() != null) {
-                        b.filter(f.match().field("concepts.type").matching(filter.conceptType()));
                     }
                 }),
                 o -> o.graph(Finding.WHOLE, GraphSemantic.FETCH), queryMillis,

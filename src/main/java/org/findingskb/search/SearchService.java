@@ -31,6 +31,7 @@ import org.findingskb.concept.Concept;
 import org.findingskb.concept.ConceptType;
 import org.findingskb.finding.Certainty;
 import org.findingskb.finding.Finding;
+import org.findingskb.finding.FindingFilter;
 import org.findingskb.finding.FindingKind;
 import org.findingskb.finding.FindingNotFound;
 import org.findingskb.finding.FindingService;
@@ -133,6 +134,11 @@ public class SearchService {
 
         boolean findingsOnly() {
             return kind != null || timescale != null || certainty != null || conceptType != null;
+        }
+
+        /** The same filters as a findings query has them; a study id also filters mechanisms. */
+        FindingFilter asFindingFilter() {
+            return new FindingFilter(null, studyId, kind, timescale, certainty, null, conceptType, null);
         }
     }
 
@@ -481,21 +487,7 @@ public class SearchService {
     private static PredicateFinalStep filtered(TypedSearchPredicateFactory<?> f, Filters filters) {
         return f.bool(b -> {
             b.filter(f.match().field("visible").matching(true));
-            if (filters.studyId() != null) {
-                b.filter(f.match().field("studyId").matching(filters.studyId()));
-            }
-            if (filters.kind() != null) {
-                b.filter(f.match().field("kind").matching(filters.kind()));
-            }
-            if (filters.timescale() != null) {
-                b.filter(f.match().field("timescale").matching(filters.timescale()));
-            }
-            if (filters.certainty() != null) {
-                b.filter(f.match().field("certainty").matching(filters.certainty()));
-            }
-            if (filters.conceptType() != null) {
-                b.filter(f.match().field("concepts.type").matching(filters.conceptType()));
-            }
+            filters.asFindingFilter().filterAttributes(f, b);
         });
     }
 
