@@ -92,6 +92,14 @@ public class ConceptService {
         return found;
     }
 
+    /**
+     * Ids of the concepts a list's concept filter names ({@link #idsMatching}): {@code null} when it names none, so
+     * that the list is not filtered, empty when it names no concept the knowledge base knows.
+     */
+    public List<Long> idsFilteredBy(String idOrName) {
+        return idOrName == null || idOrName.isBlank() ? null : idsMatching(idOrName);
+    }
+
     /** Ids of the concepts a filter value names: a numeric id, or a name or synonym in any case. */
     public List<Long> idsMatching(String idOrName) {
         String value = idOrName.strip();

@@ -72,8 +72,7 @@ public class FindingService {
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public ResultPage<FindingResponse> find(FindingFilter filter, PageQuery pageQuery, String cursor) {
         UserQuery q = UserQuery.of(filter.q());
-        List<Long> conceptIds = filter.concept() == null || filter.concept().isBlank() ? null
-                : concepts.idsMatching(filter.concept());
+        List<Long> conceptIds = concepts.idsFilteredBy(filter.concept());
         if (conceptIds != null && conceptIds.isEmpty()) {
             return ResultPage.empty(pageQuery.pageSize());
         }
@@ -95,7 +94,7 @@ public class FindingService {
         }
         return IndexPager.page(Search.session(entityManager), Finding.class, pageQuery, cursor,
                 fingerprint, sort, f -> f.bool(b -> {
-                    b.must(q == null ? f.matchAll() : q.on(f, TEXT_FIELDS));
+                    b.must(UserQuery.matching(q, f, TEXT_FIELDS));
                     b.filter(f.terms().field("reviewStatus").matchingAny(filter.reviewStatuses()));
                     if (filter.needsReview() != null) {
                         b.filter(f.match().field("needsReview").matching(filter.needsReview()));

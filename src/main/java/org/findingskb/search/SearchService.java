@@ -495,7 +495,7 @@ public class SearchService {
                 .toArray(String[]::new);
         return f.bool(b -> {
             switch (ranking.mode()) {
-                case KEYWORD -> b.must(query == null ? f.matchAll() : query.on(f, fields));
+                case KEYWORD -> b.must(UserQuery.matching(query, f, fields));
                 case SEMANTIC -> b.must(nearest(f, ranking, filters));
                 case HYBRID -> b.must(ranking.union()
                         ? f.or(query.on(f, fields), nearest(f, ranking, filters)
