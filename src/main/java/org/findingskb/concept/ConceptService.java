@@ -46,7 +46,7 @@ public class ConceptService {
 
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public ConceptResponse get(long id) {
-        Concept concept = concepts.findById(id).orElseThrow(() -> ConceptNotFound.withId(id));
+        Concept concept = concepts.load(id);
         return ConceptResponse.from(concept, findingCounts(List.of(id)).getOrDefault(id, 0L));
     }
 

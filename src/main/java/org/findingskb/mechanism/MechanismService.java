@@ -53,7 +53,7 @@ public class MechanismService {
 
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public MechanismResponse get(long id) {
-        return responses(List.of(mechanisms.findById(id).orElseThrow(() -> MechanismNotFound.withId(id)))).get(0);
+        return responses(List.of(mechanisms.load(id))).get(0);
     }
 
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
