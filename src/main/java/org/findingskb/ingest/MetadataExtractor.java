@@ -320,6 +320,9 @@ final class MetadataExtractor {
             year = dateLineYear(sentences, roles);
         }
         if (year == null) {
+            year = furnitureDateYear(sentences, roles);
+        }
+        if (year == null) {
             Reference reference = reference(text);
             year = reference == null ? null : reference.year();
         }
@@ -589,8 +592,21 @@ final class MetadataExtractor {
 
     /** The year of the first date line, or {@code null}. */
     Integer dateLineYear(List<Sentence> sentences, List<SentenceRole> roles) {
+        return firstDateYear(sentences, roles, java.util.Set.of(SentenceRole.DATELINE));
+    }
+
+    /**
+     * The year of the first full date on a line of page furniture (not a link, credit or journal line), where no
+     * line is a date alone: a byline's "Last updated: 3 May 2015", "Posted on May 3, 2015 by …", "… was first
+     * published May 3, 2015".
+     */
+    private Integer furnitureDateYear(List<Sentence> sentences, List<SentenceRole> roles) {
+        return firstDateYear(sentences, roles, java.util.Set.of(SentenceRole.OTHER_BOILERPLATE));
+    }
+
+    private Integer firstDateYear(List<Sentence> sentences, List<SentenceRole> roles, Set<SentenceRole> wanted) {
         for (Sentence s : sentences) {
-            if (roles.get(s.index()) != SentenceRole.DATELINE) {
+            if (!wanted.contains(roles.get(s.index()))) {
                 continue;
             }
             for (Pattern p : cues.dates) {

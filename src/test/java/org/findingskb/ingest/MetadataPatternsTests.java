@@ -143,4 +143,14 @@ class MetadataPatternsTests {
         assertThat(read("Otters sleep longer in cold water\nBy Ruth Amsel | The Norby Courier\nMay 3, 2021\n\n"
                 + "Otters slept longer in cold pools, a study found.").publishedYear()).isEqualTo(2021);
     }
+
+    @Test
+    void yearFromADateOnABylineOrAPostingLine() {
+        assertThat(read("Otters sleep longer in cold water\nBy Ines Dorrit \u00B7 Reviewed by the editors \u00B7 Last "
+                + "updated: 3 September 2015\n\nOtters in cold pools slept for longer, researchers at the University "
+                + "of Westmoor found.\n").publishedYear()).isEqualTo(2015);
+        assertThat(read("Otters sleep longer in cold water\n\nPosted on June 26, 2014 by Ines Dorrit | Filed under: "
+                + "Animals\n\nOtters in cold pools slept for longer, researchers at the University of Westmoor "
+                + "found.\n").publishedYear()).isEqualTo(2014);
+    }
 }

@@ -129,4 +129,63 @@ class ResearcherRoleTests {
                 + "traffic noise matters."))
                 .extracting(ExtractedResearcher::name).containsExactly("Ivo Marek");
     }
+
+    @Test
+    void readsAnInitialBeforeTheFirstNameAndAnUnfamiliarFirstNameAfterARole() {
+        assertThat(rulesResearchersOf("\"It held up,\" said lead author Dr. A. Tomas Kerrigan, a surgeon."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("A. Tomas Kerrigan", ResearcherRole.LEAD));
+        // The tagger may read an unfamiliar first name as a preposition; only where a clause opens is one.
+        assertThat(rulesResearchersOf("A team in Ostby, with first author Qian Lo, ScD, and senior author Ana Pires, "
+                + "PhD, counted the birds."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Qian Lo", ResearcherRole.LEAD), tuple("Ana Pires", ResearcherRole.SENIOR));
+    }
+
+    @Test
+    void givesNamesListedAfterARoleThatRole() {
+        assertThat(rulesResearchersOf("The survey was led by Ivo Marsh and Hans de Wit of Leiden University."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Ivo Marsh", ResearcherRole.LEAD), tuple("Hans de Wit", ResearcherRole.LEAD));
+        assertThat(rulesResearchersOf("Among the co-authors is Mark Bell, MD, DSc, a professor of medicine."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Mark Bell", ResearcherRole.AUTHOR));
+        assertThat(rulesResearchersOf("The other corresponding author, Rina Holt of Tamsin University, said so."))
+                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.AUTHOR);
+    }
+
+    @Test
+    void readsRolesSaidAfterTheNameAndItsAffiliation() {
+        assertThat(rulesResearchersOf("Dr. Wim Berg of the Institute of Tropical Health in Lagos, the paper's first "
+                + "author, said it was clear. Maria Velo of Tamsin University was the senior author."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Wim Berg", ResearcherRole.LEAD), tuple("Maria Velo", ResearcherRole.SENIOR));
+        assertThat(rulesResearchersOf("The group, with Kai Mori as first author, grew the cells. Paul Amis, also "
+                + "from Tamsin and the senior author, said so."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Kai Mori", ResearcherRole.LEAD), tuple("Paul Amis", ResearcherRole.SENIOR));
+        // The first author's appositive ends where the senior author is named.
+        assertThat(rulesResearchersOf("The first author is Rui Costa, a chemist at Tamsin University, and the senior "
+                + "author is Eva Lund, a physicist."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Rui Costa", ResearcherRole.LEAD), tuple("Eva Lund", ResearcherRole.SENIOR));
+    }
+
+    @Test
+    void leadsOnlyWhereTheStudyWasLedNotAPartOfIt() {
+        assertThat(rulesResearchersOf("Co-author Olga Kent, who led the field surveys, said it was hard."))
+                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.AUTHOR);
+        assertThat(rulesResearchersOf("Dr. Nora Pike, a nurse who led the Danish part of the trial, said it was hard."))
+                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.LEAD);
+    }
+
+    @Test
+    void takesAnEditorialWriterForQuotedAndTheBylineWriterForNoResearcher() {
+        assertThat(researchersOf("In an editorial published alongside the study, Dr. Lena Okafor of the University of "
+                + "Leeds said the result was modest."))
+                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.QUOTED);
+        assertThat(TestArticles.analyze("A headline\n\nBy Jonas Penrose, The Harbour Ledger\n\n\"It worked,\" said "
+                + "Dr. Ilse Moor, the study's lead author. Jonas Penrose writes about health.\n").metadata().researchers())
+                .extracting(ExtractedResearcher::name).containsExactly("Ilse Moor");
+    }
 }
