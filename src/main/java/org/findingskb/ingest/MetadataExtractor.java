@@ -596,12 +596,26 @@ final class MetadataExtractor {
     }
 
     /**
-     * The year of the first full date on a line of page furniture (not a link, credit or journal line), where no
-     * line is a date alone: a byline's "Last updated: 3 May 2015", "Posted on May 3, 2015 by …", "… was first
-     * published May 3, 2015".
+     * The year of the first full date on a line of page furniture, or on a line above the story that is short or a
+     * byline ("June 4, 2022 | Updated 6:42 p.m.", "By X · Last updated: 3 May 2015", "Posted on May 3, 2015 by
+     * …"); never a link's, a credit's or the journal's line.
      */
     private Integer furnitureDateYear(List<Sentence> sentences, List<SentenceRole> roles) {
-        return firstDateYear(sentences, roles, java.util.Set.of(SentenceRole.OTHER_BOILERPLATE));
+        List<Sentence> lines = new java.util.ArrayList<>(headerLines(sentences, roles, false));
+        int seen = 0;
+        for (Sentence s : sentences) {
+            SentenceRole role = roles.get(s.index());
+            boolean byline = role == SentenceRole.BODY && seen < HEADER_LINES
+                    && BoilerplateDetector.findsAny(cues.mastheadBylines, s.text().strip());
+            if (role == SentenceRole.OTHER_BOILERPLATE || byline) {
+                lines.add(s);
+            }
+            seen += role == SentenceRole.TITLE ? 0 : 1;
+        }
+        lines.removeIf(s -> roles.get(s.index()) != SentenceRole.OTHER_BOILERPLATE
+                && roles.get(s.index()) != SentenceRole.BODY);
+        lines.sort(java.util.Comparator.comparingInt(Sentence::index));
+        return firstDateYear(lines, roles, Set.of(SentenceRole.OTHER_BOILERPLATE, SentenceRole.BODY));
     }
 
     private Integer firstDateYear(List<Sentence> sentences, List<SentenceRole> roles, Set<SentenceRole> wanted) {

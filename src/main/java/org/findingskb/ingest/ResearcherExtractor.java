@@ -45,6 +45,9 @@ final class ResearcherExtractor {
     private static final Pattern WORD_IN_RUN = Pattern.compile("[\\p{L}'\\-]+");
     /** Word classes that cannot begin a person's name ("In London, …", "After Smith …"). */
     private static final Set<String> NOT_NAME_TAGS = Set.of("ADP", "DET", "SCONJ", "CCONJ", "ADV", "PART");
+    private static final Pattern AFFILIATION_BEFORE = Pattern.compile("\\p{L}\\s+(?:of|at|from)\\s+(?:the\\s+)?$");
+    /** "X, …, is a co-author of the paper", "X of Y was the senior author": what the sentence goes on to say of X. */
+    private static final Pattern PREDICATE = Pattern.compile("^\\s*,?\\s+(?:is|was)\\s+([^.;]*)");
     /** What stands between two names of a list: "X and Y", "X, Y". */
     private static final Pattern LISTED_AFTER = Pattern.compile("\\p{L}(?:,\\s+(?:and\\s+)?|\\s+and\\s+)$");
     private static final Pattern PLAIN_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+");
@@ -130,8 +133,17 @@ final class ResearcherExtractor {
                     continue;
                 }
                 Mention mention = mentionAt(sentence, m, unmarked, listed);
-                listed = mention == null || !mention.quoted() && !mention.notInvolved() ? listedRoles(sentence, m)
-                        : Set.of();
+                // "co-authors A and B of X, and C": an affiliation between names keeps the list going.
+                boolean affiliation = mention == null
+                        && AFFILIATION_BEFORE.matcher(sentence.folded().substring(0, m.start())).find();
+                // A name listed after another keeps the list's role for the names after it ("A, B and C").
+                boolean continues = mention != null
+                        && LISTED_AFTER.matcher(sentence.folded().substring(0, m.start())).find();
+                if (!affiliation) {
+                    Set<ResearcherRole> own = mention == null || !mention.notInvolved() ? listedRoles(sentence, m)
+                            : Set.of();
+                    listed = own.isEmpty() && continues ? listed : own;
+                }
                 // The article's own writer ("By NAME, OUTLET" above the story) is no one the study names.
                 if (mention != null && !writers.contains(surname(mention.name()))) {
                     mentions.add(mention);
@@ -330,6 +342,17 @@ final class ResearcherExtractor {
             PhraseMatcher quotedOnly = cues.roles.get(ResearcherRole.QUOTED);
             notInvolved = quotedOnly != null && quotedOnly.in(appositive);
         }
+        Matcher predicate = PREDICATE.matcher(restAfter(after, appositive));
+        PhraseMatcher outside = cues.roles.get(ResearcherRole.QUOTED);
+        notInvolved |= predicate.lookingAt() && outside != null && outside.in(predicate.group(1));
+        if (roles.isEmpty() && predicate.lookingAt()) {
+            for (ResearcherRole role : List.of(ResearcherRole.SENIOR, ResearcherRole.LEAD, ResearcherRole.AUTHOR)) {
+                PhraseMatcher matcher = cues.roles.get(role);
+                if (matcher != null && matcher.in(predicate.group(1))) {
+                    roles.add(role);
+                }
+            }
+        }
         // "In an editorial published alongside the study, X said": the editorial's writer comments on the study.
         notInvolved |= BoilerplateDetector.findsAny(cues.outsideBeforeName, before);
         boolean quoted = cues.speechVerbs.startsWith(after.replaceFirst("^\\s*,", " "))
@@ -357,6 +380,29 @@ final class ResearcherExtractor {
             degree = DEGREE_AFTER.matcher(after);
         }
         return after;
+    }
+
+    /** The text after an affiliation right after a name ("of X", "at X in Y"), or all of it where none stands. */
+    private String pastAffiliation(String after) {
+        Matcher affiliation = AFFILIATION.matcher(after);
+        if (affiliation.lookingAt()) {
+            String organisation = NameRuns.read(after, affiliation.end(), cues.institutionConnectors);
+            if (organisation != null) {
+                after = after.substring(after.indexOf(organisation, affiliation.end()) + organisation.length());
+                Matcher place = PLACE_AFTER.matcher(after);
+                after = place.lookingAt() ? after.substring(place.end()) : after;
+            }
+        }
+        return after;
+    }
+
+    /** The text after a name, past its affiliation ("of X in Y") and its appositive. */
+    private String restAfter(String after, String appositive) {
+        if (appositive != null) {
+            int at = after.indexOf(appositive);
+            return at < 0 ? "" : after.substring(at + appositive.length());
+        }
+        return pastAffiliation(after);
     }
 
     private boolean describedAsPerson(String after) {
@@ -395,15 +441,7 @@ final class ResearcherExtractor {
      * up to a comma before a speech verb or the end of the sentence; {@code null} if none starts there.
      */
     private String appositive(String after) {
-        Matcher affiliation = AFFILIATION.matcher(after);
-        if (affiliation.lookingAt()) {
-            String organisation = NameRuns.read(after, affiliation.end(), cues.institutionConnectors);
-            if (organisation != null) {
-                after = after.substring(after.indexOf(organisation, affiliation.end()) + organisation.length());
-                Matcher place = PLACE_AFTER.matcher(after);
-                after = place.lookingAt() ? after.substring(place.end()) : after;
-            }
-        }
+        after = pastAffiliation(after);
         Matcher lead = APPOSITIVE_COMMA.matcher(after);
         if (!lead.lookingAt()) {
             return null;

@@ -152,5 +152,9 @@ class MetadataPatternsTests {
         assertThat(read("Otters sleep longer in cold water\n\nPosted on June 26, 2014 by Ines Dorrit | Filed under: "
                 + "Animals\n\nOtters in cold pools slept for longer, researchers at the University of Westmoor "
                 + "found.\n").publishedYear()).isEqualTo(2014);
+        assertThat(read("Otters sleep longer in cold water\nA survey of 40 pools finds they nap more when the water is cold "
+                + "and the nights are long\n\nBy Ines Dorrit, The Harbour Ledger\nMay 3, 2016 | Updated 6:42 p.m.\n\n"
+                + "Otters in cold pools slept for longer, researchers at the University of Westmoor found.\n")
+                .publishedYear()).isEqualTo(2016);
     }
 }

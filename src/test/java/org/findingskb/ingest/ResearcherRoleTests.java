@@ -188,4 +188,25 @@ class ResearcherRoleTests {
                 + "Dr. Ilse Moor, the study's lead author. Jonas Penrose writes about health.\n").metadata().researchers())
                 .extracting(ExtractedResearcher::name).containsExactly("Ilse Moor");
     }
+
+    @Test
+    void readsRolesTheSentenceGoesOnToSayAndDescriptionsBeforeAName() {
+        assertThat(rulesResearchersOf("The survey came from a team led by the marine ecologist Rosa Quell. Lina Dahl, "
+                + "also of Tamsin University, is a co-author of the paper. Piet Vos is a research scientist at Norland "
+                + "and the paper's lead author. The other lead author is MIT graduate student Hanna Iver. Karl Berg of "
+                + "Norland University was not involved in the study."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Rosa Quell", ResearcherRole.LEAD), tuple("Lina Dahl", ResearcherRole.AUTHOR),
+                        tuple("Piet Vos", ResearcherRole.LEAD), tuple("Hanna Iver", ResearcherRole.LEAD),
+                        tuple("Karl Berg", ResearcherRole.QUOTED));
+    }
+
+    @Test
+    void keepsAListOfAuthorsGoingPastTheirAffiliations() {
+        assertThat(rulesResearchersOf("The paper's other authors are Ian Holt, Mia Stone and Ari Roth of Tamsin "
+                + "University, and Eva Sand of Norland University."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Ian Holt", ResearcherRole.AUTHOR), tuple("Mia Stone", ResearcherRole.AUTHOR),
+                        tuple("Ari Roth", ResearcherRole.AUTHOR), tuple("Eva Sand", ResearcherRole.AUTHOR));
+    }
 }
