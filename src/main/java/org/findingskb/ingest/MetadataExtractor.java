@@ -66,6 +66,9 @@ final class MetadataExtractor {
     /** "NameWise": a capital inside a word marks a coined name, not an ordinary word. */
     private static final int MIN_NAME_LETTERS = 5;
     private static final int MIN_ACRONYM_LETTERS = 4;
+    /** "The X", "THE X Y": "The" and one to four capitalised words, nothing else. */
+    private static final Pattern THE_NAME = Pattern.compile("(?:The|THE)(?:\\s+\\p{Lu}[\\p{L}'\\-]*){1,4}");
+    private static final Pattern EMAIL_ADDRESS = Pattern.compile("<?[\\w.+\\-]+@[\\w.\\-]+>?");
     private static final Pattern INNER_CAPITAL = Pattern.compile("\\p{Ll}\\p{Lu}");
     private static final Pattern ABBREVIATION_AFTER = Pattern.compile("\\s*\\([\\p{Lu}\\p{N}&.\\-]{2,12}\\)$");
     /** A shouted acronym keeps its capitals: a consonant run inside it ("UCSF", "CNRS"), unlike a word ("GOOD"). */
@@ -312,6 +315,9 @@ final class MetadataExtractor {
         if (publisher == null) {
             publisher = recurringHeaderName(sentences, roles);
         }
+        if (publisher == null) {
+            publisher = theNamedHeader(sentences, roles);
+        }
         Integer year = copyright.year();
         if (year == null) {
             year = issue.year();
@@ -431,6 +437,29 @@ final class MetadataExtractor {
     }
 
     /**
+     * A name that begins with "The" standing alone as a line or a part of one above the story ("The X Times", "By
+     * NAME | The X | June 2015", "THE X Y | a weekly newsletter", "From: The X <address>"): a publication's own
+     * name, where nothing else named one. Shouted, it counts only beside another part of its line.
+     */
+    private String theNamedHeader(List<Sentence> sentences, List<SentenceRole> roles) {
+        for (Sentence s : headerLines(sentences, roles, true)) {
+            String line = EMAIL_ADDRESS.matcher(s.text().strip()).replaceAll("").replaceFirst("^(?i:from):\\s*", "");
+            String[] parts = HEADER_PARTS.split(line.strip());
+            for (String part : parts) {
+                String name = headerName(part);
+                // A shouted line alone is a heading ("THE RESULTS"); beside a description it is a masthead.
+                boolean shouted = name != null && name.equals(name.toUpperCase(Locale.ROOT));
+                if (name != null && THE_NAME.matcher(name).matches() && (!shouted || parts.length > 1)
+                        && name.equals(NameRuns.read(name, 0, cues.institutionConnectors))
+                        && !vocabulary.journal.matcher(name).matches()) {
+                    return shoutedToTitleCase(name);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * The lines above the story, after the headline, where a masthead or byline may stand; a long body line (a
      * standfirst, the story's first sentence) is skipped, or ends them with {@code stopAtStory}.
      */
@@ -525,10 +554,14 @@ final class MetadataExtractor {
             if (roles.get(s.index()) != SentenceRole.BODY) {
                 continue;
             }
+            // "ORLANDO, Fla., Nov 9 (X) -": a state's abbreviation may end a sentence before the dateline's end.
+            Sentence next = s.index() + 1 < sentences.size() ? sentences.get(s.index() + 1) : null;
+            String folded = next == null ? s.folded() : s.folded() + " " + next.folded();
+            String text = next == null ? s.text() : s.text() + " " + next.text();
             for (Pattern p : cues.wireDatelines) {
-                Matcher m = p.matcher(s.folded());
-                if (m.find()) {
-                    return s.text().substring(m.start("publisher"), m.end("publisher")).strip();
+                Matcher m = p.matcher(folded);
+                if (m.find() && m.start("publisher") < text.length()) {
+                    return text.substring(m.start("publisher"), m.end("publisher")).strip();
                 }
             }
             // Key points or a standfirst may stand above the dateline.

@@ -157,4 +157,19 @@ class MetadataPatternsTests {
                 + "Otters in cold pools slept for longer, researchers at the University of Westmoor found.\n")
                 .publishedYear()).isEqualTo(2016);
     }
+
+    @Test
+    void publisherFromANameBeginningWithTheAboveTheStoryOrADatelineSplitAtAnAbbreviation() {
+        String story = "\n\nOtters in cold pools slept for longer, researchers at the University of Westmoor found "
+                + "when they watched 40 animals over two winters.\n";
+        assertThat(read("Otters sleep longer in cold water\n\nThe Harbour Lantern\n" + story).publisher())
+                .isEqualTo("The Harbour Lantern");
+        assertThat(read("Otters sleep longer in cold water\nBy Ines Dorrit | The Sift | June 2015" + story).publisher())
+                .isEqualTo("The Sift");
+        assertThat(read("Otters sleep longer in cold water\nTHE GOOD OAR | a weekly nature newsletter" + story)
+                .publisher()).isEqualTo("The Good Oar");
+        assertThat(read("Otters sleep longer in cold water\n\nTAMPA, Fla., Nov 9 (Gulf Current Service) - Otters in "
+                + "cold pools slept for longer, researchers at the University of Westmoor found.\n").publisher())
+                .isEqualTo("Gulf Current Service");
+    }
 }
