@@ -442,7 +442,8 @@ final class MetadataExtractor {
      * name, where nothing else named one. Shouted, it counts only beside another part of its line.
      */
     private String theNamedHeader(List<Sentence> sentences, List<SentenceRole> roles) {
-        for (Sentence s : headerLines(sentences, roles, true)) {
+        // A standfirst or a claim and verdict may stand above the byline.
+        for (Sentence s : headerLines(sentences, roles, false)) {
             String line = EMAIL_ADDRESS.matcher(s.text().strip()).replaceAll("").replaceFirst("^(?i:from):\\s*", "");
             String[] parts = HEADER_PARTS.split(line.strip());
             for (String part : parts) {
