@@ -555,7 +555,7 @@ final class MetadataExtractor {
             if (roles.get(s.index()) != SentenceRole.BODY) {
                 continue;
             }
-            // "ORLANDO, Fla., Nov 9 (X) -": a state's abbreviation may end a sentence before the dateline's end.
+            // "TAMPA, Fla., May 3 (X) -": a state's abbreviation may end a sentence before the dateline's end.
             Sentence next = s.index() + 1 < sentences.size() ? sentences.get(s.index() + 1) : null;
             String folded = next == null ? s.folded() : s.folded() + " " + next.folded();
             String text = next == null ? s.text() : s.text() + " " + next.text();
@@ -631,7 +631,7 @@ final class MetadataExtractor {
 
     /**
      * The year of the first full date on a line of page furniture, or on a line above the story that is short or a
-     * byline ("June 4, 2022 | Updated 6:42 p.m.", "By X · Last updated: 3 May 2015", "Posted on May 3, 2015 by
+     * byline ("May 3, 2016 | Updated 9:15 a.m.", "By X · Last updated: 3 May 2015", "Posted on May 3, 2015 by
      * …"); never a link's, a credit's or the journal's line.
      */
     private Integer furnitureDateYear(List<Sentence> sentences, List<SentenceRole> roles) {

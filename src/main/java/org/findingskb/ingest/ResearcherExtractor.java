@@ -36,7 +36,7 @@ final class ResearcherExtractor {
     private static final Pattern ROLE_THEN_NAME = Pattern.compile(
             "^(?:co-|lead|senior|first|last|study)[\\p{L}\\-]*\\s+(?:author|investigator|researcher)s?\\s+"
                     + "(?:(?:Dr|Prof|Professor)\\.?\\s+)?\\p{Lu}");
-    /** " in Phoenix" after an affiliation: where the organisation is. */
+    /** " in Lyon" after an affiliation: where the organisation is. */
     private static final Pattern PLACE_AFTER = Pattern.compile(
             "^\\s+in\\s+\\p{Lu}[\\p{L}'\\-]*(?:\\s+\\p{Lu}[\\p{L}'\\-]*)*");
     /** ", PhD" after a name: a comma and a word of capitals (a degree if the vocabulary knows it). */
@@ -46,8 +46,8 @@ final class ResearcherExtractor {
     /** Word classes that cannot begin a person's name ("In London, …", "After Smith …"). */
     private static final Set<String> NOT_NAME_TAGS = Set.of("ADP", "DET", "SCONJ", "CCONJ", "ADV", "PART");
     private static final Pattern AFFILIATION_BEFORE = Pattern.compile("\\p{L}\\s+(?:of|at|from)\\s+(?:the\\s+)?$");
-    /** "X, …, is a co-author of the paper", "X of Y was the senior author": what the sentence goes on to say of X. */
-    private static final Pattern PREDICATE = Pattern.compile("^\\s*,?\\s+(?:is|was)\\s+([^.;]*)");
+    /** "X, who works at Y, is a co-author on the study", "X of Y was its senior author": what the sentence goes on to say of X. */
+    private static final Pattern PREDICATE = Pattern.compile("^\\s*,?\\s+(?:is|was)\\s+([^.;,]*)");
     /** What stands between two names of a list: "X and Y", "X, Y". */
     private static final Pattern LISTED_AFTER = Pattern.compile("\\p{L}(?:,\\s+(?:and\\s+)?|\\s+and\\s+)$");
     private static final Pattern PLAIN_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+");
@@ -353,7 +353,7 @@ final class ResearcherExtractor {
                 }
             }
         }
-        // "In an editorial published alongside the study, X said": the editorial's writer comments on the study.
+        // "In a linked commentary, X wrote": the commentary's writer comments on the study.
         notInvolved |= BoilerplateDetector.findsAny(cues.outsideBeforeName, before);
         boolean quoted = cues.speechVerbs.startsWith(after.replaceFirst("^\\s*,", " "))
                 || cues.speechVerbs.endsWith(before)
