@@ -646,8 +646,6 @@ final class MetadataExtractor {
             }
             seen += role == SentenceRole.TITLE ? 0 : 1;
         }
-        lines.removeIf(s -> roles.get(s.index()) != SentenceRole.OTHER_BOILERPLATE
-                && roles.get(s.index()) != SentenceRole.BODY);
         lines.sort(java.util.Comparator.comparingInt(Sentence::index));
         return firstDateYear(lines, roles, Set.of(SentenceRole.OTHER_BOILERPLATE, SentenceRole.BODY));
     }

@@ -46,7 +46,10 @@ final class ResearcherExtractor {
     /** Word classes that cannot begin a person's name ("In London, …", "After Smith …"). */
     private static final Set<String> NOT_NAME_TAGS = Set.of("ADP", "DET", "SCONJ", "CCONJ", "ADV", "PART");
     private static final Pattern AFFILIATION_BEFORE = Pattern.compile("\\p{L}\\s+(?:of|at|from)\\s+(?:the\\s+)?$");
-    /** "X, who works at Y, is a co-author on the study", "X of Y was its senior author": what the sentence goes on to say of X. */
+    /**
+     * "X, who works at Y, is a co-author on the study", "X of Y was its senior author": what the sentence goes on to
+     * say of X.
+     */
     private static final Pattern PREDICATE = Pattern.compile("^\\s*,?\\s+(?:is|was)\\s+([^.;,]*)");
     /** What stands between two names of a list: "X and Y", "X, Y". */
     private static final Pattern LISTED_AFTER = Pattern.compile("\\p{L}(?:,\\s+(?:and\\s+)?|\\s+and\\s+)$");
@@ -266,7 +269,8 @@ final class ResearcherExtractor {
             // A function word ("In London", "After Smith") is capitalised only where a clause opens; elsewhere the
             // tagger's reading of an unfamiliar first name as one is wrong.
             boolean functionWord = NOT_NAME_TAGS.contains(tagAt(sentence, nameStart))
-                    && PLAIN_WORD.matcher(first).matches() && CLAUSE_OPENS.matcher(folded.substring(0, nameStart)).find();
+                    && PLAIN_WORD.matcher(first).matches()
+                    && CLAUSE_OPENS.matcher(folded.substring(0, nameStart)).find();
             if (!title && !profession && !functionWord) {
                 break;
             }
