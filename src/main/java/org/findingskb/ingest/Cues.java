@@ -49,7 +49,7 @@ final class Cues {
     record ResearcherCues(List<String> honorifics, List<String> speechVerbs, List<String> personNouns,
             Map<String, List<String>> roles, List<String> leadBeforeName, List<String> seniorBeforeName,
             List<String> seniorAfterName, List<String> leadAfterName, List<String> authorBeforeName,
-            List<String> appositiveStarts, List<String> nameParticles) {
+            List<String> appositiveStarts, List<String> nameParticles, List<String> outsideBeforeName) {
     }
 
     record PopulationCues(List<String> humanNouns, List<String> animalNouns, List<String> qualifierStops,
@@ -115,6 +115,7 @@ final class Cues {
     final List<Pattern> authorBeforeName;
     final PhraseMatcher appositiveStarts;
     final List<String> nameParticles;
+    final List<Pattern> outsideBeforeName;
 
     // Population
     final List<String> humanNouns;
@@ -202,6 +203,7 @@ final class Cues {
         this.authorBeforeName = patterns(r.authorBeforeName());
         this.appositiveStarts = new PhraseMatcher(r.appositiveStarts());
         this.nameParticles = r.nameParticles() == null ? List.of() : List.copyOf(r.nameParticles());
+        this.outsideBeforeName = patterns(r.outsideBeforeName());
 
         this.humanNouns = List.copyOf(f.population().humanNouns());
         this.animalNouns = List.copyOf(f.population().animalNouns());

@@ -66,6 +66,9 @@ final class MetadataExtractor {
     /** "NameWise": a capital inside a word marks a coined name, not an ordinary word. */
     private static final int MIN_NAME_LETTERS = 5;
     private static final int MIN_ACRONYM_LETTERS = 4;
+    /** "The X", "THE X Y": "The" and one to four capitalised words, nothing else. */
+    private static final Pattern THE_NAME = Pattern.compile("(?:The|THE)(?:\\s+\\p{Lu}[\\p{L}'\\-]*){1,4}");
+    private static final Pattern EMAIL_ADDRESS = Pattern.compile("<?[\\w.+\\-]+@[\\w.\\-]+>?");
     private static final Pattern INNER_CAPITAL = Pattern.compile("\\p{Ll}\\p{Lu}");
     private static final Pattern ABBREVIATION_AFTER = Pattern.compile("\\s*\\([\\p{Lu}\\p{N}&.\\-]{2,12}\\)$");
     /** A shouted acronym keeps its capitals: a consonant run inside it ("UCSF", "CNRS"), unlike a word ("GOOD"). */
@@ -312,12 +315,18 @@ final class MetadataExtractor {
         if (publisher == null) {
             publisher = recurringHeaderName(sentences, roles);
         }
+        if (publisher == null) {
+            publisher = theNamedHeader(sentences, roles);
+        }
         Integer year = copyright.year();
         if (year == null) {
             year = issue.year();
         }
         if (year == null) {
             year = dateLineYear(sentences, roles);
+        }
+        if (year == null) {
+            year = furnitureDateYear(sentences, roles);
         }
         if (year == null) {
             Reference reference = reference(text);
@@ -428,6 +437,30 @@ final class MetadataExtractor {
     }
 
     /**
+     * A name that begins with "The" standing alone as a line or a part of one above the story ("The X Times", "By
+     * NAME | The X | June 2015", "THE X Y | a weekly newsletter", "From: The X <address>"): a publication's own
+     * name, where nothing else named one. Shouted, it counts only beside another part of its line.
+     */
+    private String theNamedHeader(List<Sentence> sentences, List<SentenceRole> roles) {
+        // A standfirst or a claim and verdict may stand above the byline.
+        for (Sentence s : headerLines(sentences, roles, false)) {
+            String line = EMAIL_ADDRESS.matcher(s.text().strip()).replaceAll("").replaceFirst("^(?i:from):\\s*", "");
+            String[] parts = HEADER_PARTS.split(line.strip());
+            for (String part : parts) {
+                String name = headerName(part);
+                // A shouted line alone is a heading ("THE RESULTS"); beside a description it is a masthead.
+                boolean shouted = name != null && name.equals(name.toUpperCase(Locale.ROOT));
+                if (name != null && THE_NAME.matcher(name).matches() && (!shouted || parts.length > 1)
+                        && name.equals(NameRuns.read(name, 0, cues.institutionConnectors))
+                        && !vocabulary.journal.matcher(name).matches()) {
+                    return shoutedToTitleCase(name);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * The lines above the story, after the headline, where a masthead or byline may stand; a long body line (a
      * standfirst, the story's first sentence) is skipped, or ends them with {@code stopAtStory}.
      */
@@ -522,10 +555,14 @@ final class MetadataExtractor {
             if (roles.get(s.index()) != SentenceRole.BODY) {
                 continue;
             }
+            // "TAMPA, Fla., May 3 (X) -": a state's abbreviation may end a sentence before the dateline's end.
+            Sentence next = s.index() + 1 < sentences.size() ? sentences.get(s.index() + 1) : null;
+            String folded = next == null ? s.folded() : s.folded() + " " + next.folded();
+            String text = next == null ? s.text() : s.text() + " " + next.text();
             for (Pattern p : cues.wireDatelines) {
-                Matcher m = p.matcher(s.folded());
-                if (m.find()) {
-                    return s.text().substring(m.start("publisher"), m.end("publisher")).strip();
+                Matcher m = p.matcher(folded);
+                if (m.find() && m.start("publisher") < text.length()) {
+                    return text.substring(m.start("publisher"), m.end("publisher")).strip();
                 }
             }
             // Key points or a standfirst may stand above the dateline.
@@ -589,8 +626,33 @@ final class MetadataExtractor {
 
     /** The year of the first date line, or {@code null}. */
     Integer dateLineYear(List<Sentence> sentences, List<SentenceRole> roles) {
+        return firstDateYear(sentences, roles, java.util.Set.of(SentenceRole.DATELINE));
+    }
+
+    /**
+     * The year of the first full date on a line of page furniture, or on a line above the story that is short or a
+     * byline ("May 3, 2016 | Updated 9:15 a.m.", "By X · Last updated: 3 May 2015", "Posted on May 3, 2015 by
+     * …"); never a link's, a credit's or the journal's line.
+     */
+    private Integer furnitureDateYear(List<Sentence> sentences, List<SentenceRole> roles) {
+        List<Sentence> lines = new java.util.ArrayList<>(headerLines(sentences, roles, false));
+        int seen = 0;
         for (Sentence s : sentences) {
-            if (roles.get(s.index()) != SentenceRole.DATELINE) {
+            SentenceRole role = roles.get(s.index());
+            boolean byline = role == SentenceRole.BODY && seen < HEADER_LINES
+                    && BoilerplateDetector.findsAny(cues.mastheadBylines, s.text().strip());
+            if (role == SentenceRole.OTHER_BOILERPLATE || byline) {
+                lines.add(s);
+            }
+            seen += role == SentenceRole.TITLE ? 0 : 1;
+        }
+        lines.sort(java.util.Comparator.comparingInt(Sentence::index));
+        return firstDateYear(lines, roles, Set.of(SentenceRole.OTHER_BOILERPLATE, SentenceRole.BODY));
+    }
+
+    private Integer firstDateYear(List<Sentence> sentences, List<SentenceRole> roles, Set<SentenceRole> wanted) {
+        for (Sentence s : sentences) {
+            if (!wanted.contains(roles.get(s.index()))) {
                 continue;
             }
             for (Pattern p : cues.dates) {

@@ -29,14 +29,33 @@ final class ResearcherExtractor {
 
     /** ", and Charles X, …": the appositive ends where a second person is named. */
     private static final Pattern NEXT_PERSON = Pattern.compile("^\\s+and\\s+(?:(?:(?:Dr|Prof|Professor)\\.?\\s+)?\\p{Lu}"
-            + "|(?:her|his|their)\\s+(?:colleagues|team|co-workers|collaborators)\\b)");
+            + "|(?:her|his|their)\\s+(?:colleagues|team|co-workers|collaborators)\\b"
+            // ", and the senior author is Y": the next person's role.
+            + "|(?:the\\s+)?(?:[\\p{L}'\\-]+\\s+){0,2}?authors?\\s+(?:is|was)\\b)");
+    /** "senior author Y" right after a comma is the next person of a list, not what is said of the one before. */
+    private static final Pattern ROLE_THEN_NAME = Pattern.compile(
+            "^(?:co-|lead|senior|first|last|study)[\\p{L}\\-]*\\s+(?:author|investigator|researcher)s?\\s+"
+                    + "(?:(?:Dr|Prof|Professor)\\.?\\s+)?\\p{Lu}");
+    /** " in Lyon" after an affiliation: where the organisation is. */
+    private static final Pattern PLACE_AFTER = Pattern.compile(
+            "^\\s+in\\s+\\p{Lu}[\\p{L}'\\-]*(?:\\s+\\p{Lu}[\\p{L}'\\-]*)*");
     /** ", PhD" after a name: a comma and a word of capitals (a degree if the vocabulary knows it). */
     private static final Pattern DEGREE_AFTER = Pattern.compile("^\\s*,\\s*(\\p{Lu}[\\p{L}.]{0,7})(?=[\\s,.;)]|$)");
     private static final Pattern BARE_PROFESSION = Pattern.compile("\\p{Ll}{3,}(?:ist|ician)\\b");
     private static final Pattern WORD_IN_RUN = Pattern.compile("[\\p{L}'\\-]+");
     /** Word classes that cannot begin a person's name ("In London, …", "After Smith …"). */
     private static final Set<String> NOT_NAME_TAGS = Set.of("ADP", "DET", "SCONJ", "CCONJ", "ADV", "PART");
+    private static final Pattern AFFILIATION_BEFORE = Pattern.compile("\\p{L}\\s+(?:of|at|from)\\s+(?:the\\s+)?$");
+    /**
+     * "X, who works at Y, is a co-author on the study", "X of Y was its senior author": what the sentence goes on to
+     * say of X.
+     */
+    private static final Pattern PREDICATE = Pattern.compile("^\\s*,?\\s+(?:is|was)\\s+([^.;,]*)");
+    /** What stands between two names of a list: "X and Y", "X, Y". */
+    private static final Pattern LISTED_AFTER = Pattern.compile("\\p{L}(?:,\\s+(?:and\\s+)?|\\s+and\\s+)$");
     private static final Pattern PLAIN_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+");
+    /** Where a clause opens: the sentence's start, after an opening quote or bracket, a colon or a dash. */
+    private static final Pattern CLAUSE_OPENS = Pattern.compile("(?:^|[:;\"'(\u201C\u2018\u2013\u2014]|\\s-)\\s*$");
     private static final Pattern NEXT_WORD = Pattern.compile("^\\s+(\\p{Ll}[\\p{Ll}'\\-]*)\\b");
     /** Words that go on describing a person after a comma ("…, a chemist, and the study's first author"). */
     private static final Set<String> APPOSITIVE_CONTINUATIONS = Set.of("a", "an", "the", "and", "or", "who", "whom",
@@ -76,7 +95,8 @@ final class ResearcherExtractor {
         String particles = cues.nameParticles.isEmpty() ? ""
                 : "(?:(?:" + cues.nameParticles.stream().map(Pattern::quote).collect(Collectors.joining("|"))
                         + ")\\s+){0,2}";
-        this.namePattern = Pattern.compile("(?:(?<hon>" + honorifics + ")\\s+)?(?<name>" + word
+        // "A. Jane Doe", "J. Doe": an initial may open the name.
+        this.namePattern = Pattern.compile("(?:(?<hon>" + honorifics + ")\\s+)?(?<name>(?:\\p{Lu}\\.\\s+)?" + word
                 + "(?:\\s+(?:\\p{Lu}\\.\\s+)?" + particles + word + "){0,3})");
     }
 
@@ -98,6 +118,7 @@ final class ResearcherExtractor {
     }
 
     private List<Mention> mentions(List<Sentence> sentences, List<SentenceRole> roles, boolean unmarked) {
+        Set<String> writers = writers(sentences, roles);
         List<Mention> mentions = new ArrayList<>();
         for (Sentence sentence : sentences) {
             if (roles.get(sentence.index()) != SentenceRole.BODY) {
@@ -105,6 +126,7 @@ final class ResearcherExtractor {
             }
             Matcher m = namePattern.matcher(sentence.folded());
             int from = 0;
+            Set<ResearcherRole> listed = Set.of();
             while (from < sentence.folded().length() && m.find(from)) {
                 from = m.end();
                 // "Co-author Dr. X": a run that ends in a title stops at its full stop; the name follows the title.
@@ -113,13 +135,67 @@ final class ResearcherExtractor {
                     from = title;
                     continue;
                 }
-                Mention mention = mentionAt(sentence, m, unmarked);
-                if (mention != null) {
+                Mention mention = mentionAt(sentence, m, unmarked, listed);
+                // "co-authors A and B of X, and C": an affiliation between names keeps the list going.
+                boolean affiliation = mention == null
+                        && AFFILIATION_BEFORE.matcher(sentence.folded().substring(0, m.start())).find();
+                // A name listed after another keeps the list's role for the names after it ("A, B and C").
+                boolean continues = mention != null
+                        && LISTED_AFTER.matcher(sentence.folded().substring(0, m.start())).find();
+                if (!affiliation) {
+                    Set<ResearcherRole> own = mention == null || !mention.notInvolved() ? listedRoles(sentence, m)
+                            : Set.of();
+                    listed = own.isEmpty() && continues ? listed : own;
+                }
+                // The article's own writer ("By NAME, OUTLET" above the story) is no one the study names.
+                if (mention != null && !writers.contains(surname(mention.name()))) {
                     mentions.add(mention);
                 }
             }
         }
         return mentions;
+    }
+
+    /** The roles said right before a name ("led by", "co-authors"), which names listed after it share. */
+    private Set<ResearcherRole> listedRoles(Sentence sentence, Matcher m) {
+        String before = sentence.folded().substring(0, m.start());
+        Set<ResearcherRole> roles = EnumSet.noneOf(ResearcherRole.class);
+        if (BoilerplateDetector.findsAny(cues.leadBeforeName, before)) {
+            roles.add(ResearcherRole.LEAD);
+        }
+        if (BoilerplateDetector.findsAny(cues.seniorBeforeName, before)) {
+            roles.add(ResearcherRole.SENIOR);
+        }
+        if (BoilerplateDetector.findsAny(cues.authorBeforeName, before)) {
+            roles.add(ResearcherRole.AUTHOR);
+        }
+        return roles;
+    }
+
+    /** The surnames of the people a byline above the story names ("By NAME", "Words by NAME | OUTLET"). */
+    private Set<String> writers(List<Sentence> sentences, List<SentenceRole> roles) {
+        Set<String> writers = new java.util.HashSet<>();
+        for (Sentence s : sentences) {
+            SentenceRole role = roles.get(s.index());
+            if (role == SentenceRole.BODY || role == SentenceRole.TITLE) {
+                continue;
+            }
+            String line = s.folded().strip();
+            for (Pattern byline : cues.mastheadBylines) {
+                Matcher lead = byline.matcher(line);
+                if (!lead.lookingAt()) {
+                    continue;
+                }
+                Matcher name = namePattern.matcher(line);
+                name.region(lead.end(), line.length());
+                while (name.find()) {
+                    if (name.group("name").contains(" ")) {
+                        writers.add(surname(name.group("name")));
+                    }
+                }
+            }
+        }
+        return writers;
     }
 
     /** The offset of a title ("Dr", "Professor") inside a matched name run after its first word, or -1. */
@@ -167,7 +243,7 @@ final class ResearcherExtractor {
         return group.stream().anyMatch(Mention::quoted) ? ResearcherRole.QUOTED : ResearcherRole.AUTHOR;
     }
 
-    private Mention mentionAt(Sentence sentence, Matcher m, boolean unmarked) {
+    private Mention mentionAt(Sentence sentence, Matcher m, boolean unmarked, Set<ResearcherRole> listed) {
         String folded = sentence.folded();
         String honorific = m.group("hon");
         int nameStart = m.start("name");
@@ -190,8 +266,12 @@ final class ResearcherExtractor {
             // "Co-author X Y", "Archaeologist X Y": the role or profession before a name is no part of it.
             String lower = first.toLowerCase(Locale.ROOT);
             boolean profession = cues.personNouns.in(lower) || BARE_PROFESSION.matcher(lower).matches();
-            if (!title && !profession
-                    && !(NOT_NAME_TAGS.contains(tagAt(sentence, nameStart)) && PLAIN_WORD.matcher(first).matches())) {
+            // A function word ("In London", "After Smith") is capitalised only where a clause opens; elsewhere the
+            // tagger's reading of an unfamiliar first name as one is wrong.
+            boolean functionWord = NOT_NAME_TAGS.contains(tagAt(sentence, nameStart))
+                    && PLAIN_WORD.matcher(first).matches()
+                    && CLAUSE_OPENS.matcher(folded.substring(0, nameStart)).find();
+            if (!title && !profession && !functionWord) {
                 break;
             }
             honorific = title && honorific == null ? first : honorific;
@@ -238,6 +318,9 @@ final class ResearcherExtractor {
         String after = withoutDegrees(folded.substring(nameEnd));
 
         Set<ResearcherRole> roles = EnumSet.noneOf(ResearcherRole.class);
+        // "led by X and Y", "co-authors X, Y and Z": a name listed right after another shares the role said before
+        // the list.
+        Set<ResearcherRole> inherited = LISTED_AFTER.matcher(before).find() ? listed : Set.of();
         if (BoilerplateDetector.findsAny(cues.leadBeforeName, before)) {
             roles.add(ResearcherRole.LEAD);
         }
@@ -263,6 +346,19 @@ final class ResearcherExtractor {
             PhraseMatcher quotedOnly = cues.roles.get(ResearcherRole.QUOTED);
             notInvolved = quotedOnly != null && quotedOnly.in(appositive);
         }
+        Matcher predicate = PREDICATE.matcher(restAfter(after, appositive));
+        PhraseMatcher outside = cues.roles.get(ResearcherRole.QUOTED);
+        notInvolved |= predicate.lookingAt() && outside != null && outside.in(predicate.group(1));
+        if (roles.isEmpty() && predicate.lookingAt()) {
+            for (ResearcherRole role : List.of(ResearcherRole.SENIOR, ResearcherRole.LEAD, ResearcherRole.AUTHOR)) {
+                PhraseMatcher matcher = cues.roles.get(role);
+                if (matcher != null && matcher.in(predicate.group(1))) {
+                    roles.add(role);
+                }
+            }
+        }
+        // "In a linked commentary, X wrote": the commentary's writer comments on the study.
+        notInvolved |= BoilerplateDetector.findsAny(cues.outsideBeforeName, before);
         boolean quoted = cues.speechVerbs.startsWith(after.replaceFirst("^\\s*,", " "))
                 || cues.speechVerbs.endsWith(before)
                 || (appositive != null && cues.speechVerbs.startsWith(
@@ -270,7 +366,10 @@ final class ResearcherExtractor {
                                 .replaceFirst("^\\s*,", " ")));
         boolean profession = appositive != null
                 && (cues.personNouns.in(appositive) || PROFESSION.matcher(appositive).lookingAt());
-        if (honorific == null && roles.isEmpty() && !quoted && !profession && !unmarked) {
+        if (roles.isEmpty()) {
+            roles.addAll(inherited);
+        }
+        if (honorific == null && roles.isEmpty() && !quoted && !profession && !notInvolved && !unmarked) {
             return null;
         }
         String description = appositive == null ? null : describe(sentence, after, appositive);
@@ -285,6 +384,29 @@ final class ResearcherExtractor {
             degree = DEGREE_AFTER.matcher(after);
         }
         return after;
+    }
+
+    /** The text after an affiliation right after a name ("of X", "at X in Y"), or all of it where none stands. */
+    private String pastAffiliation(String after) {
+        Matcher affiliation = AFFILIATION.matcher(after);
+        if (affiliation.lookingAt()) {
+            String organisation = NameRuns.read(after, affiliation.end(), cues.institutionConnectors);
+            if (organisation != null) {
+                after = after.substring(after.indexOf(organisation, affiliation.end()) + organisation.length());
+                Matcher place = PLACE_AFTER.matcher(after);
+                after = place.lookingAt() ? after.substring(place.end()) : after;
+            }
+        }
+        return after;
+    }
+
+    /** The text after a name, past its affiliation ("of X in Y") and its appositive. */
+    private String restAfter(String after, String appositive) {
+        if (appositive != null) {
+            int at = after.indexOf(appositive);
+            return at < 0 ? "" : after.substring(at + appositive.length());
+        }
+        return pastAffiliation(after);
     }
 
     private boolean describedAsPerson(String after) {
@@ -323,18 +445,15 @@ final class ResearcherExtractor {
      * up to a comma before a speech verb or the end of the sentence; {@code null} if none starts there.
      */
     private String appositive(String after) {
-        Matcher affiliation = AFFILIATION.matcher(after);
-        if (affiliation.lookingAt()) {
-            String organisation = NameRuns.read(after, affiliation.end(), cues.institutionConnectors);
-            if (organisation != null) {
-                after = after.substring(after.indexOf(organisation, affiliation.end()) + organisation.length());
-            }
-        }
+        after = pastAffiliation(after);
         Matcher lead = APPOSITIVE_COMMA.matcher(after);
         if (!lead.lookingAt()) {
             return null;
         }
         String rest = after.substring(lead.end());
+        if (ROLE_THEN_NAME.matcher(rest).lookingAt()) {
+            return null;
+        }
         // "…, neurologist and leader of the group, …": an appositive may start with the profession itself.
         if (!cues.appositiveStarts.startsWith(rest) && !cues.personNouns.startsWith(rest)
                 && !BARE_PROFESSION.matcher(rest).lookingAt()) {

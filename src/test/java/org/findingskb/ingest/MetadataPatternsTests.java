@@ -143,4 +143,33 @@ class MetadataPatternsTests {
         assertThat(read("Otters sleep longer in cold water\nBy Ruth Amsel | The Norby Courier\nMay 3, 2021\n\n"
                 + "Otters slept longer in cold pools, a study found.").publishedYear()).isEqualTo(2021);
     }
+
+    @Test
+    void yearFromADateOnABylineOrAPostingLine() {
+        assertThat(read("Otters sleep longer in cold water\nBy Ines Dorrit \u00B7 Reviewed by the editors \u00B7 Last "
+                + "updated: 12 March 2015\n\nOtters in cold pools slept for longer, researchers at the University "
+                + "of Westmoor found.\n").publishedYear()).isEqualTo(2015);
+        assertThat(read("Otters sleep longer in cold water\n\nPosted on April 9, 2014 by Ines Dorrit | Filed under: "
+                + "Animals\n\nOtters in cold pools slept for longer, researchers at the University of Westmoor "
+                + "found.\n").publishedYear()).isEqualTo(2014);
+        assertThat(read("Otters sleep longer in cold water\nA survey of 40 pools finds they nap more when the water is cold "
+                + "and the nights are long\n\nBy Ines Dorrit, The Harbour Ledger\nMay 3, 2016 | Updated 9:15 a.m.\n\n"
+                + "Otters in cold pools slept for longer, researchers at the University of Westmoor found.\n")
+                .publishedYear()).isEqualTo(2016);
+    }
+
+    @Test
+    void publisherFromANameBeginningWithTheAboveTheStoryOrADatelineSplitAtAnAbbreviation() {
+        String story = "\n\nOtters in cold pools slept for longer, researchers at the University of Westmoor found "
+                + "when they watched 40 animals over two winters.\n";
+        assertThat(read("Otters sleep longer in cold water\n\nThe Harbour Lantern\n" + story).publisher())
+                .isEqualTo("The Harbour Lantern");
+        assertThat(read("Otters sleep longer in cold water\nBy Ines Dorrit | The Riffle | June 2015" + story).publisher())
+                .isEqualTo("The Riffle");
+        assertThat(read("Otters sleep longer in cold water\nTHE QUIET OAR | notes for naturalists every Friday" + story)
+                .publisher()).isEqualTo("The Quiet Oar");
+        assertThat(read("Otters sleep longer in cold water\n\nTAMPA, Fla., May 3 (Gulf Current Service) - Otters in "
+                + "cold pools slept for longer, researchers at the University of Westmoor found.\n").publisher())
+                .isEqualTo("Gulf Current Service");
+    }
 }

@@ -29,6 +29,7 @@ class MetadataRankerTests {
             Co-authors include Lena Parkes, Omar Haddad and Yuki Satomi.
             Dr. Peter Quill, an endocrinologist at Eastfield Hospital who was not involved in the study, said the \
             trial was careful.
+            The walking routes were mapped by Rosa Linden.
             """;
 
     private static MetadataCandidates.Article candidates() {
@@ -103,10 +104,15 @@ class MetadataRankerTests {
     @Test
     void offersCoAuthorsNothingMarksAsPeopleForTheRankerToJudge() {
         assertThat(candidates().people()).extracting(p -> p.rule().name())
-                .contains("Maria Ortiz", "Peter Quill", "Lena Parkes", "Omar Haddad", "Yuki Satomi");
+                .contains("Maria Ortiz", "Peter Quill", "Lena Parkes", "Omar Haddad", "Yuki Satomi", "Rosa Linden")
+                .doesNotContain("Hanna Lowe");
+        // Each name of the co-authors' list shares the role said before it.
         MetadataCandidates.Person listed = candidates().people().stream()
                 .filter(p -> p.rule().name().equals("Omar Haddad")).findFirst().orElseThrow();
-        assertThat(listed.features()).contains("rule=none", "names=3");
+        assertThat(listed.features()).contains("rule=AUTHOR", "names=3");
+        MetadataCandidates.Person unmarked = candidates().people().stream()
+                .filter(p -> p.rule().name().equals("Rosa Linden")).findFirst().orElseThrow();
+        assertThat(unmarked.features()).contains("rule=none");
     }
 
     private static MetadataCandidates.Candidate candidate(String value, String... features) {

@@ -129,4 +129,87 @@ class ResearcherRoleTests {
                 + "traffic noise matters."))
                 .extracting(ExtractedResearcher::name).containsExactly("Ivo Marek");
     }
+
+    @Test
+    void readsAnInitialBeforeTheFirstNameAndAnUnfamiliarFirstNameAfterARole() {
+        assertThat(rulesResearchersOf("\"It held up,\" said lead author Dr. A. Tomas Kerrigan, a surgeon."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("A. Tomas Kerrigan", ResearcherRole.LEAD));
+        // The tagger may read a first name as a preposition ("Per"); only where a clause opens is one.
+        assertThat(rulesResearchersOf("A team in Ostby, with first author Per Lindqvist-Oro, ScD, and senior author "
+                + "Ana Pires, PhD, counted the birds."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Per Lindqvist-Oro", ResearcherRole.LEAD),
+                        tuple("Ana Pires", ResearcherRole.SENIOR));
+    }
+
+    @Test
+    void givesNamesListedAfterARoleThatRole() {
+        assertThat(rulesResearchersOf("The survey was led by Ivo Marsh and Hans de Wit of Leiden University."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Ivo Marsh", ResearcherRole.LEAD), tuple("Hans de Wit", ResearcherRole.LEAD));
+        assertThat(rulesResearchersOf("Among the co-authors was Mark Bell, MD, DSc, an emeritus surgeon."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Mark Bell", ResearcherRole.AUTHOR));
+        assertThat(rulesResearchersOf("\"We were lucky,\" said corresponding author Rina Holt."))
+                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.AUTHOR);
+        assertThat(rulesResearchersOf("Rina Holt, a corresponding author of the report, said so."))
+                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.AUTHOR);
+    }
+
+    @Test
+    void readsRolesSaidAfterTheNameAndItsAffiliation() {
+        assertThat(rulesResearchersOf("Dr. Wim Berg of the Institute of Tropical Health in Lyon, the study's first "
+                + "author, noted that it held. Maria Velo of Tamsin University was its senior author."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Wim Berg", ResearcherRole.LEAD), tuple("Maria Velo", ResearcherRole.SENIOR));
+        assertThat(rulesResearchersOf("The cells were grown with Kai Mori as first author of the report. Paul Amis, "
+                + "also a Tamsin chemist and the senior author, said so."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Kai Mori", ResearcherRole.LEAD), tuple("Paul Amis", ResearcherRole.SENIOR));
+        // The first author's appositive ends where the senior author is named.
+        assertThat(rulesResearchersOf("The study's first author is Rui Costa, a chemist at Tamsin University, and its "
+                + "senior author is Eva Lund, a physicist."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Rui Costa", ResearcherRole.LEAD), tuple("Eva Lund", ResearcherRole.SENIOR));
+    }
+
+    @Test
+    void leadsOnlyWhereTheStudyWasLedNotAPartOfIt() {
+        assertThat(rulesResearchersOf("Co-author Olga Kent, who led the sampling, said it was hard."))
+                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.AUTHOR);
+        assertThat(rulesResearchersOf("Dr. Nora Pike, a nurse who led the Danish arm of the trial, said it was hard."))
+                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.LEAD);
+    }
+
+    @Test
+    void takesACommentaryWriterForQuotedAndTheBylineWriterForNoResearcher() {
+        assertThat(researchersOf("In a commentary in the same journal, Dr. Lena Okafor of the University of Leeds "
+                + "argued that the gain was modest."))
+                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.QUOTED);
+        assertThat(TestArticles.analyze("A headline\n\nBy Jonas Penrose, The Harbour Ledger\n\n\"It worked,\" said "
+                + "Dr. Ilse Moor, the study's lead author. Jonas Penrose wrote this report.\n").metadata().researchers())
+                .extracting(ExtractedResearcher::name).containsExactly("Ilse Moor");
+    }
+
+    @Test
+    void readsRolesTheSentenceGoesOnToSayAndDescriptionsBeforeAName() {
+        assertThat(rulesResearchersOf("The survey came from a team led by the marine ecologist Rosa Quell. Lina Dahl, "
+                + "who works at Tamsin University, is a co-author on the study. Piet Vos is a chemist in Norland and "
+                + "the study's lead author. The other lead author is KTH doctoral student Hanna Iver. Karl Berg of "
+                + "Norland University was not involved in the study."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Rosa Quell", ResearcherRole.LEAD), tuple("Lina Dahl", ResearcherRole.AUTHOR),
+                        tuple("Piet Vos", ResearcherRole.LEAD), tuple("Hanna Iver", ResearcherRole.LEAD),
+                        tuple("Karl Berg", ResearcherRole.QUOTED));
+    }
+
+    @Test
+    void keepsAListOfAuthorsGoingPastTheirAffiliations() {
+        assertThat(rulesResearchersOf("The study's other authors include Ian Holt, Mia Stone and Ari Roth of Tamsin "
+                + "University, and Eva Sand of Norland University."))
+                .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
+                .containsExactly(tuple("Ian Holt", ResearcherRole.AUTHOR), tuple("Mia Stone", ResearcherRole.AUTHOR),
+                        tuple("Ari Roth", ResearcherRole.AUTHOR), tuple("Eva Sand", ResearcherRole.AUTHOR));
+    }
 }
