@@ -179,9 +179,12 @@ public class LinkProposals {
                 || (b == EffectDirection.ASSOCIATED && a != EffectDirection.NO_EFFECT);
     }
 
-    /** Subjects of one kind: of one type, or a drug and a class of drugs (which a drug may belong to). */
+    /**
+     * Subjects of one kind: of one type, or a drug and a class of drugs (which a drug may belong to). A concept of no
+     * type (a phrase an effect names) is of no known kind.
+     */
     static boolean kindred(ConceptType a, ConceptType b) {
-        return a != null && (a == b || DRUGS.contains(a) && DRUGS.contains(b));
+        return a != null && b != null && (a == b || DRUGS.contains(a) && DRUGS.contains(b));
     }
 
     private static String effect(Concept subject, EffectDirection direction, String object) {
