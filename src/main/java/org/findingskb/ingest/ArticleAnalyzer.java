@@ -71,6 +71,17 @@ public class ArticleAnalyzer {
         return effects;
     }
 
+    /**
+     * The effects {@code text} states, a stored finding's evidence at {@code offset} of its source, its words tagged
+     * afresh: what ingest would read of it with the same concepts, interventions and design intervention (may be null).
+     */
+    List<ExtractedEffect> effectsIn(String text, int offset, List<ConceptCandidate> concepts,
+            List<ConceptCandidate> interventions, String designIntervention) {
+        List<Token> tokens = segmenter.segment(text).stream().flatMap(s -> s.tokens().stream())
+                .map(t -> new Token(t.text(), t.start() + offset, t.end() + offset, t.tag(), t.key())).toList();
+        return effects.read(text, offset, tokens, concepts, interventions, designIntervention);
+    }
+
     /** The design reader, whose type model cross-validation replaces fold by fold. */
     DesignReader designReader() {
         return design;

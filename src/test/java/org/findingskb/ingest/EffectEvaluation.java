@@ -127,17 +127,18 @@ final class EffectEvaluation {
                 .mapToObj(f -> EffectModel.train(training(articles, f), EffectModel.settings(), threshold)).toList();
     }
 
-    /** Pooled precision and recall, each article read by the model of its fold. */
-    static Score crossValidated(List<Article> articles, double threshold) {
-        return score(articles, foldModels(articles, threshold));
-    }
-
-    static Score score(List<Article> articles, List<EffectModel> models) {
+    /**
+     * Pooled precision and recall, each article read by the model of its fold, with the rules' effects added as the
+     * reader adds them ({@code withRules}) or alone.
+     */
+    static Score score(List<Article> articles, List<EffectModel> models, boolean withRules) {
         Score total = new Score(0, 0, 0);
         for (Article a : articles) {
             for (Item item : a.items()) {
-                List<ExtractedEffect> read = EffectModel.merged(models.get(a.fold()).read(item.example().pairs(),
-                        item.offset(), MAX_EFFECTS), item.ruled(), MAX_EFFECTS);
+                List<ExtractedEffect> byModel = models.get(a.fold()).read(item.example().pairs(), item.offset(),
+                        MAX_EFFECTS);
+                List<ExtractedEffect> read = withRules ? EffectModel.merged(byModel, item.ruled(), MAX_EFFECTS)
+                        : byModel;
                 total = total.plus(new Score(read.size(), item.gold().size(), matches(read, item.gold())));
             }
         }
