@@ -71,6 +71,17 @@ public class ArticleAnalyzer {
         return effects;
     }
 
+    /**
+     * The effects {@code text} states, a stored finding's evidence at {@code offset} of its source, its words tagged
+     * afresh: what ingest would read of it with the same concepts, interventions and design intervention (may be null).
+     */
+    List<ExtractedEffect> effectsIn(String text, int offset, List<ConceptCandidate> concepts,
+            List<ConceptCandidate> interventions, String designIntervention) {
+        List<Token> tokens = segmenter.segment(text).stream().flatMap(s -> s.tokens().stream())
+                .map(t -> new Token(t.text(), t.start() + offset, t.end() + offset, t.tag(), t.key())).toList();
+        return effects.read(text, offset, tokens, concepts, interventions, designIntervention);
+    }
+
     /** The design reader, whose type model cross-validation replaces fold by fold. */
     DesignReader designReader() {
         return design;
@@ -154,10 +165,11 @@ public class ArticleAnalyzer {
             }
         }
         ArticleMetadata meta = reading.metadata();
-        findings.replaceAll(f -> withEffects(f, reading.text(), meta.interventions()));
+        ExtractedDesign studyDesign = design.read(reading);
+        findings.replaceAll(f -> withEffects(f, reading, meta.interventions(), studyDesign.intervention()));
         List<ExtractedMechanism> mechanismList = mechanisms.build(reading.text(), findings, meta.interventions());
         return new ArticleAnalysis(reading.text(), meta, findings, mechanismList,
-                warnings(meta, findings, mechanismList), design.read(reading),
+                warnings(meta, findings, mechanismList), studyDesign,
                 (int) reading.roles().stream().filter(role -> role == SentenceRole.BODY).count());
     }
 
@@ -172,12 +184,17 @@ public class ArticleAnalyzer {
     }
 
     /** The finding with the effects its sentence states, for the kinds that state effects. */
-    private ExtractedFinding withEffects(ExtractedFinding finding, String text, List<ConceptCandidate> interventions) {
+    private ExtractedFinding withEffects(ExtractedFinding finding, ArticleReading reading,
+            List<ConceptCandidate> interventions, String designIntervention) {
         if (!EffectReader.STATING_KINDS.contains(finding.kind())) {
             return finding;
         }
-        return finding.withEffects(effects.read(finding.evidence().of(text), finding.evidence().start(),
-                finding.concepts(), interventions));
+        TextSpan evidence = finding.evidence();
+        List<Token> tokens = reading.sentences().stream()
+                .filter(s -> s.start() <= evidence.start() && evidence.start() < s.end())
+                .findFirst().map(Sentence::tokens).orElse(List.of());
+        return finding.withEffects(effects.read(evidence.of(reading.text()), evidence.start(), tokens,
+                finding.concepts(), interventions, designIntervention));
     }
 
     private Set<String> namesAsWords(List<ExtractedResearcher> people, String institution) {

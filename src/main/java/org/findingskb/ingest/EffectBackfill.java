@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.findingskb.concept.Concept;
+import org.findingskb.concept.ConceptService;
 import org.findingskb.finding.EvidenceSpan;
 import org.findingskb.finding.Finding;
 import org.findingskb.finding.FindingEffect;
@@ -21,6 +22,7 @@ import org.findingskb.finding.FindingRepository;
 import org.findingskb.shared.KnowledgeBaseChanges;
 import org.findingskb.source.SourceDocument;
 import org.findingskb.source.SourceRepository;
+import org.findingskb.study.StudyDesign;
 import org.findingskb.suggestion.SuggestionBackfill;
 
 /**
@@ -39,17 +41,19 @@ class EffectBackfill {
     private final TransactionTemplate transactions;
     private final FindingRepository findings;
     private final SourceRepository sources;
-    private final EffectReader reader;
+    private final ArticleAnalyzer analyzer;
+    private final ConceptService concepts;
     private final SuggestionBackfill suggestions;
 
     EffectBackfill(JdbcTemplate jdbc, TransactionTemplate transactions, FindingRepository findings,
-            SourceRepository sources, ArticleAnalyzer analyzer, SuggestionBackfill suggestions) {
+            SourceRepository sources, ArticleAnalyzer analyzer, ConceptService concepts, SuggestionBackfill suggestions) {
         this.suggestions = suggestions;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.findings = findings;
         this.sources = sources;
-        this.reader = analyzer.effectReader();
+        this.analyzer = analyzer;
+        this.concepts = concepts;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -100,9 +104,11 @@ class EffectBackfill {
         }
         EvidenceSpan span = finding.getEvidence().get(0);
         Map<String, Concept> byName = new HashMap<>();
-        List<ConceptCandidate> concepts = candidates(finding.getConcepts(), byName);
+        List<ConceptCandidate> tagged = candidates(finding.getConcepts(), byName);
         List<ConceptCandidate> interventions = candidates(finding.getStudy().getInterventions(), byName);
-        List<ExtractedEffect> read = reader.read(span.exact(), span.start(), concepts, interventions);
+        StudyDesign design = finding.getStudy().getDesign();
+        List<ExtractedEffect> read = analyzer.effectsIn(span.exact(), span.start(), tagged, interventions,
+                design == null ? null : design.intervention());
         if (read.isEmpty()) {
             return;
         }
@@ -112,10 +118,16 @@ class EffectBackfill {
         }
         List<FindingEffect.Effect> effects = new ArrayList<>();
         for (ExtractedEffect e : read) {
-            effects.add(new FindingEffect.Effect(byName.get(e.subject().name()), e.direction(),
-                    byName.get(e.object().name()), EvidenceSpan.of(source, e.evidence().start(), e.evidence().end())));
+            // A phrase the model names is a concept as at ingest; a tagged one is the stored concept.
+            effects.add(new FindingEffect.Effect(concept(e.subject(), byName), e.direction(), concept(e.object(), byName),
+                    EvidenceSpan.of(source, e.evidence().start(), e.evidence().end())));
         }
         finding.stateEffects(effects);
+    }
+
+    private Concept concept(ConceptCandidate candidate, Map<String, Concept> byName) {
+        return byName.computeIfAbsent(candidate.name(), name -> concepts.resolve(name, candidate.type(),
+                candidate.meshId(), candidate.synonyms()));
     }
 
     private static List<ConceptCandidate> candidates(List<Concept> concepts, Map<String, Concept> byName) {

@@ -43,7 +43,7 @@ final class EffectReader {
     record File(List<String> increases, List<String> decreases, List<String> noEffect, List<String> associated,
             List<String> negations, int negationWindow, List<String> passiveMarkers, List<String> clauseBreaks,
             Map<String, List<String>> skipAfter, int maxObjectsPerCue, int maxEffectsPerSentence, List<String> placeWords,
-            List<String> notActors, List<String> determiners) {
+            List<String> notActors, List<String> determiners, List<String> phraseJoiners) {
     }
 
     private record Cue(String[] words, EffectDirection direction) {
@@ -55,10 +55,16 @@ final class EffectReader {
     private record Hit(int from, int to, EffectDirection direction) {
     }
 
-    private record Mention(ConceptCandidate concept, int start, int end) {
+    record Mention(ConceptCandidate concept, int start, int end) {
+    }
+
+    /** A direction word found in a sentence: its characters, its direction (negation applied) and its first word. */
+    record CueHit(int start, int end, EffectDirection direction, String word) {
     }
 
     private final File file;
+    /** The learned reader; {@code null} where none is bundled (the rules read). */
+    private final EffectModel model;
     private final List<Cue> cues = new ArrayList<>();
     private final Set<String> negations;
     private final Set<String> clauseBreaks;
@@ -66,8 +72,9 @@ final class EffectReader {
     private final Set<String> placeWords;
     private final Set<String> notActors;
 
-    private EffectReader(File file) {
+    private EffectReader(File file, EffectModel model) {
         this.file = file;
+        this.model = model;
         // Longest first and NO_EFFECT, ASSOCIATED before the plain verbs: "no increase" is no increase.
         add(file.noEffect(), EffectDirection.NO_EFFECT);
         add(file.associated(), EffectDirection.ASSOCIATED);
@@ -86,10 +93,33 @@ final class EffectReader {
             if (in == null) {
                 throw new IllegalStateException("Missing resource " + RESOURCE);
             }
-            return new EffectReader(Cues.mapper().readValue(in, File.class));
+            return new EffectReader(Cues.mapper().readValue(in, File.class), EffectModel.fromClasspath().orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The same cues with another learned model ({@code null}: the rules read). */
+    EffectReader withModel(EffectModel other) {
+        return new EffectReader(file, other);
+    }
+
+    /**
+     * The effects {@code text} states (a finding's sentence or part of one, starting at {@code offset} of the
+     * article; {@code tokens} its sentence's, with article offsets): by the learned model where one is bundled, with
+     * what the rules read of pairs it states nothing about, else by the rules alone. {@code designIntervention} is what the study's design names as its intervention (may be null).
+     */
+    List<ExtractedEffect> read(String text, int offset, List<Token> tokens, List<ConceptCandidate> concepts,
+            List<ConceptCandidate> interventions, String designIntervention) {
+        if (model == null) {
+            return read(text, offset, concepts, interventions);
+        }
+        if (text == null || text.isEmpty() || text.length() > MAX_SENTENCE_LENGTH) {
+            return List.of();
+        }
+        List<ExtractedEffect> byModel = model.read(EffectModel.pairs(this, text, offset, tokens, concepts,
+                interventions, designIntervention), offset, file.maxEffectsPerSentence());
+        return EffectModel.merged(byModel, read(text, offset, concepts, interventions), file.maxEffectsPerSentence());
     }
 
     private void add(List<String> phrases, EffectDirection direction) {
@@ -173,6 +203,35 @@ final class EffectReader {
         }
     }
 
+    /** The direction words of {@code sentence}, with offsets into it. */
+    List<CueHit> cueHits(String sentence) {
+        if (sentence == null || sentence.length() > MAX_SENTENCE_LENGTH) {
+            return List.of();
+        }
+        List<Word> words = words(sentence);
+        return hits(words).stream().map(h -> new CueHit(words.get(h.from()).start(), words.get(h.to() - 1).end(),
+                h.direction(), words.get(h.from()).key())).toList();
+    }
+
+    /** Whether {@code word} (lower case) joins two noun phrases into one thing ("deaths from a disease"). */
+    boolean joinsPhrases(String word) {
+        return file.phraseJoiners() != null && file.phraseJoiners().contains(word);
+    }
+
+    /** Whether {@code word} (lower case) names a place rather than a thing ("in", "within"). */
+    boolean isPlaceWord(String word) {
+        return placeWords.contains(word);
+    }
+
+    boolean isNegation(String word) {
+        return negations.contains(word);
+    }
+
+    /** Whether a concept is a comparison or a unit (placebo, per cent), never what acts or is acted on. */
+    boolean isNotActor(String name) {
+        return notActors.contains(name.toLowerCase(Locale.ROOT));
+    }
+
     private static List<Word> words(String sentence) {
         List<Word> words = new ArrayList<>();
         Matcher m = WORD.matcher(sentence);
@@ -249,7 +308,7 @@ final class EffectReader {
     }
 
     /** Where each concept is named in the sentence: any of its forms, as a whole word, plural allowed. */
-    private static List<Mention> mentions(String sentence, List<ConceptCandidate> concepts) {
+    static List<Mention> mentions(String sentence, List<ConceptCandidate> concepts) {
         List<Mention> all = new ArrayList<>();
         for (ConceptCandidate concept : concepts.subList(0, Math.min(concepts.size(), MAX_CONCEPTS))) {
             List<String> forms = new ArrayList<>();

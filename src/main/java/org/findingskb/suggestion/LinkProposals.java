@@ -185,8 +185,8 @@ public class LinkProposals {
     }
 
     /**
-     * Subjects of one kind: of one type, or a drug and a class of drugs (which a drug may belong to). A concept may
-     * have no type, and an immutable set refuses to be asked about null.
+     * Subjects of one kind: of one type, or a drug and a class of drugs (which a drug may belong to). A concept of no
+     * type (a phrase an effect names) is of no known kind.
      */
     static boolean kindred(ConceptType a, ConceptType b) {
         return a != null && b != null && (a == b || DRUGS.contains(a) && DRUGS.contains(b));
