@@ -172,7 +172,7 @@ public class SearchService {
                 || types.stream().noneMatch(EMBEDDED::contains)) {
             return Ranking.KEYWORD;
         }
-        float[] vector = embeddings.embed(q);
+        float[] vector = embeddings.embedQuery(q);
         if (vector == null) {
             return Ranking.KEYWORD;
         }
