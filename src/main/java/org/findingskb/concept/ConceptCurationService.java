@@ -72,7 +72,7 @@ public class ConceptCurationService implements Curation<Long, ConceptRequest, Co
     @Override
     @Transactional(readOnly = true)
     public ConceptRequest current(Long id) {
-        return ConceptRequest.of(concepts.findById(id).orElseThrow(() -> ConceptNotFound.withId(id)));
+        return ConceptRequest.of(concepts.load(id));
     }
 
     @Override
@@ -92,7 +92,7 @@ public class ConceptCurationService implements Curation<Long, ConceptRequest, Co
     }
 
     private Concept load(long id, IfMatch ifMatch) {
-        return ifMatch.check("concept", concepts.findById(id).orElseThrow(() -> ConceptNotFound.withId(id)));
+        return ifMatch.check("concept", concepts.load(id));
     }
 
     /** A concept's name and synonyms name no other concept: lookups by name must stay unambiguous. */

@@ -8,6 +8,11 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ConceptRepository extends JpaRepository<Concept, Long> {
 
+    /** The concept with this id; 404 when there is none. */
+    default Concept load(long id) {
+        return findById(id).orElseThrow(() -> ConceptNotFound.withId(id));
+    }
+
     Optional<Concept> findByNameKey(String nameKey);
 
     @Query("select c from Concept c join c.synonyms s where s.key = :key")

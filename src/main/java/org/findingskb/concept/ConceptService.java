@@ -46,7 +46,7 @@ public class ConceptService {
 
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public ConceptResponse get(long id) {
-        Concept concept = concepts.findById(id).orElseThrow(() -> ConceptNotFound.withId(id));
+        Concept concept = concepts.load(id);
         return ConceptResponse.from(concept, findingCounts(List.of(id)).getOrDefault(id, 0L));
     }
 
@@ -90,6 +90,14 @@ public class ConceptService {
             found.add(concepts.findById(id).orElseThrow(() -> UnprocessableReference.missing(field, "concept", id)));
         }
         return found;
+    }
+
+    /**
+     * Ids of the concepts a list's concept filter names ({@link #idsMatching}): {@code null} when it names none, so
+     * that the list is not filtered, empty when it names no concept the knowledge base knows.
+     */
+    public List<Long> idsFilteredBy(String idOrName) {
+        return idOrName == null || idOrName.isBlank() ? null : idsMatching(idOrName);
     }
 
     /** Ids of the concepts a filter value names: a numeric id, or a name or synonym in any case. */

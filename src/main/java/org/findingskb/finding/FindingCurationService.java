@@ -73,7 +73,7 @@ public class FindingCurationService implements Curation<Long, FindingRequest, Fi
     @Override
     @Transactional(readOnly = true)
     public FindingRequest current(Long id) {
-        return FindingRequest.of(findings.findById(id).orElseThrow(() -> FindingNotFound.withId(id)));
+        return FindingRequest.of(findings.load(id));
     }
 
     @Override
@@ -95,7 +95,7 @@ public class FindingCurationService implements Curation<Long, FindingRequest, Fi
     }
 
     public FindingResponse link(long id, LinkRequest request) {
-        Finding from = findings.findById(id).orElseThrow(() -> FindingNotFound.withId(id));
+        Finding from = findings.load(id);
         Finding to = findings.findById(request.findingId())
                 .orElseThrow(() -> UnprocessableReference.missing("findingId", "finding", request.findingId()));
         if (from.getId().equals(to.getId())) {
@@ -120,7 +120,7 @@ public class FindingCurationService implements Curation<Long, FindingRequest, Fi
     }
 
     private Finding load(long id, IfMatch ifMatch) {
-        return ifMatch.check("finding", findings.findById(id).orElseThrow(() -> FindingNotFound.withId(id)));
+        return ifMatch.check("finding", findings.load(id));
     }
 
     /** Evidence, concepts and mechanisms of {@code request}, each checked against what exists. */

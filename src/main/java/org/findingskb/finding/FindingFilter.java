@@ -3,6 +3,8 @@ package org.findingskb.finding;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateOptionsCollector;
+import org.hibernate.search.engine.search.predicate.dsl.TypedSearchPredicateFactory;
 
 import org.findingskb.concept.ConceptType;
 
@@ -51,5 +53,27 @@ public record FindingFilter(
         Set<ReviewStatus> asked = reviewStatus == null ? Set.of()
                 : reviewStatus.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
         return asked.isEmpty() ? ReviewStatus.VISIBLE : asked;
+    }
+
+    /**
+     * Adds to {@code b} an index filter for each attribute this asks for: study, kind, timescale, certainty and
+     * concept type. The findings list and the search across types both filter by these.
+     */
+    public void filterAttributes(TypedSearchPredicateFactory<?> f, BooleanPredicateOptionsCollector<?, ?> b) {
+        if (studyId != null) {
+            b.filter(f.match().field("studyId").matching(studyId));
+        }
+        if (kind != null) {
+            b.filter(f.match().field("kind").matching(kind));
+        }
+        if (timescale != null) {
+            b.filter(f.match().field("timescale").matching(timescale));
+        }
+        if (certainty != null) {
+            b.filter(f.match().field("certainty").matching(certainty));
+        }
+        if (conceptType != null) {
+            b.filter(f.match().field("concepts.type").matching(conceptType));
+        }
     }
 }

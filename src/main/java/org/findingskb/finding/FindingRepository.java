@@ -11,6 +11,11 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface FindingRepository extends JpaRepository<Finding, Long>, JpaSpecificationExecutor<Finding> {
 
+    /** The finding with this id; 404 when there is none. */
+    default Finding load(long id) {
+        return findById(id).orElseThrow(() -> FindingNotFound.withId(id));
+    }
+
     /** The finding with all it shows (evidence, concepts, mechanisms, links) in one statement. */
     @EntityGraph(Finding.WHOLE)
     @Query("select f from Finding f where f.id = :id")

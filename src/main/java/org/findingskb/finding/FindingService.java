@@ -72,8 +72,7 @@ public class FindingService {
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public ResultPage<FindingResponse> find(FindingFilter filter, PageQuery pageQuery, String cursor) {
         UserQuery q = UserQuery.of(filter.q());
-        List<Long> conceptIds = filter.concept() == null || filter.concept().isBlank() ? null
-                : concepts.idsMatching(filter.concept());
+        List<Long> conceptIds = concepts.idsFilteredBy(filter.concept());
         if (conceptIds != null && conceptIds.isEmpty()) {
             return ResultPage.empty(pageQuery.pageSize());
         }
@@ -95,28 +94,14 @@ public class FindingService {
         }
         return IndexPager.page(Search.session(entityManager), Finding.class, pageQuery, cursor,
                 fingerprint, sort, f -> f.bool(b -> {
-                    b.must(q == null ? f.matchAll() : q.on(f, TEXT_FIELDS));
+                    b.must(UserQuery.matching(q, f, TEXT_FIELDS));
                     b.filter(f.terms().field("reviewStatus").matchingAny(filter.reviewStatuses()));
                     if (filter.needsReview() != null) {
                         b.filter(f.match().field("needsReview").matching(filter.needsReview()));
                     }
-                    if (filter.studyId() != null) {
-                        b.filter(f.match().field("studyId").matching(filter.studyId()));
-                    }
-                    if (filter.kind() != null) {
-                        b.filter(f.match().field("kind").matching(filter.kind()));
-                    }
-                    if (filter.timescale() != null) {
-                        b.filter(f.match().field("timescale").matching(filter.timescale()));
-                    }
-                    if (filter.certainty() != null) {
-                        b.filter(f.match().field("certainty").matching(filter.certainty()));
-                    }
+                    filter.filterAttributes(f, b);
                     if (conceptIds != null) {
                         b.filter(f.terms().field("concepts.id_ref").matchingAny(conceptIds));
-                    }
-                    if (filter.conceptType() != null) {
-                        b.filter(f.match().field("concepts.type").matching(filter.conceptType()));
                     }
                 }),
                 o -> o.graph(Finding.WHOLE, GraphSemantic.FETCH), queryMillis,

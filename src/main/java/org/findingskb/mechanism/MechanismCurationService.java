@@ -54,7 +54,7 @@ public class MechanismCurationService implements Curation<Long, MechanismRequest
     @Override
     @Transactional(readOnly = true)
     public MechanismRequest current(Long id) {
-        Mechanism mechanism = mechanisms.findById(id).orElseThrow(() -> MechanismNotFound.withId(id));
+        Mechanism mechanism = mechanisms.load(id);
         return MechanismRequest.of(mechanism, support.findingIds(List.of(id)).getOrDefault(id, List.of()));
     }
 
@@ -71,7 +71,7 @@ public class MechanismCurationService implements Curation<Long, MechanismRequest
     }
 
     private Mechanism load(long id, IfMatch ifMatch) {
-        return ifMatch.check("mechanism", mechanisms.findById(id).orElseThrow(() -> MechanismNotFound.withId(id)));
+        return ifMatch.check("mechanism", mechanisms.load(id));
     }
 
     private void apply(Mechanism mechanism, MechanismRequest request) {

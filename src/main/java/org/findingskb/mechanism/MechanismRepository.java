@@ -9,6 +9,11 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface MechanismRepository extends JpaRepository<Mechanism, Long>, JpaSpecificationExecutor<Mechanism> {
 
+    /** The mechanism with this id; 404 when there is none. */
+    default Mechanism load(long id) {
+        return findById(id).orElseThrow(() -> MechanismNotFound.withId(id));
+    }
+
     @Query("select count(m) from Mechanism m where m.study.id = :studyId")
     int countInStudy(Long studyId);
 

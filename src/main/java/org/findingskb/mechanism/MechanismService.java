@@ -53,7 +53,7 @@ public class MechanismService {
 
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public MechanismResponse get(long id) {
-        return responses(List.of(mechanisms.findById(id).orElseThrow(() -> MechanismNotFound.withId(id)))).get(0);
+        return responses(List.of(mechanisms.load(id))).get(0);
     }
 
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
@@ -72,7 +72,7 @@ public class MechanismService {
     public ResultPage<MechanismResponse> find(Long studyId, Timescale timescale, String concept, String q,
             PageQuery pageQuery, String cursor) {
         UserQuery query = UserQuery.of(q);
-        List<Long> conceptIds = concept == null || concept.isBlank() ? null : concepts.idsMatching(concept);
+        List<Long> conceptIds = concepts.idsFilteredBy(concept);
         if (conceptIds != null && conceptIds.isEmpty()) {
             return ResultPage.empty(pageQuery.pageSize());
         }
@@ -82,7 +82,7 @@ public class MechanismService {
         int fingerprint = Cursor.fingerprint(query, studyId, timescale, conceptIds, sort, pageQuery.pageSize());
         ResultPage<Mechanism> page = IndexPager.page(Search.session(entityManager), Mechanism.class, pageQuery, cursor,
                 fingerprint, sort, f -> f.bool(b -> {
-                    b.must(query == null ? f.matchAll() : query.on(f, TEXT_FIELDS));
+                    b.must(UserQuery.matching(query, f, TEXT_FIELDS));
                     if (studyId != null) {
                         b.filter(f.match().field("studyId").matching(studyId));
                     }

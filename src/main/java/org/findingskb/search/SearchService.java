@@ -31,6 +31,7 @@ import org.findingskb.concept.Concept;
 import org.findingskb.concept.ConceptType;
 import org.findingskb.finding.Certainty;
 import org.findingskb.finding.Finding;
+import org.findingskb.finding.FindingFilter;
 import org.findingskb.finding.FindingKind;
 import org.findingskb.finding.FindingNotFound;
 import org.findingskb.finding.FindingService;
@@ -134,6 +135,11 @@ public class SearchService {
         boolean findingsOnly() {
             return kind != null || timescale != null || certainty != null || conceptType != null;
         }
+
+        /** The same filters as a findings query has them; a study id also filters mechanisms. */
+        FindingFilter asFindingFilter() {
+            return new FindingFilter(null, studyId, kind, timescale, certainty, null, conceptType, null);
+        }
     }
 
     /**
@@ -150,11 +156,17 @@ public class SearchService {
             SearchSession session = Search.session(entityManager);
             UserQuery query = UserQuery.of(q);
             List<Class<?>> types = typesFor(filters);
-            Ranking ranking = ranking(session, q, query, filters, types, mode);
+            Ranking ranking = ranking(q, query, types, mode);
             if (ranking.mode() == SearchMode.SEMANTIC) {
                 types = types.stream().filter(EMBEDDED::contains).toList();
             }
-            return search(session, query, filters, types, ranking, pageQuery, cursor, withFacets);
+            boolean firstPage = cursor == null || cursor.isBlank();
+            if (ranking.mode() == SearchMode.HYBRID && !firstPage && !wordsMatch(session, query, filters, types)) {
+                // A later page goes on in the ranking its cursor was made in; the first page's hits decide it.
+                ranking = ranking.as(null);
+            }
+            return search(session, query, filters, types, ranking, pageQuery, cursor, withFacets,
+                    ranking.mode() == SearchMode.HYBRID && firstPage);
         } finally {
             sample.stop(meters.timer("kb.search"));
         }
@@ -164,10 +176,9 @@ public class SearchService {
      * The mode that runs. Hybrid ranks the findings, studies and mechanisms that match the words by words and
      * meaning, so that the hits (and their total and facets) are those of the words. When none of them matches every
      * word (as with most questions in plain English, whose words only a whole article's text may hold), it adds the
-     * nearest in meaning to whatever matches the words. The count that decides this stops at the first hit.
+     * nearest in meaning to whatever matches the words ({@link #wordsMatch}).
      */
-    private Ranking ranking(SearchSession session, String q, UserQuery query, Filters filters, List<Class<?>> types,
-            SearchMode mode) {
+    private Ranking ranking(String q, UserQuery query, List<Class<?>> types, SearchMode mode) {
         if (query == null || mode == SearchMode.KEYWORD || !embeddings.enabled()
                 || types.stream().noneMatch(EMBEDDED::contains)) {
             return Ranking.KEYWORD;
@@ -176,22 +187,43 @@ public class SearchService {
         if (vector == null) {
             return Ranking.KEYWORD;
         }
-        Ranking meaning = new Ranking(SearchMode.SEMANTIC, vector, embeddings.candidates(),
-                embeddings.minSimilarity(), false);
-        if (mode == SearchMode.SEMANTIC) {
-            return meaning;
-        }
+        return new Ranking(mode == SearchMode.SEMANTIC ? SearchMode.SEMANTIC : SearchMode.HYBRID, vector,
+                embeddings.candidates(), embeddings.minSimilarity(), false);
+    }
+
+    /** Whether the words match a finding, study or mechanism: a count that stops at the first hit. */
+    private boolean wordsMatch(SearchSession session, UserQuery query, Filters filters, List<Class<?>> types) {
         List<Class<?>> embedded = types.stream().filter(EMBEDDED::contains).toList();
-        boolean wordsMatch = session.search(embedded)
+        return session.search(embedded)
                 .where(f -> where(f, query, filters, embedded, Ranking.KEYWORD))
                 .totalHitCountThreshold(1)
                 .failAfter(queryMillis, TimeUnit.MILLISECONDS)
                 .fetch(0).total().hitCountLowerBound() > 0;
-        return meaning.as(wordsMatch ? SearchMode.HYBRID : null);
     }
 
+    /**
+     * Whether the words match a finding, study or mechanism, read from the first page of a hybrid search, which
+     * holds only hits that match the words: yes when it shows one; no when there is no hit or the page shows every
+     * one. Only a page full of other hits with more to come needs {@link #wordsMatch(SearchSession, UserQuery,
+     * Filters, List)}.
+     */
+    private boolean wordsMatch(SearchSession session, UserQuery query, Filters filters, List<Class<?>> types,
+            List<List<?>> rows, long total, boolean totalExact, PageQuery pageQuery) {
+        if (rows.stream().anyMatch(row -> EMBEDDED.contains(((EntityReference) row.get(0)).type()))) {
+            return true;
+        }
+        if (total == 0 || pageQuery.pageNumber() == 0 && totalExact && total <= rows.size()) {
+            return false;
+        }
+        return wordsMatch(session, query, filters, types);
+    }
+
+    /**
+     * One page of hits ranked as {@code ranking} says. {@code undecided}: a hybrid first page, which runs as though
+     * the words matched a finding, study or mechanism, and again with the neighbours added when they match none.
+     */
     private SearchResponse search(SearchSession session, UserQuery query, Filters filters, List<Class<?>> types,
-            Ranking ranking, PageQuery pageQuery, String cursor, boolean withFacets) {
+            Ranking ranking, PageQuery pageQuery, String cursor, boolean withFacets, boolean undecided) {
         if (types.isEmpty()) {
             return new SearchResponse(List.of(), SearchResponse.Page.of(pageQuery.pageSize(), 0, 0, true), null,
                     withFacets ? facets(session, query, filters, List.of(), Map.of(), ranking) : null,
@@ -242,14 +274,17 @@ public class SearchService {
             exact[0] = withFacets || result.total().isHitCountExact();
         });
         List<List<?>> rows = page.content();
-        Map<Long, SearchHit.StudyRef> studies = new LinkedHashMap<>();
-        Map<Long, SearchHit.StudyRef> studiesBySource = new LinkedHashMap<>();
-        studyRefs(session, rows, studies, studiesBySource);
         // With facets the type counts add up to the exact total; later pages without them carry the first page's,
         // exact when below the cap.
         long total = withFacets ? typeCounts.values().stream().mapToLong(Long::longValue).sum()
                 : page.page().totalElements();
         boolean totalExact = cursor == null || cursor.isBlank() ? exact[0] : withFacets || total < COUNTED_UP_TO;
+        if (undecided && !wordsMatch(session, query, filters, types, rows, total, totalExact, pageQuery)) {
+            return search(session, query, filters, types, ranking.as(null), pageQuery, cursor, withFacets, false);
+        }
+        Map<Long, SearchHit.StudyRef> studies = new LinkedHashMap<>();
+        Map<Long, SearchHit.StudyRef> studiesBySource = new LinkedHashMap<>();
+        studyRefs(session, rows, studies, studiesBySource);
         return new SearchResponse(rows.stream().map(row -> hit(row, snippetFields.size(), studies, studiesBySource))
                 .toList(), SearchResponse.Page.of(page.page().size(), page.page().number(), total, totalExact),
                 page.cursor(), withFacets ? facets(session, query, filters, types, typeCounts, ranking) : null,
@@ -463,7 +498,7 @@ public class SearchService {
                 .toArray(String[]::new);
         return f.bool(b -> {
             switch (ranking.mode()) {
-                case KEYWORD -> b.must(query == null ? f.matchAll() : query.on(f, fields));
+                case KEYWORD -> b.must(UserQuery.matching(query, f, fields));
                 case SEMANTIC -> b.must(nearest(f, ranking, filters));
                 case HYBRID -> b.must(ranking.union()
                         ? f.or(query.on(f, fields), nearest(f, ranking, filters)
@@ -484,21 +519,7 @@ public class SearchService {
     private static PredicateFinalStep filtered(TypedSearchPredicateFactory<?> f, Filters filters) {
         return f.bool(b -> {
             b.filter(f.match().field("visible").matching(true));
-            if (filters.studyId() != null) {
-                b.filter(f.match().field("studyId").matching(filters.studyId()));
-            }
-            if (filters.kind() != null) {
-                b.filter(f.match().field("kind").matching(filters.kind()));
-            }
-            if (filters.timescale() != null) {
-                b.filter(f.match().field("timescale").matching(filters.timescale()));
-            }
-            if (filters.certainty() != null) {
-                b.filter(f.match().field("certainty").matching(filters.certainty()));
-            }
-            if (filters.conceptType() != null) {
-                b.filter(f.match().field("concepts.type").matching(filters.conceptType()));
-            }
+            filters.asFindingFilter().filterAttributes(f, b);
         });
     }
 

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryStringPredicateOptionsStep;
 import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.engine.search.predicate.dsl.TypedSearchPredicateFactory;
@@ -72,6 +73,11 @@ public record UserQuery(String text) {
         if (deepest > MAX_DEPTH) {
             throw InvalidParameter.of("q", "may nest parentheses at most " + MAX_DEPTH + " deep, not " + deepest);
         }
+    }
+
+    /** What {@code query} matches on {@code fields}; without a query (browsing), every document. */
+    public static PredicateFinalStep matching(UserQuery query, TypedSearchPredicateFactory<?> f, String... fields) {
+        return query == null ? f.matchAll() : query.on(f, fields);
     }
 
     public SimpleQueryStringPredicateOptionsStep<?> on(TypedSearchPredicateFactory<?> f, String... fields) {

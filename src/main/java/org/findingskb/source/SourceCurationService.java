@@ -25,12 +25,12 @@ public class SourceCurationService {
     /** The source's metadata as a request: what a merge patch applies to. */
     @Transactional(readOnly = true)
     SourceRequest current(long id) {
-        return SourceRequest.of(load(id));
+        return SourceRequest.of(sources.load(id));
     }
 
     /** Replaces the source's metadata at the version {@code If-Match} names; the text stays. */
     SourceDetailResponse correct(long id, IfMatch ifMatch, SourceRequest request) {
-        SourceDocument source = ifMatch.check("source", load(id));
+        SourceDocument source = ifMatch.check("source", sources.load(id));
         source.correct(request.title().strip(), Texts.blankToNull(request.publisher()),
                 Texts.blankToNull(request.url()), request.publishedYear());
         return reads.detail(sources.saveAndFlush(source));
@@ -38,12 +38,8 @@ public class SourceCurationService {
 
     /** Deletes the source with the studies it reports and the findings that quote it, each through JPA. */
     void delete(long id, IfMatch ifMatch) {
-        SourceDocument source = ifMatch.check("source", load(id));
+        SourceDocument source = ifMatch.check("source", sources.load(id));
         events.publishEvent(new SourceDeleting(source.getId()));
         sources.delete(source);
-    }
-
-    private SourceDocument load(long id) {
-        return sources.findById(id).orElseThrow(() -> SourceNotFound.withId(id));
     }
 }

@@ -11,6 +11,11 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface SourceRepository extends JpaRepository<SourceDocument, Long> {
 
+    /** The source with this id; 404 when there is none. */
+    default SourceDocument load(long id) {
+        return findById(id).orElseThrow(() -> SourceNotFound.withId(id));
+    }
+
     Optional<SourceDocument> findBySha256(String sha256);
 
     @Query("select s.id from SourceDocument s order by s.id limit 1")

@@ -42,7 +42,7 @@ public class SourceService {
 
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public SourceDetailResponse get(long id) {
-        return detail(sources.findById(id).orElseThrow(() -> SourceNotFound.withId(id)));
+        return detail(sources.load(id));
     }
 
     /** One source with its text and annotations, as it stands in the current transaction. */

@@ -84,7 +84,7 @@ public class StudyService {
     @Cacheable(cacheNames = ReadCaching.CACHE, keyGenerator = ReadCaching.KEYS)
     public ResultPage<StudyResponse> find(String q, String concept, String journal, PageQuery pageQuery, String cursor) {
         UserQuery query = UserQuery.of(q);
-        List<Long> conceptIds = concept == null || concept.isBlank() ? null : concepts.idsMatching(concept);
+        List<Long> conceptIds = concepts.idsFilteredBy(concept);
         if (conceptIds != null && conceptIds.isEmpty()) {
             return ResultPage.empty(pageQuery.pageSize());
         }
@@ -96,7 +96,7 @@ public class StudyService {
         int fingerprint = Cursor.fingerprint(query, conceptIds, journalKey, sort, pageQuery.pageSize());
         ResultPage<Study> page = IndexPager.page(Search.session(entityManager), Study.class, pageQuery, cursor,
                 fingerprint, sort, f -> f.bool(b -> {
-                    b.must(query == null ? f.matchAll() : query.on(f, TEXT_FIELDS));
+                    b.must(UserQuery.matching(query, f, TEXT_FIELDS));
                     if (journalKey != null) {
                         b.filter(f.match().field("journal_key").matching(journalKey));
                     }

@@ -134,23 +134,22 @@ public class LinkProposals {
         boolean sameSubject = subject.getId().equals(theirs.getSubject().getId());
         boolean sameObject = object.getId().equals(theirs.getObject().getId());
         Finding other = theirs.getFinding();
-        double words = WORDS_WEIGHT * wordOverlap(finding.getStatement(), other.getStatement());
         if (sameSubject && sameObject) {
             if (d1 == d2) {
-                return new Proposal(other, LinkType.SUPPORTS, SAME_EFFECT + words,
+                return proposal(finding, other, LinkType.SUPPORTS, SAME_EFFECT,
                         "both report that " + effect(subject, d1, object.getName()));
             }
             if (opposite(d1, d2)) {
-                return new Proposal(other, LinkType.CONTRADICTS, OPPOSITE_EFFECT + words,
+                return proposal(finding, other, LinkType.CONTRADICTS, OPPOSITE_EFFECT,
                         "one reports that " + effect(subject, d1, object.getName()) + ", the other that it "
                                 + verb(d2) + " it");
             }
-            return new Proposal(other, LinkType.EXTENDS, SAME_CONCEPTS + words, "both relate " + subject.getName()
+            return proposal(finding, other, LinkType.EXTENDS, SAME_CONCEPTS, "both relate " + subject.getName()
                     + " and " + object.getName() + ": one says it " + verb(d1) + " it, the other that it " + verb(d2) + " it");
         }
         if (sameObject && d1 == d2 && d1 != EffectDirection.ASSOCIATED
                 && kindred(subject.getType(), theirs.getSubject().getType())) {
-            return new Proposal(other, LinkType.SUPPORTS, SAME_EFFECT_OF_A_KINDRED_SUBJECT + words,
+            return proposal(finding, other, LinkType.SUPPORTS, SAME_EFFECT_OF_A_KINDRED_SUBJECT,
                     "both report that " + kind(subject) + " " + verb(d1) + " " + object.getName() + ": "
                             + subject.getName() + " in one, " + theirs.getSubject().getName() + " in the other");
         }
@@ -160,9 +159,15 @@ public class LinkProposals {
                             + " in one, " + verb(d2) + " " + theirs.getObject().getName() + " in the other"
                     : "both report what acts on " + object.getName() + ": " + subject.getName() + " " + verb(d1)
                             + " it in one, " + theirs.getSubject().getName() + " " + verb(d2) + " it in the other";
-            return new Proposal(other, LinkType.EXTENDS, SHARED_CONCEPT + words, reason);
+            return proposal(finding, other, LinkType.EXTENDS, SHARED_CONCEPT, reason);
         }
         return null;
+    }
+
+    /** A proposal of {@code type}, its score raised by the words the statements share: counted only for a match. */
+    private static Proposal proposal(Finding finding, Finding other, LinkType type, double match, String reason) {
+        return new Proposal(other, type, match + WORDS_WEIGHT * wordOverlap(finding.getStatement(), other.getStatement()),
+                reason);
     }
 
     /** A rise against a fall, or either against no effect at all. */

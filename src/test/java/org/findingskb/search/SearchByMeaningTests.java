@@ -182,6 +182,34 @@ class SearchByMeaningTests {
         assertThat(both.get("facets")).isEqualTo(words.get("facets"));
     }
 
+    /**
+     * Words that match a source's text but no finding, study or mechanism: the nearest in meaning join them whether
+     * a page shows every word match, only some of them or none, and a cursor pages on in that ranking.
+     */
+    @Test
+    void wordsThatMatchOnlyASourceGetTheNeighboursOnEveryPage() {
+        assumeTrue(meaningConfigured(), "meaning search is off with the elasticsearch profile");
+        String question = q(QUESTIONS.get(3).text());
+        assertThat(http.get("/api/search?mode=keyword&type=finding,study,mechanism&q=" + question).json()
+                .get("page").get("totalElements").asLong()).isZero();
+        long wordMatches = http.get("/api/search?mode=keyword&q=" + question).json().get("page").get("totalElements")
+                .asLong();
+        assertThat(wordMatches).as("hits that match every word").isPositive();
+        JsonNode all = http.get("/api/search?size=50&q=" + question).json();
+        JsonNode first = http.get("/api/search?size=1&q=" + question).json();
+        JsonNode numbered = http.get("/api/search?size=1&page=1&q=" + question).json();
+        JsonNode next = http.get("/api/search?size=1&q=" + question + "&cursor=" + q(first.get("cursor").asString()))
+                .json();
+        for (JsonNode page : List.of(all, first, numbered, next)) {
+            assertThat(page.get("mode").asString()).isEqualTo("hybrid");
+            assertThat(page.get("page").get("totalElements").asLong()).as("word matches and neighbours")
+                    .isGreaterThan(wordMatches).isEqualTo(all.get("page").get("totalElements").asLong());
+        }
+        assertThat(first.get("content").get(0)).isEqualTo(all.get("content").get(0));
+        assertThat(numbered.get("content").get(0)).isEqualTo(all.get("content").get(1));
+        assertThat(next.get("content").get(0)).isEqualTo(all.get("content").get(1));
+    }
+
     @Test
     void withMeaningSearchOffEveryModeRunsByWordsAndSaysSo() {
         assumeFalse(meaningConfigured(), "meaning search is on");
