@@ -4,6 +4,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.slf4j.Logger;
@@ -32,6 +34,8 @@ public class Embeddings {
     private final float minSimilarity;
     private final CompletableFuture<EmbeddingModel> model;
     private final AtomicBoolean failureLogged = new AtomicBoolean();
+    /** Vectors of recent search texts: a text's vector never changes, and embedding it is most of a search's work. */
+    private final Cache<String, float[]> queryVectors;
 
     Embeddings(KbProperties properties) {
         KbProperties.Semantic semantic = properties.search().semantic();
@@ -40,6 +44,7 @@ public class Embeddings {
         this.candidates = semantic.candidates();
         this.minSimilarity = (float) semantic.minSimilarity();
         this.model = enabled ? load() : CompletableFuture.completedFuture(null);
+        this.queryVectors = Caffeine.newBuilder().maximumSize(semantic.queryVectors()).build();
     }
 
     private static CompletableFuture<EmbeddingModel> load() {
@@ -87,6 +92,25 @@ public class Embeddings {
         }
         String input = text.length() > maxInputChars ? text.substring(0, maxInputChars) : text;
         return loaded.embed(input).content().vector();
+    }
+
+    /**
+     * A search text's vector, as {@link #embed}, kept among the {@code kb.search.semantic.query-vectors} most recent
+     * so that a query asked again costs no model call. Callers must not change the array.
+     */
+    float[] embedQuery(String text) {
+        if (!enabled || text == null || text.isBlank()) {
+            return null;
+        }
+        float[] kept = queryVectors.getIfPresent(text);
+        if (kept != null) {
+            return kept;
+        }
+        float[] vector = embed(text);
+        if (vector != null) {
+            queryVectors.put(text, vector);
+        }
+        return vector;
     }
 
     /** The model, once it has loaded; {@code null}, logged once, if it failed to. */

@@ -183,7 +183,7 @@ public class SearchService {
                 || types.stream().noneMatch(EMBEDDED::contains)) {
             return Ranking.KEYWORD;
         }
-        float[] vector = embeddings.embed(q);
+        float[] vector = embeddings.embedQuery(q);
         if (vector == null) {
             return Ranking.KEYWORD;
         }
@@ -440,8 +440,11 @@ public class SearchService {
         AggregationKey<Map<Certainty, Long>> certainty = AggregationKey.of("certainty");
         AggregationKey<Map<ConceptType, Long>> conceptType = AggregationKey.of("conceptType");
         AggregationKey<Map<Long, Long>> study = AggregationKey.of("study");
+        // A hybrid search that ranks its word matches by meaning counts the same hits as the words alone: its
+        // neighbours only reorder them, so the counts skip the nearest-neighbour search.
+        Ranking counted = ranking.mode() == SearchMode.HYBRID && !ranking.union() ? Ranking.KEYWORD : ranking;
         SearchResult<Finding> result = session.search(Finding.class)
-                .where(f -> where(f, query, filters, List.of(Finding.class), ranking))
+                .where(f -> where(f, query, filters, List.of(Finding.class), counted))
                 .aggregation(kind, f -> f.terms().field("kind", FindingKind.class))
                 .aggregation(timescale, f -> f.terms().field("timescale", Timescale.class))
                 .aggregation(certainty, f -> f.terms().field("certainty", Certainty.class))

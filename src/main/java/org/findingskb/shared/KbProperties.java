@@ -84,11 +84,14 @@ public record KbProperties(
      * @param minSimilarity how close in meaning (cosine, -1 to 1) a neighbour must be to join the hits of a hybrid
      *        search whose words match no finding, study or mechanism: a name or a rare word has no real neighbour,
      *        and its nearest findings are noise
+     * @param queryVectors the vectors of recent search texts kept, so that a query asked again is not embedded again
+     *        (0: none kept)
      */
     public record Semantic(@DefaultValue("true") boolean enabled,
             @Min(16) @Max(4000) @DefaultValue("1000") int maxInputChars,
             @Min(1) @Max(1000) @DefaultValue("100") int candidates,
-            @DecimalMin("-1.0") @DecimalMax("1.0") @DefaultValue("0.3") double minSimilarity) {
+            @DecimalMin("-1.0") @DecimalMax("1.0") @DefaultValue("0.3") double minSimilarity,
+            @Min(0) @Max(1_000_000) @DefaultValue("10000") int queryVectors) {
     }
 
     /**
