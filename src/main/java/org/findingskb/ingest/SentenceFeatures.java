@@ -28,7 +28,7 @@ final class SentenceFeatures {
      * Names the feature set; a model trained on another set is refused at load time. Change it whenever a feature
      * is added, removed or computed differently, and retrain.
      */
-    static final String VERSION = "sf-2";
+    static final String VERSION = "sf-3";
 
     private static final Pattern DIGIT = Pattern.compile("\\d");
     private static final Pattern PERCENT = Pattern.compile("\\d\\s*%|\\bper\\s*cent\\b|\\bpercent(?:age)?\\b",
@@ -240,9 +240,53 @@ final class SentenceFeatures {
             int concepts = tagging.of(s.index()).size();
             f.add("concepts=" + Math.min(concepts, 3));
 
+            conjunctions(f);
             vectors.set(s.index(), f.build());
         }
         return vectors;
+    }
+
+    /**
+     * Pairs of the features above that tell kinds apart where each alone does not: a maximum-entropy model weighs
+     * features one by one, so "present tense and nothing reported" (background stated as fact) or "a number and an
+     * outcome word" (a result) must be features of their own. The rules' verdict and the speaker are paired with
+     * tense and with whether the study has been named yet, which is where earlier work and background sit.
+     */
+    private static void conjunctions(Builder f) {
+        Set<String> has = new HashSet<>(f.names);
+        boolean number = has.contains("num") || has.contains("percent") || has.contains("ratio");
+        boolean reported = has.contains("c:report") || has.contains("c:studyref");
+        boolean present = has.contains("present");
+        if (present && !reported && !has.contains("quote")) {
+            f.add("x:bgPresent");
+        }
+        if (present && !reported && !number) {
+            f.add("x:bgPresentNoNum");
+        }
+        if (number && has.contains("c:outcome")) {
+            f.add("x:numOutcome");
+        }
+        if (number && reported) {
+            f.add("x:numReported");
+        }
+        if (has.contains("c:hedge") && has.contains("c:implication")) {
+            f.add("x:hedgeImpl");
+        }
+        if (has.contains("year") && has.contains("c:prior")) {
+            f.add("x:yearPrior");
+        }
+        if (has.contains("beforeStudy") && present) {
+            f.add("x:beforePresent");
+        }
+        for (String n : List.copyOf(f.names)) {
+            if (n.startsWith("r=")) {
+                f.add("x:" + n + (has.contains("beforeStudy") ? "^before" : "^after"));
+                f.add("x:" + n + (present ? "^present" : "^past"));
+            }
+            if (n.startsWith("spk")) {
+                f.add("x:" + n + (present ? "^present" : "^past"));
+            }
+        }
     }
 
     /** An author, an outside expert, or a person whose role the article leaves open. */
