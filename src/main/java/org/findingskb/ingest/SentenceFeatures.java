@@ -1,6 +1,7 @@
 package org.findingskb.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,8 +40,21 @@ final class SentenceFeatures {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FIRST_PERSON = Pattern.compile("(?:^|[\\s(\"])(?:I|I'm|I've|we|We|our|Our|my|My)\\b");
 
-    /** One sentence's features: names, each with a value (1 for a present feature, else a measure). */
-    record Vector(String[] names, float[] values) {
+    /**
+     * One sentence's features: names, each with a value (1 for a present feature, else a measure). The names from
+     * {@code pairsAt} on are the pairs that tell kinds apart; whether a sentence is a finding is read without them.
+     */
+    record Vector(String[] names, float[] values, int pairsAt) {
+
+        Vector(String[] names, float[] values) {
+            this(names, values, names.length);
+        }
+
+        /** The features without the kind pairs. */
+        Vector withoutPairs() {
+            return pairsAt == names.length ? this
+                    : new Vector(Arrays.copyOf(names, pairsAt), Arrays.copyOf(values, pairsAt));
+        }
     }
 
     private final Cues cues;
@@ -254,6 +268,7 @@ final class SentenceFeatures {
      */
     private static void conjunctions(Builder f) {
         Set<String> has = new HashSet<>(f.names);
+        f.pairsAt = f.names.size();
         boolean number = has.contains("num") || has.contains("percent") || has.contains("ratio");
         boolean reported = has.contains("c:report") || has.contains("c:studyref");
         boolean present = has.contains("present");
@@ -346,6 +361,7 @@ final class SentenceFeatures {
     private static final class Builder {
         private final List<String> names = new ArrayList<>();
         private final List<Float> values = new ArrayList<>();
+        private int pairsAt = -1;
 
         void add(String name) {
             add(name, 1f);
@@ -361,7 +377,7 @@ final class SentenceFeatures {
             for (int i = 0; i < v.length; i++) {
                 v[i] = values.get(i);
             }
-            return new Vector(names.toArray(String[]::new), v);
+            return new Vector(names.toArray(String[]::new), v, pairsAt < 0 ? v.length : pairsAt);
         }
     }
 }
