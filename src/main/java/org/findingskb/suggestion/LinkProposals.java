@@ -181,7 +181,8 @@ public class LinkProposals {
 
     /** Subjects of one kind: of one type, or a drug and a class of drugs (which a drug may belong to). */
     static boolean kindred(ConceptType a, ConceptType b) {
-        return a != null && (a == b || DRUGS.contains(a) && DRUGS.contains(b));
+        // An untyped concept (null) is kindred to nothing; Set.of refuses to be asked about null.
+        return a != null && b != null && (a == b || DRUGS.contains(a) && DRUGS.contains(b));
     }
 
     private static String effect(Concept subject, EffectDirection direction, String object) {
