@@ -1,6 +1,7 @@
 package org.findingskb.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +29,7 @@ final class SentenceFeatures {
      * Names the feature set; a model trained on another set is refused at load time. Change it whenever a feature
      * is added, removed or computed differently, and retrain.
      */
-    static final String VERSION = "sf-2";
+    static final String VERSION = "sf-3";
 
     private static final Pattern DIGIT = Pattern.compile("\\d");
     private static final Pattern PERCENT = Pattern.compile("\\d\\s*%|\\bper\\s*cent\\b|\\bpercent(?:age)?\\b",
@@ -39,8 +40,21 @@ final class SentenceFeatures {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FIRST_PERSON = Pattern.compile("(?:^|[\\s(\"])(?:I|I'm|I've|we|We|our|Our|my|My)\\b");
 
-    /** One sentence's features: names, each with a value (1 for a present feature, else a measure). */
-    record Vector(String[] names, float[] values) {
+    /**
+     * One sentence's features: names, each with a value (1 for a present feature, else a measure). The names from
+     * {@code pairsAt} on are the pairs that tell kinds apart; whether a sentence is a finding is read without them.
+     */
+    record Vector(String[] names, float[] values, int pairsAt) {
+
+        Vector(String[] names, float[] values) {
+            this(names, values, names.length);
+        }
+
+        /** The features without the kind pairs. */
+        Vector withoutPairs() {
+            return pairsAt == names.length ? this
+                    : new Vector(Arrays.copyOf(names, pairsAt), Arrays.copyOf(values, pairsAt));
+        }
     }
 
     private final Cues cues;
@@ -240,9 +254,54 @@ final class SentenceFeatures {
             int concepts = tagging.of(s.index()).size();
             f.add("concepts=" + Math.min(concepts, 3));
 
+            conjunctions(f);
             vectors.set(s.index(), f.build());
         }
         return vectors;
+    }
+
+    /**
+     * Pairs of the features above that tell kinds apart where each alone does not: a maximum-entropy model weighs
+     * features one by one, so "present tense and nothing reported" (background stated as fact) or "a number and an
+     * outcome word" (a result) must be features of their own. The rules' verdict and the speaker are paired with
+     * tense and with whether the study has been named yet, which is where earlier work and background sit.
+     */
+    private static void conjunctions(Builder f) {
+        Set<String> has = new HashSet<>(f.names);
+        f.pairsAt = f.names.size();
+        boolean number = has.contains("num") || has.contains("percent") || has.contains("ratio");
+        boolean reported = has.contains("c:report") || has.contains("c:studyref");
+        boolean present = has.contains("present");
+        if (present && !reported && !has.contains("quote")) {
+            f.add("x:bgPresent");
+        }
+        if (present && !reported && !number) {
+            f.add("x:bgPresentNoNum");
+        }
+        if (number && has.contains("c:outcome")) {
+            f.add("x:numOutcome");
+        }
+        if (number && reported) {
+            f.add("x:numReported");
+        }
+        if (has.contains("c:hedge") && has.contains("c:implication")) {
+            f.add("x:hedgeImpl");
+        }
+        if (has.contains("year") && has.contains("c:prior")) {
+            f.add("x:yearPrior");
+        }
+        if (has.contains("beforeStudy") && present) {
+            f.add("x:beforePresent");
+        }
+        for (String n : List.copyOf(f.names)) {
+            if (n.startsWith("r=")) {
+                f.add("x:" + n + (has.contains("beforeStudy") ? "^before" : "^after"));
+                f.add("x:" + n + (present ? "^present" : "^past"));
+            }
+            if (n.startsWith("spk")) {
+                f.add("x:" + n + (present ? "^present" : "^past"));
+            }
+        }
     }
 
     /** An author, an outside expert, or a person whose role the article leaves open. */
@@ -302,6 +361,7 @@ final class SentenceFeatures {
     private static final class Builder {
         private final List<String> names = new ArrayList<>();
         private final List<Float> values = new ArrayList<>();
+        private int pairsAt = -1;
 
         void add(String name) {
             add(name, 1f);
@@ -317,7 +377,7 @@ final class SentenceFeatures {
             for (int i = 0; i < v.length; i++) {
                 v[i] = values.get(i);
             }
-            return new Vector(names.toArray(String[]::new), v);
+            return new Vector(names.toArray(String[]::new), v, pairsAt < 0 ? v.length : pairsAt);
         }
     }
 }

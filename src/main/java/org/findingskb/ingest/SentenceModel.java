@@ -72,7 +72,8 @@ final class SentenceModel {
     /** The probability that the sentence is a finding. */
     double findingProbability(SentenceFeatures.Vector v) {
         MaxentModel m = models.get(FINDING);
-        double[] p = m.eval(v.names(), v.values());
+        SentenceFeatures.Vector plain = v.withoutPairs();
+        double[] p = m.eval(plain.names(), plain.values());
         int yes = m.getIndex(YES);
         return yes < 0 ? 0 : p[yes];
     }

@@ -45,6 +45,32 @@ class SentenceModelTests {
         assertThat(model.predict(vector(-0.8f)).isFinding()).isFalse();
     }
 
+    /** "signal" as above, and a kind pair that alone tells the kind and would alone tell a finding too. */
+    private static SentenceFeatures.Vector withPair(float signal, boolean pair) {
+        return new SentenceFeatures.Vector(new String[] {"bias", "signal", "x:pair"},
+                new float[] {1f, signal, pair ? 1f : 0f}, 2);
+    }
+
+    @Test
+    void theFindingClassifierReadsNoKindPairsWhileTheKindClassifierDoes() {
+        List<SentenceModelTrainer.Labelled> data = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            float v = i / 10f;
+            boolean pair = i % 2 == 0;
+            data.add(new SentenceModelTrainer.Labelled(withPair(v, pair), true, pair ? "RESULT" : "CONTEXT",
+                    v > 0.5 ? "REPORTED" : "SUGGESTED", v > 1.5 ? "RAPID" : SentenceModel.NONE, v > 1 ? "STUDY" : "EXPERT"));
+            data.add(new SentenceModelTrainer.Labelled(withPair(-v, false), false, null, null, null, null));
+        }
+        SentenceModel model = SentenceModelTrainer.train(data, new SentenceModelTrainer.Settings(100, 1.0, 0),
+                Map.of());
+        assertThat(withPair(1f, true).withoutPairs().names()).containsExactly("bias", "signal");
+        // The pair is on only for findings, yet the finding classifier's probability does not move with it.
+        assertThat(model.findingProbability(withPair(-0.5f, true)))
+                .isEqualTo(model.findingProbability(withPair(-0.5f, false)));
+        assertThat(model.predict(withPair(1f, true)).kind()).isEqualTo(org.findingskb.finding.FindingKind.RESULT);
+        assertThat(model.predict(withPair(1f, false)).kind()).isEqualTo(org.findingskb.finding.FindingKind.CONTEXT);
+    }
+
     @Test
     void aWrittenModelReadsBackWithTheSameProbabilities(@TempDir Path folder) throws IOException {
         SentenceModel model = SentenceModelTrainer.train(signalData(), new SentenceModelTrainer.Settings(50, 1.0, 0),
