@@ -32,7 +32,7 @@ final class CaveatCues {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['\u2019-][\\p{L}\\p{N}]+)*");
 
     record File(Map<CaveatCode, String> texts, Map<CaveatCode, List<String>> says, SmallSample smallSample,
-            List<String> harmReversers, Population population, List<String> priorWork, List<String> journalNames,
+            List<String> harmReversers, Population population, List<String> journalNames,
             Map<CaveatCode, List<String>> stated) {
     }
 
@@ -56,7 +56,6 @@ final class CaveatCues {
     private final Pattern countedThings;
     private final Set<String> units;
     private final Pattern journalNames;
-    private final Pattern priorWork;
 
     private CaveatCues(File file, List<String> harmTerms) {
         this.texts = new EnumMap<>(file.texts());
@@ -75,7 +74,6 @@ final class CaveatCues {
                 + alternatives(file.population().subjects()) + "(?![\\p{L}\\p{N}])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         this.studyFrame = words(file.population().frames(), "");
-        this.priorWork = words(file.priorWork(), "");
         this.countedThings = Pattern.compile("(?<![\\p{L}\\p{N}])(\\d[\\d,.]*)\\s+(?:[\\p{L}-]+\\s+){0,2}?(\\p{L}[\\p{L}-]*s)(?![\\p{L}\\p{N}])",
                 Pattern.UNICODE_CASE);
         this.units = file.population().units().stream().map(u -> u.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
@@ -133,11 +131,6 @@ final class CaveatCues {
         return false;
     }
 
-    /** True when {@code sentence} reports earlier research ("previously", "earlier studies"). */
-    boolean reportsPriorWork(String sentence) {
-        return priorWork.matcher(sentence).find();
-    }
-
     /** True when the text names a journal, by the word or by a well-known title. */
     boolean statesJournal(String text) {
         return states(CaveatCode.NOT_STATED_JOURNAL, text) || journalNames.matcher(text).find();
@@ -193,7 +186,7 @@ final class CaveatCues {
     }
 
     /** Longest first, so that a phrase wins over the word it starts with. */
-    private static String alternatives(List<String> words) {
+    static String alternatives(List<String> words) {
         return words.stream().map(w -> w.strip().toLowerCase(Locale.ROOT)).filter(w -> !w.isEmpty()).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed())
                 .map(w -> Pattern.quote(w).replace(" ", "\\E\\s+\\Q"))

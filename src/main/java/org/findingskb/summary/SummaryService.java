@@ -46,15 +46,15 @@ public class SummaryService {
     private final StudyService studies;
     private final FindingRepository findings;
     private final MechanismRepository mechanisms;
-    private final CaveatCues cues;
     private final Caveats caveats;
+    private final Voices voices;
 
     SummaryService(StudyService studies, FindingRepository findings, MechanismRepository mechanisms) {
         this.studies = studies;
         this.findings = findings;
         this.mechanisms = mechanisms;
-        this.cues = CaveatCues.load();
-        this.caveats = new Caveats(cues);
+        this.caveats = new Caveats(CaveatCues.load());
+        this.voices = Voices.load();
     }
 
     /**
@@ -71,8 +71,9 @@ public class SummaryService {
         Function<Finding, FindingRef> ref = expandFindings ? f -> new Whole(FindingResponse.from(f))
                 : f -> new Ref(f.getId(), f.getStatement(), f.getKind(), f.getTimescale(), f.getCertainty());
 
-        // A sentence that reports earlier research never speaks for the study, whatever the model read.
-        List<Finding> speaking = visible.stream().filter(f -> !cues.reportsPriorWork(f.getStatement())).toList();
+        // A sentence that reports other research or an outsider's view never speaks for the study, whatever the
+        // model read.
+        List<Finding> speaking = visible.stream().filter(voices.speakingFor(study)).toList();
         List<Sentence> plain = new PlainLanguage(study).choose(speaking).stream().map(f -> sentence(f, ref)).toList();
         Effects effects = new Effects(effect(speaking, studyMechanisms, Timescale.RAPID, ref),
                 effect(speaking, studyMechanisms, Timescale.SUSTAINED, ref));
