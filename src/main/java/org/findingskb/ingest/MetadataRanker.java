@@ -1,11 +1,8 @@
 package org.findingskb.ingest;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,13 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Event;
-import opennlp.tools.ml.model.GenericModelWriter;
 import opennlp.tools.ml.model.MaxentModel;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.findingskb.study.ResearcherRole;
 
@@ -211,7 +204,7 @@ final class MetadataRanker {
             if (in == null) {
                 return Optional.empty();
             }
-            JsonNode manifest = mapper().readTree(in);
+            JsonNode manifest = ModelFolder.mapper().readTree(in);
             String features = manifest.path("featureSet").asString();
             if (!MetadataCandidates.VERSION.equals(features)) {
                 throw new IllegalStateException("The bundled metadata ranker was trained on feature set " + features
@@ -220,17 +213,9 @@ final class MetadataRanker {
             JsonNode t = manifest.path("thresholds");
             Thresholds thresholds = new Thresholds(t.path(INSTITUTION).asDouble(), t.path(POPULATION).asDouble(),
                     t.path(RESEARCHER).asDouble());
-            Map<String, MaxentModel> models = new LinkedHashMap<>();
-            for (String name : MODELS) {
-                try (InputStream model = loader.getResourceAsStream(LOCATION + name + ".bin")) {
-                    if (model == null) {
-                        throw new IllegalStateException("No " + LOCATION + name + ".bin beside the manifest");
-                    }
-                    models.put(name, SentenceModel.read(model));
-                }
-            }
+            Map<String, MaxentModel> models = ModelFolder.read(loader, LOCATION, MODELS);
             @SuppressWarnings("unchecked")
-            Map<String, Object> values = mapper().convertValue(manifest, Map.class);
+            Map<String, Object> values = ModelFolder.mapper().convertValue(manifest, Map.class);
             return Optional.of(new MetadataRanker(models, thresholds, values));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the metadata ranker", e);
@@ -238,17 +223,6 @@ final class MetadataRanker {
     }
 
     void writeTo(Path folder) throws IOException {
-        Files.createDirectories(folder);
-        for (String name : MODELS) {
-            try (OutputStream out = Files.newOutputStream(folder.resolve(name + ".bin"))) {
-                new GenericModelWriter((AbstractModel) models.get(name), new DataOutputStream(out)).persist();
-            }
-        }
-        Files.writeString(folder.resolve(MANIFEST),
-                mapper().writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n");
-    }
-
-    private static JsonMapper mapper() {
-        return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        ModelFolder.write(folder, models, manifest);
     }
 }
