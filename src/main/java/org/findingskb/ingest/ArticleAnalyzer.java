@@ -76,10 +76,10 @@ public class ArticleAnalyzer {
      * afresh: what ingest would read of it with the same concepts, interventions and design intervention (may be null).
      */
     List<ExtractedEffect> effectsIn(String text, int offset, List<ConceptCandidate> concepts,
-            List<ConceptCandidate> interventions, String designIntervention) {
+            List<ConceptCandidate> interventions, String designIntervention, List<ConceptCandidate> conditions) {
         List<Token> tokens = segmenter.segment(text).stream().flatMap(s -> s.tokens().stream())
                 .map(t -> new Token(t.text(), t.start() + offset, t.end() + offset, t.tag(), t.key())).toList();
-        return effects.read(text, offset, tokens, concepts, interventions, designIntervention);
+        return effects.read(text, offset, tokens, concepts, interventions, designIntervention, conditions);
     }
 
     /** The design reader, whose type model cross-validation replaces fold by fold. */
@@ -166,7 +166,8 @@ public class ArticleAnalyzer {
         }
         ArticleMetadata meta = reading.metadata();
         ExtractedDesign studyDesign = design.read(reading);
-        findings.replaceAll(f -> withEffects(f, reading, meta.interventions(), studyDesign.intervention()));
+        findings.replaceAll(f -> withEffects(f, reading, meta.interventions(), studyDesign.intervention(),
+                meta.conditions()));
         List<ExtractedMechanism> mechanismList = mechanisms.build(reading.text(), findings, meta.interventions());
         return new ArticleAnalysis(reading.text(), meta, findings, mechanismList,
                 warnings(meta, findings, mechanismList), studyDesign,
@@ -185,7 +186,7 @@ public class ArticleAnalyzer {
 
     /** The finding with the effects its sentence states, for the kinds that state effects. */
     private ExtractedFinding withEffects(ExtractedFinding finding, ArticleReading reading,
-            List<ConceptCandidate> interventions, String designIntervention) {
+            List<ConceptCandidate> interventions, String designIntervention, List<ConceptCandidate> conditions) {
         if (!EffectReader.STATING_KINDS.contains(finding.kind())) {
             return finding;
         }
@@ -194,7 +195,7 @@ public class ArticleAnalyzer {
                 .filter(s -> s.start() <= evidence.start() && evidence.start() < s.end())
                 .findFirst().map(Sentence::tokens).orElse(List.of());
         return finding.withEffects(effects.read(evidence.of(reading.text()), evidence.start(), tokens,
-                finding.concepts(), interventions, designIntervention));
+                finding.concepts(), interventions, designIntervention, conditions));
     }
 
     private Set<String> namesAsWords(List<ExtractedResearcher> people, String institution) {

@@ -106,9 +106,10 @@ class EffectBackfill {
         Map<String, Concept> byName = new HashMap<>();
         List<ConceptCandidate> tagged = candidates(finding.getConcepts(), byName);
         List<ConceptCandidate> interventions = candidates(finding.getStudy().getInterventions(), byName);
+        List<ConceptCandidate> conditions = candidates(finding.getStudy().getConditions(), byName);
         StudyDesign design = finding.getStudy().getDesign();
         List<ExtractedEffect> read = analyzer.effectsIn(span.exact(), span.start(), tagged, interventions,
-                design == null ? null : design.intervention());
+                design == null ? null : design.intervention(), conditions);
         if (read.isEmpty()) {
             return;
         }

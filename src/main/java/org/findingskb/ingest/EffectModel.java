@@ -39,11 +39,16 @@ final class EffectModel {
     static final String DIRECTION = "direction";
     static final List<String> MODELS = List.of(PAIR, DIRECTION);
     /** The features below; a model trained on others is refused. */
-    static final String VERSION = "ef-1";
+    static final String VERSION = "ef-2";
     static final String YES = "yes";
     static final String NO = "no";
     /** How likely a pair must be before it is stated: chosen on the cross-validated sweep of the evaluation. */
-    static final double THRESHOLD = 0.4;
+    static final double THRESHOLD = 0.5;
+    /**
+     * Most sentences read for effects state one: where no pair reaches the threshold, the likeliest is stated if it
+     * reaches this floor (chosen on the same sweep; at the threshold or above, no pair is stated without it).
+     */
+    static final double FLOOR = 0.3;
     private static final int MAX_CANDIDATES = 30;
     private static final int MAX_IMPLICIT = 3;
     private static final int MAX_PHRASE_WORDS = 6;
@@ -66,7 +71,7 @@ final class EffectModel {
     }
 
     /** One (subject, object) pair of a sentence and its features for the two models. */
-    record Pair(Candidate subject, Candidate object, String[] features, String[] directionFeatures) {
+    record Pair(Candidate subject, Candidate object, String[] features, String[] directionFeatures, int textLength) {
     }
 
     /** A sentence's pairs with what the gold says of each: the direction of the effect it states, else null. */
@@ -75,11 +80,13 @@ final class EffectModel {
 
     private final Map<String, MaxentModel> models;
     private final double threshold;
+    private final double floor;
     private final Map<String, Object> manifest;
 
-    private EffectModel(Map<String, MaxentModel> models, double threshold, Map<String, Object> manifest) {
+    private EffectModel(Map<String, MaxentModel> models, double threshold, double floor, Map<String, Object> manifest) {
         this.models = Map.copyOf(models);
         this.threshold = threshold;
+        this.floor = floor;
         this.manifest = new LinkedHashMap<>(manifest);
     }
 
@@ -87,7 +94,14 @@ final class EffectModel {
     EffectModel withThreshold(double other) {
         Map<String, Object> described = new LinkedHashMap<>(manifest);
         described.put("threshold", other);
-        return new EffectModel(models, other, described);
+        return new EffectModel(models, other, floor, described);
+    }
+
+    /** The same models stating a sentence's likeliest pair when it reaches {@code other} and no pair the threshold. */
+    EffectModel withFloor(double other) {
+        Map<String, Object> described = new LinkedHashMap<>(manifest);
+        described.put("floor", other);
+        return new EffectModel(models, threshold, other, described);
     }
 
     Map<String, Object> manifest() {
@@ -98,16 +112,19 @@ final class EffectModel {
     EffectModel withManifest(Map<String, Object> entries) {
         Map<String, Object> described = new LinkedHashMap<>(entries);
         described.putAll(manifest);
-        return new EffectModel(models, threshold, described);
+        return new EffectModel(models, threshold, floor, described);
     }
 
     /**
      * The pairs of {@code text} (a sentence or part of one, starting at {@code offset} of the article, whose
      * {@code tokens} carry article offsets), each with its features. The subjects a sentence leaves unsaid are the
-     * study's {@code interventions} and the intervention its design names ({@code designIntervention}, may be null).
+     * study's {@code interventions} and the intervention its design names ({@code designIntervention}, may be null);
+     * the objects it leaves unsaid are the study's {@code conditions} (a risk said to be lower, of what the study
+     * measured), those the sentence does not name.
      */
     static List<Pair> pairs(EffectReader rules, String text, int offset, List<Token> tokens,
-            List<ConceptCandidate> concepts, List<ConceptCandidate> interventions, String designIntervention) {
+            List<ConceptCandidate> concepts, List<ConceptCandidate> interventions, String designIntervention,
+            List<ConceptCandidate> conditions) {
         List<Token> inside = tokens.stream().filter(t -> t.start() >= offset && t.end() <= offset + text.length())
                 .toList();
         List<ConceptCandidate> actors = concepts.stream().filter(c -> !rules.isNotActor(c.name())).toList();
@@ -130,20 +147,29 @@ final class EffectModel {
             subjects.add(new Candidate(new ConceptCandidate(designIntervention, null, null, List.of()), -1, -1, "design",
                     0));
         }
+        List<Candidate> objects = new ArrayList<>(named);
+        List<ConceptCandidate> unsaid = conditions.stream().filter(c -> !rules.isNotActor(c.name())
+                && EffectReader.mentions(text, List.of(c)).isEmpty()).limit(MAX_IMPLICIT).toList();
+        for (int i = 0; i < unsaid.size(); i++) {
+            objects.add(new Candidate(unsaid.get(i), -1, -1, "condition", i));
+        }
         Context context = new Context(rules, text, offset, inside, cues,
                 rules.read(text, 0, concepts, interventions), interventions,
                 named.stream().map(Candidate::start).sorted().toList(),
                 named.stream().map(Candidate::end).sorted().toList(),
                 inside.stream().map(t -> t.text().toLowerCase(Locale.ROOT))
                         .filter(w -> w.length() > 1 && hasLetter(w)).distinct().map(w -> "w=" + w).toList(),
-                inside.stream().anyMatch(t -> rules.isNegation(t.text().toLowerCase(Locale.ROOT))), new HashMap<>());
+                inside.stream().anyMatch(t -> rules.isNegation(t.text().toLowerCase(Locale.ROOT))),
+                text.chars().anyMatch(Character::isDigit),
+                named.stream().anyMatch(c -> c.source().equals("concept") && interventions.stream()
+                        .anyMatch(i -> sameName(i, c.concept()))), new HashMap<>());
         List<Pair> pairs = new ArrayList<>();
         for (Candidate s : subjects) {
-            for (Candidate o : named) {
+            for (Candidate o : objects) {
                 if (s == o || s.overlaps(o) || sameName(s.concept(), o.concept())) {
                     continue;
                 }
-                pairs.add(new Pair(s, o, context.pairFeatures(s, o), context.directionFeatures(s, o)));
+                pairs.add(new Pair(s, o, context.pairFeatures(s, o), context.directionFeatures(s, o), text.length()));
             }
         }
         return pairs;
@@ -227,12 +253,15 @@ final class EffectModel {
     private record Context(EffectReader rules, String text, int offset, List<Token> tokens,
             List<EffectReader.CueHit> cues, List<ExtractedEffect> ruled, List<ConceptCandidate> interventions,
             List<Integer> candidateStarts, List<Integer> candidateEnds, List<String> sentenceWords, boolean negated,
-            Map<List<Object>, Boolean> memo) {
+            boolean numbers, boolean interventionNamed, Map<List<Object>, Boolean> memo) {
 
         String[] pairFeatures(Candidate s, Candidate o) {
             List<String> f = new ArrayList<>();
             String sKind = s.implicit() ? s.source() + Math.min(s.rank(), 2) : s.source();
             String oKind = o.source();
+            if (o.implicit()) {
+                return unsaidObjectFeatures(s, o, sKind);
+            }
             f.add("s=" + sKind);
             f.add("o=" + oKind);
             f.add("sT=" + type(s));
@@ -254,6 +283,14 @@ final class EffectModel {
             f.add("sInt=" + isIntervention(s));
             f.add("ruledObj=" + ruled.stream().anyMatch(e -> names(o, e.object())));
             f.add("ruledPair=" + ruled.stream().anyMatch(e -> names(o, e.object()) && names(s, e.subject())));
+            // Which way the nearest word before the object points, and whether the sentence is passive or negated
+            // there: "was lowered by", "did not reduce".
+            String oDir = before == null ? "-" : before.direction().name();
+            f.add("oDir=" + oDir);
+            f.add("oDir&s=" + oDir + "&" + sKind);
+            f.add("oPassive=" + (before != null && passiveAfter(before)));
+            f.add("numbers=" + numbers);
+            f.add("numbers&cues=" + numbers + "&" + Math.min(cues.size(), 1));
             if (!s.implicit()) {
                 f.add("sHead=" + head(s));
                 f.add("sPrev=" + wordBefore(s.start(), 1));
@@ -271,10 +308,48 @@ final class EffectModel {
                 f.add("cueBetween=" + cues.stream().anyMatch(c -> c.start() >= from && c.end() <= to));
                 f.add("commas=" + Math.min(2, text.substring(Math.min(from, to), Math.max(from, to))
                         .chars().filter(ch -> ch == ',').count()));
+                // The sentence's grammatical subject is most often its first thing named, before the first direction word.
+                boolean sFirst = firstCandidateStart() == s.start();
+                f.add("sFirst=" + sFirst);
+                f.add("sFirst&order=" + sFirst + "&" + order);
+                f.add("sInt&order=" + isIntervention(s) + "&" + order);
+                EffectReader.CueHit sNext = cueAfter(s.end());
+                boolean passive = sNext != null && passiveAfter(sNext);
+                f.add("passive&order=" + passive + "&" + order);
+                f.add("sCueW=" + (sNext == null ? "-" : sNext.word()) + "&" + order);
             } else {
                 f.add("impl&sInSentence=" + mentioned(s));
                 f.add("impl&oHead=" + head(o));
+                // A subject left unsaid: nothing is named before the first direction word ("Reduced the risk...").
+                boolean saidBefore = !cues.isEmpty() && candidateStarts.stream().anyMatch(c -> c < cues.get(0).start());
+                f.add("impl&saidBefore=" + saidBefore);
+                f.add("impl&intNamed=" + interventionNamed);
             }
+            return f.toArray(String[]::new);
+        }
+
+        /**
+         * An object the sentence leaves unsaid is likelier where the sentence names little after its direction word
+         * and speaks in numbers (a risk said to be so much lower).
+         */
+        private String[] unsaidObjectFeatures(Candidate s, Candidate o, String sKind) {
+            List<String> f = new ArrayList<>();
+            String rank = "oRank=" + Math.min(o.rank(), 2);
+            f.add("o=condition");
+            f.add(rank);
+            f.add("uo&s=" + sKind);
+            f.add("uo&sT=" + type(s));
+            f.add("uo&oT=" + type(o));
+            f.add("uo&oHead=" + head(o));
+            f.add("uo&cues=" + Math.min(cues.size(), 2));
+            f.add("uo&numbers=" + numbers);
+            f.add("uo&numbers&cues=" + numbers + "&" + Math.min(cues.size(), 1) + "&" + rank);
+            f.add("uo&named=" + Math.min(candidateStarts.size(), 3));
+            EffectReader.CueHit last = cues.isEmpty() ? null : cues.get(cues.size() - 1);
+            boolean objectAfterCue = last != null && nearestAfter(last.end()) >= 0;
+            f.add("uo&objectAfterCue=" + objectAfterCue);
+            f.add("uo&sInt=" + isIntervention(s) + "&" + rank);
+            f.add("uo&neg=" + negated);
             return f.toArray(String[]::new);
         }
 
@@ -286,18 +361,29 @@ final class EffectModel {
             f.add("dBeforeW=" + (before == null ? "-" : before.word()));
             f.add("dAfter=" + (after == null ? "-" : after.direction()));
             f.add("dAfterW=" + (after == null ? "-" : after.word()));
-            if (!s.implicit()) {
+            if (!s.implicit() && !o.implicit()) {
                 int from = Math.min(s.end(), o.end());
                 int to = Math.max(s.start(), o.start());
                 cues.stream().filter(c -> c.start() >= from && c.end() <= to)
                         .forEach(c -> f.add("dBetween=" + c.direction()));
             }
             cues.forEach(c -> f.add("dAny=" + c.direction()));
+            if (!s.implicit()) {
+                EffectReader.CueHit sNext = cueAfter(s.end());
+                f.add("dSubjNext=" + (sNext == null ? "-" : sNext.direction()));
+            }
             ruled.stream().filter(e -> names(o, e.object())).forEach(e -> f.add("dRuled=" + e.direction()));
             f.addAll(sentenceWords);
             f.add("neg=" + negated);
             f.add("s=" + (s.implicit() ? "impl" : s.source()));
+            f.add("o=" + o.source());
             return f.toArray(String[]::new);
+        }
+
+        /** Whether a passive marker ("by") follows the direction word: "was lowered by the drug". */
+        private boolean passiveAfter(EffectReader.CueHit cue) {
+            String next = wordAfter(cue.end());
+            return rules.isPassiveMarker(next);
         }
 
         /** Whether the candidate names the concept; remembered, as every pair of the sentence asks again. */
@@ -419,11 +505,17 @@ final class EffectModel {
         MaxentModel pairModel = models.get(PAIR);
         int yes = pairModel.getIndex(YES);
         List<double[]> scored = new ArrayList<>();
+        double[] best = null;
         for (int i = 0; i < pairs.size(); i++) {
             double p = pairModel.eval(pairs.get(i).features())[yes];
             if (p >= threshold) {
                 scored.add(new double[] {p, i});
+            } else if (p >= floor && (best == null || p > best[0])) {
+                best = new double[] {p, i};
             }
+        }
+        if (scored.isEmpty() && best != null) {
+            scored.add(best);
         }
         scored.sort(Comparator.comparingDouble((double[] d) -> -d[0]));
         List<Pair> stated = new ArrayList<>();
@@ -470,6 +562,11 @@ final class EffectModel {
     private static TextSpan evidence(Pair pair, int offset) {
         Candidate s = pair.subject();
         Candidate o = pair.object();
+        if (o.implicit()) {
+            // The object is unsaid: the subject's words, or the whole sentence where both are.
+            return s.implicit() ? new TextSpan(offset, offset + pair.textLength())
+                    : new TextSpan(offset + s.start(), offset + s.end());
+        }
         int start = s.implicit() ? o.start() : Math.min(s.start(), o.start());
         int end = s.implicit() ? o.end() : Math.max(s.end(), o.end());
         return new TextSpan(offset + start, offset + end);
@@ -518,7 +615,8 @@ final class EffectModel {
         manifest.put("featureSet", VERSION);
         manifest.put("trainer", SentenceModelTrainer.describe(settings));
         manifest.put("threshold", threshold);
-        return new EffectModel(models, threshold, manifest);
+        manifest.put("floor", FLOOR);
+        return new EffectModel(models, threshold, FLOOR, manifest);
     }
 
     static SentenceModelTrainer.Settings settings() {
@@ -547,7 +645,7 @@ final class EffectModel {
             @SuppressWarnings("unchecked")
             Map<String, Object> values = ModelFolder.mapper().convertValue(manifest, Map.class);
             return Optional.of(new EffectModel(ModelFolder.read(loader, LOCATION, MODELS),
-                    manifest.path("threshold").asDouble(THRESHOLD), values));
+                    manifest.path("threshold").asDouble(THRESHOLD), manifest.path("floor").asDouble(1.0), values));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the effect model", e);
         }

@@ -111,6 +111,12 @@ final class EffectReader {
      */
     List<ExtractedEffect> read(String text, int offset, List<Token> tokens, List<ConceptCandidate> concepts,
             List<ConceptCandidate> interventions, String designIntervention) {
+        return read(text, offset, tokens, concepts, interventions, designIntervention, List.of());
+    }
+
+    /** As above, with the study's {@code conditions}, which the model may name as an object the sentence leaves unsaid. */
+    List<ExtractedEffect> read(String text, int offset, List<Token> tokens, List<ConceptCandidate> concepts,
+            List<ConceptCandidate> interventions, String designIntervention, List<ConceptCandidate> conditions) {
         if (model == null) {
             return read(text, offset, concepts, interventions);
         }
@@ -118,7 +124,7 @@ final class EffectReader {
             return List.of();
         }
         List<ExtractedEffect> byModel = model.read(EffectModel.pairs(this, text, offset, tokens, concepts,
-                interventions, designIntervention), offset, file.maxEffectsPerSentence());
+                interventions, designIntervention, conditions), offset, file.maxEffectsPerSentence());
         return EffectModel.merged(byModel, read(text, offset, concepts, interventions), file.maxEffectsPerSentence());
     }
 
@@ -221,6 +227,11 @@ final class EffectReader {
     /** Whether {@code word} (lower case) names a place rather than a thing ("in", "within"). */
     boolean isPlaceWord(String word) {
         return placeWords.contains(word);
+    }
+
+    /** Whether {@code word} (lower case) after a direction word makes it passive ("lowered by"). */
+    boolean isPassiveMarker(String word) {
+        return passiveMarkers.contains(word);
     }
 
     boolean isNegation(String word) {

@@ -65,6 +65,35 @@ final class EffectEvaluation {
         return bundled;
     }
 
+    /**
+     * Scores the annotated articles of {@code folder} where they lie, by the bundled model and the rules (no
+     * cross-validation: the bundled model never saw them), so that a new batch can be scored at first contact.
+     */
+    static String whereItIs(java.nio.file.Path folder) {
+        List<GoldCorpus.Article> all = GoldCorpus.in(folder);
+        EffectReader rules = TestArticles.rules().effectReader().withModel(null);
+        // Every article in fold 0, read by the one bundled model.
+        List<Article> articles = all.parallelStream().map(a -> prepare(CrossValidation.prepare(a), 0, rules))
+                .filter(a -> !a.items().isEmpty()).toList();
+        if (articles.isEmpty()) {
+            return String.format(Locale.ROOT, "%nEffects: none of the %d articles in %s annotates effects%n",
+                    all.size(), folder);
+        }
+        EffectModel model = EffectModel.fromClasspath().orElseThrow();
+        Score read = score(articles, List.of(model), true);
+        Score ruled = new Score(0, 0, 0);
+        for (Article a : articles) {
+            for (Item item : a.items()) {
+                ruled = ruled.plus(new Score(item.ruled().size(), item.gold().size(), matches(item.ruled(), item.gold())));
+            }
+        }
+        return String.format(Locale.ROOT, "%nEffects scored where they lie by the bundled model: %s (%d articles with"
+                + " effects of %d)%n  model + rules: read %d, gold %d, matched %d, precision %.2f, recall %.2f%n"
+                + "  rules alone:   read %d, matched %d, precision %.2f, recall %.2f%n", folder, articles.size(),
+                all.size(), read.read(), read.gold(), read.matched(), read.precision(), read.recall(), ruled.read(),
+                ruled.matched(), ruled.precision(), ruled.recall());
+    }
+
     private static Article prepare(CrossValidation.Prepared p, int fold, EffectReader rules) {
         GoldAnnotation gold = p.gold();
         List<Item> items = new ArrayList<>();
@@ -82,7 +111,7 @@ final class EffectEvaluation {
                 List<ConceptCandidate> concepts = reading.tagging().of(sentence.index());
                 List<ConceptCandidate> interventions = reading.metadata().interventions();
                 List<EffectModel.Pair> pairs = EffectModel.pairs(rules, sentence.text(), sentence.start(),
-                        sentence.tokens(), concepts, interventions, designIntervention);
+                        sentence.tokens(), concepts, interventions, designIntervention, reading.metadata().conditions());
                 List<String> directions = pairs.stream().map(pair -> goldDirection(pair, finding.effects())).toList();
                 items.add(new Item(p.article().label(), finding.quote(), sentence.start(),
                         new EffectModel.Example(pairs, directions), finding.effects(),

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * model (10 folds, seeded shuffle): each article is read by a model trained on the other folds only. The rules
  * alone, which fit no article, are scored too. Prints precision and recall per set and pooled, and with
  * {@code -Dkb.eval.details=true} the model's precision and recall at other thresholds and every sentence it misreads.
+ * Given {@code -Dkb.eval.dir=FOLDER}, it also scores the annotated articles in that folder where they lie, by the
+ * bundled model (no cross-validation).
  */
 class EffectEvaluationTests {
 
@@ -72,6 +74,10 @@ class EffectEvaluationTests {
             table.append(sweep(models));
             table.append(misses(byModel));
             table.append(ingestTime());
+        }
+        String folder = System.getProperty("kb.eval.dir", "");
+        if (!folder.isBlank()) {
+            table.append(EffectEvaluation.whereItIs(java.nio.file.Path.of(folder)));
         }
         System.out.println(table);
     }
@@ -187,6 +193,18 @@ class EffectEvaluationTests {
             out.append(String.format(Locale.ROOT, "%9.1f precision %.3f recall %.3f (%d read)%n", threshold,
                     total.precision(), total.recall(), total.read()));
         }
+        out.append(String.format(Locale.ROOT, "With the rules, a sentence's likeliest pair stated from a floor"
+                + " where none reaches the threshold:%n"));
+        for (int t = 3; t <= 6; t++) {
+            for (int fl = 1; fl <= t; fl++) {
+                double threshold = t / 10.0;
+                double floor = fl / 10.0;
+                List<EffectModel> at = models.stream().map(m -> m.withThreshold(threshold).withFloor(floor)).toList();
+                EffectEvaluation.Score total = EffectEvaluation.score(articles, at, true);
+                out.append(String.format(Locale.ROOT, "  threshold %.1f floor %.1f: precision %.3f recall %.3f"
+                        + " (%d read)%n", threshold, floor, total.precision(), total.recall(), total.read()));
+            }
+        }
         return out.toString();
     }
 
@@ -208,15 +226,15 @@ class EffectEvaluationTests {
     }
 
     /**
-     * Floors a little below what was measured on 2026-12-07, far from the 0.8 the issue asks for: the model with the
-     * rules, cross-validated, precision 0.20 and recall 0.14; the rules alone 0.18 and 0.07. A change that reads
+     * Floors a little below what was measured on 2026-12-08, far from the 0.8 the issue asks for: the model with the
+     * rules, cross-validated, precision 0.20 and recall 0.17; the rules alone 0.17 and 0.07. A change that reads
      * effects worse fails here.
      */
     @Test
     void effectPrecisionAndRecallStayAboveTheirFloors() {
         assertThat(rulesPooled.precision()).as("rules' precision").isGreaterThanOrEqualTo(0.15);
         assertThat(rulesPooled.recall()).as("rules' recall").isGreaterThanOrEqualTo(0.05);
-        assertThat(pooled.precision()).as("precision").isGreaterThanOrEqualTo(0.18);
-        assertThat(pooled.recall()).as("recall").isGreaterThanOrEqualTo(0.12);
+        assertThat(pooled.precision()).as("precision").isGreaterThanOrEqualTo(0.19);
+        assertThat(pooled.recall()).as("recall").isGreaterThanOrEqualTo(0.16);
     }
 }

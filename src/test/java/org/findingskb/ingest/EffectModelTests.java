@@ -69,6 +69,28 @@ class EffectModelTests {
     }
 
     @Test
+    void aConditionTheSentenceLeavesUnsaidIsOfferedAsItsObjectAndItsEffectsQuoteTheSentence() {
+        ConceptCandidate migraine = new ConceptCandidate("Migraine", ConceptType.CONDITION, null, List.of("migraines"));
+        String unsaid = "The risk was 40 percent lower with zelmitrone.";
+        Sentence s = SEGMENTER.segment(unsaid).get(0);
+        List<EffectModel.Pair> pairs = EffectModel.pairs(READER, s.text(), s.start(), s.tokens(), List.of(DRUG),
+                List.of(DRUG), null, List.of(migraine));
+        assertThat(pairs).anySatisfy(p -> {
+            assertThat(p.object().concept()).isEqualTo(migraine);
+            assertThat(p.object().implicit()).isTrue();
+        });
+        for (ExtractedEffect e : READER.read(s.text(), s.start(), s.tokens(), List.of(DRUG), List.of(DRUG), null,
+                List.of(migraine))) {
+            assertThat(e.evidence().start()).isGreaterThanOrEqualTo(s.start());
+            assertThat(e.evidence().end()).isLessThanOrEqualTo(s.start() + s.text().length())
+                    .isGreaterThan(e.evidence().start());
+        }
+        Sentence said = SEGMENTER.segment("Zelmitrone cut migraines by 40 percent.").get(0);
+        assertThat(EffectModel.pairs(READER, said.text(), said.start(), said.tokens(), List.of(DRUG, migraine),
+                List.of(DRUG), null, List.of(migraine))).noneMatch(p -> p.object().implicit());
+    }
+
+    @Test
     void withoutAModelTheRulesRead() {
         String text = "Zelmitrone did not reduce migraines.";
         ConceptCandidate migraine = new ConceptCandidate("Migraine", ConceptType.CONDITION, null, List.of("migraines"));
