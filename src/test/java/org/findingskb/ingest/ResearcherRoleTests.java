@@ -44,8 +44,9 @@ class ResearcherRoleTests {
     }
 
     @Test
-    void readsAPostdocOnTheTeamAsAuthor() {
-        assertThat(researchersOf("Dr. Kai Brenner, a junior postdoctoral fellow on the team, says the mice were healthy."))
+    void readsAPostdocWhoIsOneOfTheAuthorsAsAuthor() {
+        assertThat(researchersOf("Dr. Kai Brenner, a junior postdoctoral fellow and one of the authors, says the mice "
+                + "were healthy."))
                 .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.AUTHOR);
     }
 
@@ -151,9 +152,7 @@ class ResearcherRoleTests {
         assertThat(rulesResearchersOf("Among the co-authors was Mark Bell, MD, DSc, an emeritus surgeon."))
                 .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
                 .containsExactly(tuple("Mark Bell", ResearcherRole.AUTHOR));
-        assertThat(rulesResearchersOf("\"We were lucky,\" said corresponding author Rina Holt."))
-                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.AUTHOR);
-        assertThat(rulesResearchersOf("Rina Holt, a corresponding author of the report, said so."))
+        assertThat(rulesResearchersOf("\"We were lucky,\" said co-author Rina Holt."))
                 .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.AUTHOR);
     }
 
@@ -163,7 +162,7 @@ class ResearcherRoleTests {
                 + "author, noted that it held. Maria Velo of Tamsin University was its senior author."))
                 .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
                 .containsExactly(tuple("Wim Berg", ResearcherRole.LEAD), tuple("Maria Velo", ResearcherRole.SENIOR));
-        assertThat(rulesResearchersOf("The cells were grown with Kai Mori as first author of the report. Paul Amis, "
+        assertThat(rulesResearchersOf("The cells were grown by Kai Mori, who was the first author of the report. Paul Amis, "
                 + "also a Tamsin chemist and the senior author, said so."))
                 .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
                 .containsExactly(tuple("Kai Mori", ResearcherRole.LEAD), tuple("Paul Amis", ResearcherRole.SENIOR));
