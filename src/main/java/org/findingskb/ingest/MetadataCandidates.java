@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 final class MetadataCandidates {
 
     /** Change whenever a feature changes: a model trained on other features is refused. */
-    static final String VERSION = "mc-3";
+    static final String VERSION = "mc-4";
     static final String RESOURCE = "ingest/metadata-ranker.json";
     /** Description words a person's features keep: an appositive is short, a run-on sentence is not. */
     private static final int DESCRIPTION_WORDS = 12;
@@ -188,6 +188,7 @@ final class MetadataCandidates {
         for (String mark : List.of("after=LEAD", "after=SENIOR", "after=AUTHOR", "anchored")) {
             byName.values().stream().filter(f -> f.contains(mark)).findFirst().ifPresent(f -> f.add("first:" + mark));
         }
+        sameBody(byName);
         if (ruleInstitution != null && !byName.containsKey(ruleInstitution)) {
             byName.put(ruleInstitution, new LinkedHashSet<>(Set.of("unseen")));
             counts.put(ruleInstitution, 1);
@@ -213,6 +214,37 @@ final class MetadataCandidates {
                 f.add("publisher");
             }
         });
+    }
+
+    /**
+     * "University of California" and "University of California, San Francisco", "Italy's National Institute for X"
+     * and "National Institute for X": where one name holds another whole, both name one body, so each shares where
+     * the other stands (after an author, after "researchers at"), and is marked as the longer or the shorter form.
+     */
+    private static void sameBody(Map<String, Set<String>> byName) {
+        Map<String, Set<String>> shared = new LinkedHashMap<>();
+        byName.keySet().forEach(name -> shared.put(name, new LinkedHashSet<>()));
+        for (String a : byName.keySet()) {
+            for (String b : byName.keySet()) {
+                if (a.length() <= b.length() || !Pattern.compile("(?:^|\\s)" + Pattern.quote(b) + "(?:$|[\\s,])")
+                        .matcher(a).find()) {
+                    continue;
+                }
+                shared.get(a).add(a.startsWith(b) ? "longForm" : "containsOther");
+                shared.get(b).add(a.startsWith(b) ? "shortForm" : "withinOther");
+                for (String f : byName.get(a)) {
+                    if (f.startsWith("after=") || f.startsWith("first:") || f.equals("anchored")) {
+                        shared.get(b).add(f);
+                    }
+                }
+                for (String f : byName.get(b)) {
+                    if (f.startsWith("after=") || f.startsWith("first:") || f.equals("anchored")) {
+                        shared.get(a).add(f);
+                    }
+                }
+            }
+        }
+        shared.forEach((name, f) -> byName.get(name).addAll(f));
     }
 
     /**

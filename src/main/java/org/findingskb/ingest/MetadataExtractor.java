@@ -771,7 +771,13 @@ final class MetadataExtractor {
 
     /** ", San Francisco", " in St. Louis", " and Harvard" right after a name: it may go on. */
     private static final Pattern NAME_GOES_ON = Pattern.compile(
-            "^(,\\s+|\\s+in\\s+|\\s+and\\s+)\\p{Lu}[\\p{L}.'\\-]*(?:\\s+\\p{Lu}[\\p{L}.'\\-]*){0,2}");
+            "^(,\\s+|\\s+in\\s+|\\s+at\\s+|\\s+and\\s+)\\p{Lu}[\\p{L}.'\\-]*(?:\\s+\\p{Lu}[\\p{L}.'\\-]*){0,2}");
+    /** An organisation word followed by what it is "of" or "for": "Institute of X", "Centre for Y". */
+    private static final Pattern OF_PART = Pattern.compile("\\p{Lu}\\p{L}+\\s+(?:of|for)\\s+\\p{Lu}");
+    /** "Italy's National Institute for X": a one-word owner before a name. */
+    private static final Pattern OWNER = Pattern.compile("^\\p{Lu}[\\p{L}\\-]*'s\\s+(?=\\p{Lu})");
+    /** A sentence's full stop after a name's last word ("in St. Louis."), not an abbreviation's. */
+    private static final Pattern SENTENCE_STOP = Pattern.compile("(?<=\\p{Ll}{2})\\.$");
 
     /**
      * Every organisation a sentence names, in order: each run of capitalised words with an organisation word, and
@@ -804,14 +810,35 @@ final class MetadataExtractor {
             String clean = withCampus(oneOrganisation(name.replaceFirst("^(?:The|A|An)\\s+", "")
                     .replaceFirst("'s$", "")), s.text(), runStart);
             found.add(new Organisation(clean, runStart, false, "base"));
+            withoutOwner(clean, runStart, "base", found);
             int at = s.text().indexOf(clean, runStart);
             Matcher more = NAME_GOES_ON.matcher(s.text().substring(Math.max(0, at + clean.length())));
             if (at >= 0 && more.lookingAt()) {
-                found.add(new Organisation(s.text().substring(at, at + clean.length() + more.end()), runStart, false,
-                        more.group(1).contains(",") ? "comma" : more.group(1).strip()));
+                String longer = SENTENCE_STOP.matcher(s.text().substring(at, at + clean.length() + more.end()))
+                        .replaceFirst("");
+                String variant = more.group(1).contains(",") ? "comma" : more.group(1).strip();
+                found.add(new Organisation(longer, runStart, false, variant));
+                withoutOwner(longer, runStart, variant, found);
             }
         }
         return found;
+    }
+
+    /**
+     * "Italy's National Institute for X" is also read as "National Institute for X": whether the owner is a place
+     * (dropped) or part of the name ("King's College") is the ranker's to learn from the {@code owned} variant.
+     */
+    private void withoutOwner(String name, int start, String variant, List<Organisation> found) {
+        Matcher owner = OWNER.matcher(name);
+        if (owner.lookingAt()) {
+            String rest = name.substring(owner.end());
+            String[] words = rest.split("\\s+");
+            // "King's College", "Children's Hospital": a possessive right before the organisation word is the name's.
+            if (!cues.organizationWords.contains(words[0])
+                    && java.util.Arrays.stream(words).anyMatch(cues.organizationWords::contains)) {
+                found.add(new Organisation(rest, start, false, "owned-" + variant));
+            }
+        }
     }
 
     /** "University of California, Irvine": a university with several campuses is named with its campus. */
@@ -890,9 +917,15 @@ final class MetadataExtractor {
         String before = name.substring(0, and);
         String[] lastWords = name.split("\\s+");
         boolean endsAsOrganisation = cues.organizationWords.contains(lastWords[lastWords.length - 1]);
+        // "Institute for Health and Welfare", "Broad Institute of MIT and Harvard": what follows "and" is more of
+        // the "of"/"for" part where it names no organisation and is not a person's two-word name.
+        String[] joined = name.substring(and + 5).split("\\s+");
+        boolean moreOfTheName = OF_PART.matcher(before).find()
+                && java.util.Arrays.stream(joined).noneMatch(cues.organizationWords::contains)
+                && !(joined.length == 2 && NameRuns.isCapitalised(joined[0]) && NameRuns.isCapitalised(joined[1]));
         for (String w : before.split("\\s+")) {
             if (cues.organizationWords.contains(w)) {
-                return before;
+                return moreOfTheName ? name : before;
             }
         }
         return endsAsOrganisation ? name : before;
@@ -909,7 +942,12 @@ final class MetadataExtractor {
                 continue;
             }
             String owner = words[i].substring(0, words[i].length() - 2);
-            for (int j = 0; j <= i; j++) {
+            // "Imperial College London and King's College London": the owner's words start after the last "and".
+            int from = 0;
+            for (int j = 0; j < i; j++) {
+                from = words[j].equals("and") ? j + 1 : from;
+            }
+            for (int j = from; j <= i; j++) {
                 String w = j == i ? owner : words[j];
                 if (cues.organizationWords.contains(w)) {
                     String rest = String.join(" ", java.util.Arrays.copyOfRange(words, i + 1, words.length));
@@ -922,7 +960,7 @@ final class MetadataExtractor {
                     boolean subUnit = unit.stream().anyMatch(cues.subUnitWords::contains)
                             && unit.stream().noneMatch(cues.independentUnitWords::contains);
                     if (subUnit) {
-                        String parent = String.join(" ", java.util.Arrays.copyOfRange(words, 0, i + 1));
+                        String parent = String.join(" ", java.util.Arrays.copyOfRange(words, from, i + 1));
                         return parent.substring(0, parent.length() - 2);
                     }
                     return rest;

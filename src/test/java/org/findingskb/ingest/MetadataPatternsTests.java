@@ -33,7 +33,7 @@ class MetadataPatternsTests {
                 .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.LEAD);
         assertThat(body("Dr. Hana Bertel, the lead researcher, said the otters slept more.").researchers())
                 .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.LEAD);
-        assertThat(body("Dr. Hana Bertel, one of the lead authors, said the otters slept more.").researchers())
+        assertThat(body("Dr. Hana Bertel, one of the first authors, said the otters slept more.").researchers())
                 .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.LEAD);
     }
 

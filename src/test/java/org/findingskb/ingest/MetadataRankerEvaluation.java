@@ -177,7 +177,7 @@ final class MetadataRankerEvaluation {
         StringBuilder out = new StringBuilder("\nranker settings, cross-validated: l2, threshold -> institution, "
                 + "population, researchers\n");
         for (double l2 : new double[] {0.3, 1.0, 3.0}) {
-            for (double t : new double[] {0.1, 0.2, 0.3, 0.4, 0.5}) {
+            for (double t : new double[] {0.05, 0.1, 0.2, 0.3, 0.4, 0.5}) {
                 MetadataFields.Tally all = MetadataFields.Tally.of("all", List.of());
                 for (List<MetadataFields.Field> f : compare(articles, crossValidated(articles,
                         new MetadataRanker.Thresholds(t, t, t), new SentenceModelTrainer.Settings(100, l2, 1)))) {

@@ -13,6 +13,28 @@ class MetadataRulesTests {
         return TestArticles.analyze("A headline\n\n" + body).metadata();
     }
 
+    /** Every organisation the ranker may choose as the institution. */
+    private static java.util.List<String> institutionCandidates(String body) {
+        ArticleReading reading = TestArticles.rules().read("A headline\n\n" + body);
+        return TestArticles.rules().metadataCandidates(reading).institutions().stream()
+                .map(MetadataCandidates.Candidate::value).toList();
+    }
+
+    @Test
+    void offersAnInstitutionWithoutACountryBeforeItAndInItsLongerForms() {
+        assertThat(institutionCandidates("Dr. Ana Pell of Norland's National Institute for Marine Studies led the "
+                + "work. Tom Reh of the University of Halvard at Easton and Ida Berg of the Institute for Soil and Water "
+                + "took part."))
+                .contains("National Institute for Marine Studies", "University of Halvard at Easton",
+                        "Institute for Soil and Water");
+    }
+
+    @Test
+    void keepsAPossessiveBeforeTheOrganisationWordInTheName() {
+        assertThat(institutionCandidates("The team at Imperial College London and King's College London studied "
+                + "300 homes.")).contains("Imperial College London").doesNotContain("College London");
+    }
+
     @Test
     void keepsAPossessiveThatBelongsToTheInstitutionName() {
         assertThat(metadataOf("Dr. Ivo Brandt, a chemist at Marlowe's Institute of Marine Sciences in Cork, said the "

