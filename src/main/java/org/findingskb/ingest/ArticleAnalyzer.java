@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.findingskb.concept.ConceptType;
+import org.findingskb.finding.FindingKind;
 
 /**
  * Reads one news article about a study: its metadata, the sentences that report findings (each tied to its exact
@@ -149,6 +150,8 @@ public class ArticleAnalyzer {
      */
     ArticleAnalysis decide(ArticleReading reading, SentenceModel sentenceModel) {
         List<ExtractedFinding> findings = new ArrayList<>();
+        // The findings that state a mechanism, whatever kind they were given: the builder reads them as such.
+        Set<Integer> mechanismReadings = new HashSet<>();
         if (sentenceModel == null) {
             reading.rules().forEach(c -> findings.add(c.finding()));
         } else {
@@ -159,6 +162,9 @@ public class ArticleAnalyzer {
                 }
                 SentenceModel.Prediction p = sentenceModel.predict(vector);
                 if (p.isFinding()) {
+                    if (p.mechanismProbability() >= MechanismBuilder.READING) {
+                        mechanismReadings.add(findings.size());
+                    }
                     findings.add(new ExtractedFinding(s.text(), p.kind(), p.timescale(), p.certainty(),
                             p.findingProbability(), s.span(), reading.tagging().of(s.index()), p.by()));
                 }
@@ -168,7 +174,14 @@ public class ArticleAnalyzer {
         ExtractedDesign studyDesign = design.read(reading);
         findings.replaceAll(f -> withEffects(f, reading, meta.interventions(), studyDesign.intervention(),
                 meta.conditions()));
-        List<ExtractedMechanism> mechanismList = mechanisms.build(reading.text(), findings, meta.interventions());
+        // Of kind MECHANISM, by the model or by the rules.
+        for (int i = 0; i < findings.size(); i++) {
+            if (findings.get(i).kind() == FindingKind.MECHANISM) {
+                mechanismReadings.add(i);
+            }
+        }
+        List<ExtractedMechanism> mechanismList = mechanisms.build(reading.text(), findings, mechanismReadings,
+                meta.interventions());
         return new ArticleAnalysis(reading.text(), meta, findings, mechanismList,
                 warnings(meta, findings, mechanismList), studyDesign,
                 (int) reading.roles().stream().filter(role -> role == SentenceRole.BODY).count());

@@ -51,9 +51,13 @@ final class SentenceModel {
      */
     static final double DECISION_THRESHOLD = 0.5;
 
-    /** What the model says of one sentence. */
+    /**
+     * What the model says of one sentence. {@code mechanismProbability}: how likely the kind classifier holds it
+     * that the sentence states a mechanism, whichever kind wins; a sentence that states a result and how it comes
+     * about is read as both.
+     */
     record Prediction(double findingProbability, boolean isFinding, FindingKind kind, Certainty certainty,
-            Timescale timescale, Attribution by) {
+            Timescale timescale, Attribution by, double mechanismProbability) {
     }
 
     private final Map<String, MaxentModel> models;
@@ -85,7 +89,14 @@ final class SentenceModel {
         String timescale = best(TIMESCALE, v);
         Attribution by = Attribution.valueOf(best(BY, v));
         return new Prediction(p, p >= DECISION_THRESHOLD, kind, certainty,
-                NONE.equals(timescale) ? null : Timescale.valueOf(timescale), by);
+                NONE.equals(timescale) ? null : Timescale.valueOf(timescale), by, probability(KIND,
+                FindingKind.MECHANISM.name(), v));
+    }
+
+    private double probability(String part, String outcome, SentenceFeatures.Vector v) {
+        MaxentModel m = models.get(part);
+        int index = m.getIndex(outcome);
+        return index < 0 ? 0 : m.eval(v.names(), v.values())[index];
     }
 
     private String best(String part, SentenceFeatures.Vector v) {
