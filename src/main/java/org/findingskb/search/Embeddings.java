@@ -3,6 +3,7 @@ package org.findingskb.search;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -57,7 +58,13 @@ public class Embeddings {
         CompletableFuture<EmbeddingModel> loaded = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
             try {
-                loaded.complete(new AllMiniLmL6V2QuantizedEmbeddingModel());
+                // A batch's texts run one after another on one thread of their own (the library's default spreads
+                // them over a thread each): the background embedder then takes one core, not every core requests need.
+                loaded.complete(new AllMiniLmL6V2QuantizedEmbeddingModel(Executors.newSingleThreadExecutor(task -> {
+                    Thread thread = new Thread(task, "embedding-batch");
+                    thread.setDaemon(true);
+                    return thread;
+                })));
             } catch (Throwable failure) {
                 loaded.completeExceptionally(failure);
             }
