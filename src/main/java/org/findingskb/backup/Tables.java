@@ -23,6 +23,8 @@ final class Tables {
 
     /** Flyway's own bookkeeping: the target database has its own, written by its own migration. */
     private static final String MIGRATION_HISTORY = "flyway_schema_history";
+    /** Vectors of meaning: derived from the text, computed again after a restore rather than carried in an export. */
+    private static final Set<String> DERIVED = Set.of("finding_meaning", "mechanism_meaning", "study_meaning");
     /** Export line types that differ from their table's name. */
     private static final Map<String, String> TYPE_OF_TABLE = Map.of("source_document", "source", "finding_link", "link");
 
@@ -41,7 +43,7 @@ final class Tables {
         try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 String name = lower(rs.getString("TABLE_NAME"));
-                if (!name.equals(MIGRATION_HISTORY)) {
+                if (!name.equals(MIGRATION_HISTORY) && !DERIVED.contains(name)) {
                     references.put(name, new TreeSet<>());
                 }
             }

@@ -1,11 +1,16 @@
 package org.findingskb.search;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.slf4j.Logger;
@@ -34,6 +39,8 @@ public class Embeddings {
     private final float minSimilarity;
     private final CompletableFuture<EmbeddingModel> model;
     private final AtomicBoolean failureLogged = new AtomicBoolean();
+    /** Texts embedded since start: what the model was asked to compute, for the metrics and tests. */
+    private final AtomicLong computed = new AtomicLong();
     /** Vectors of recent search texts: a text's vector never changes, and embedding it is most of a search's work. */
     private final Cache<String, float[]> queryVectors;
 
@@ -51,7 +58,13 @@ public class Embeddings {
         CompletableFuture<EmbeddingModel> loaded = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
             try {
-                loaded.complete(new AllMiniLmL6V2QuantizedEmbeddingModel());
+                // A batch's texts run one after another on one thread of their own (the library's default spreads
+                // them over a thread each): the background embedder then takes one core, not every core requests need.
+                loaded.complete(new AllMiniLmL6V2QuantizedEmbeddingModel(Executors.newSingleThreadExecutor(task -> {
+                    Thread thread = new Thread(task, "embedding-batch");
+                    thread.setDaemon(true);
+                    return thread;
+                })));
             } catch (Throwable failure) {
                 loaded.completeExceptionally(failure);
             }
@@ -90,8 +103,38 @@ public class Embeddings {
         if (loaded == null) {
             return null;
         }
-        String input = text.length() > maxInputChars ? text.substring(0, maxInputChars) : text;
-        return loaded.embed(input).content().vector();
+        computed.incrementAndGet();
+        return loaded.embed(input(text)).content().vector();
+    }
+
+    /**
+     * The texts' vectors, in order, computed in one call of the model ({@code null} for a blank text); {@code null}
+     * as a whole when meaning search is off or the model could not load. Texts are cut as {@link #embed} cuts them.
+     */
+    List<float[]> embedAll(List<String> texts) {
+        if (!enabled) {
+            return null;
+        }
+        EmbeddingModel loaded = loaded();
+        if (loaded == null) {
+            return null;
+        }
+        List<TextSegment> segments = texts.stream().filter(t -> t != null && !t.isBlank())
+                .map(t -> TextSegment.from(input(t))).toList();
+        List<Embedding> vectors = segments.isEmpty() ? List.of() : loaded.embedAll(segments).content();
+        computed.addAndGet(segments.size());
+        java.util.Iterator<Embedding> next = vectors.iterator();
+        return texts.stream().map(t -> t == null || t.isBlank() ? null : next.next().vector()).toList();
+    }
+
+    /** What the model is given of a text: its first {@code kb.search.semantic.max-input-chars} characters. */
+    String input(String text) {
+        return text.length() > maxInputChars ? text.substring(0, maxInputChars) : text;
+    }
+
+    /** How many texts have been embedded since start (search texts included). */
+    public long computed() {
+        return computed.get();
     }
 
     /**

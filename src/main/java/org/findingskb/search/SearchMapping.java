@@ -48,9 +48,11 @@ public class SearchMapping implements HibernateOrmSearchMappingConfigurer {
     private static final String[] CONCEPT_PATHS = {"id_ref", "name", "synonyms.name", "type"};
 
     private final Embeddings embeddings;
+    private final MeaningStore meanings;
 
-    SearchMapping(Embeddings embeddings) {
+    SearchMapping(Embeddings embeddings, MeaningStore meanings) {
         this.embeddings = embeddings;
+        this.meanings = meanings;
     }
 
     @Override
@@ -63,28 +65,10 @@ public class SearchMapping implements HibernateOrmSearchMappingConfigurer {
         sources(mapping);
         if (embeddings.enabled()) {
             // Without meaning search the indexes have no vector field at all, so a cluster without k-NN takes them.
-            mapping.type(Finding.class).binder(new Meaning<>(embeddings, Finding.class, SearchMapping::findingText,
-                    "statement", "evidence"));
-            mapping.type(Mechanism.class).binder(new Meaning<>(embeddings, Mechanism.class,
-                    m -> joined(m.getName(), m.getDescription()), "name", "description"));
-            mapping.type(Study.class).binder(new Meaning<>(embeddings, Study.class,
-                    s -> joined(s.getTitle(), s.getPopulation()), "title", "population"));
-        }
-    }
-
-    /** A finding means what it states and what its sentence says (when the statement is not the sentence itself). */
-    private static String findingText(Finding finding) {
-        StringBuilder text = new StringBuilder(finding.getStatement() == null ? "" : finding.getStatement());
-        for (var span : finding.getEvidence()) {
-            if (span.exact() != null && !text.toString().contains(span.exact())) {
-                text.append(' ').append(span.exact());
+            for (MeaningKind kind : MeaningKind.values()) {
+                mapping.type(kind.type()).binder(new Meaning(embeddings, meanings, kind));
             }
         }
-        return text.toString();
-    }
-
-    private static String joined(String first, String second) {
-        return second == null || second.isBlank() ? first : first + ". " + second;
     }
 
     private static void concepts(ProgrammaticMappingConfigurationContext mapping) {
@@ -200,22 +184,31 @@ public class SearchMapping implements HibernateOrmSearchMappingConfigurer {
                 .indexingDependency().reindexOnUpdate(ReindexOnUpdate.SHALLOW);
     }
 
-    /** What an entity says, embedded into {@link #MEANING} whenever the properties it is read from change. */
-    private record Meaning<T>(Embeddings embeddings, Class<T> type, java.util.function.Function<T, String> text,
-            String... dependencies) implements TypeBinder {
+    /**
+     * What an entity says, as the vector kept for its current text ({@link MeaningStore}). Embedding takes tens of
+     * milliseconds a text, so it is not done here, in the writing request: an entity whose text has no vector yet
+     * is indexed without one and queued for {@link MeaningEmbedder}, which embeds it and indexes it again.
+     */
+    private record Meaning(Embeddings embeddings, MeaningStore meanings, MeaningKind kind) implements TypeBinder {
 
         @Override
         public void bind(TypeBindingContext context) {
-            for (String dependency : dependencies) {
+            for (String dependency : kind.dependencies()) {
                 context.dependencies().use(dependency);
             }
             IndexFieldReference<float[]> meaning = context.indexSchemaElement().field(MEANING,
                     f -> f.asFloatVector().dimension(Embeddings.DIMENSIONS).vectorSimilarity(VectorSimilarity.COSINE)
                             .projectable(Projectable.YES)).toReference();
-            context.bridge(type, (document, entity, writeContext) -> {
-                float[] vector = embeddings.embed(text.apply(entity));
-                if (vector != null) {
-                    document.addValue(meaning, vector);
+            context.bridge(kind.type(), (document, entity, writeContext) -> {
+                String text = kind.text(entity);
+                if (text == null || text.isBlank() || entity.getId() == null) {
+                    return;
+                }
+                MeaningStore.Stored stored = meanings.find(kind, entity.getId(), MeaningStore.hash(embeddings.input(text)));
+                if (stored == null) {
+                    meanings.enqueue(kind, entity.getId());
+                } else if (stored.vector().length == Embeddings.DIMENSIONS) {
+                    document.addValue(meaning, stored.vector());
                 }
             });
         }

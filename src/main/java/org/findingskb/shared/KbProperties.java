@@ -86,12 +86,19 @@ public record KbProperties(
      *        and its nearest findings are noise
      * @param queryVectors the vectors of recent search texts kept, so that a query asked again is not embedded again
      *        (0: none kept)
+     * @param queue the most written entities waiting for their vector; past it they are left to the sweep
+     * @param batchSize the texts embedded in one call of the model (and kept and re-indexed in one transaction)
+     * @param sweepInterval how often the embedder looks for entities with no vector (besides at start-up and after
+     *        the queue overflowed): what another instance wrote and did not embed before it stopped
      */
     public record Semantic(@DefaultValue("true") boolean enabled,
             @Min(16) @Max(4000) @DefaultValue("1000") int maxInputChars,
             @Min(1) @Max(1000) @DefaultValue("100") int candidates,
             @DecimalMin("-1.0") @DecimalMax("1.0") @DefaultValue("0.3") double minSimilarity,
-            @Min(0) @Max(1_000_000) @DefaultValue("10000") int queryVectors) {
+            @Min(0) @Max(1_000_000) @DefaultValue("10000") int queryVectors,
+            @Min(1) @Max(10_000_000) @DefaultValue("10000") int queue,
+            @Min(1) @Max(1000) @DefaultValue("32") int batchSize,
+            @NotNull @DefaultValue("10m") Duration sweepInterval) {
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -99,12 +100,17 @@ public class LinkProposals {
 
     /** Effects of findings of other studies that share this effect's subject or object, newest first, bounded. */
     private List<FindingEffect> candidates(Finding finding, FindingEffect effect) {
+        // One query per effect of every new finding: the statuses are single parameters, not a list, so Hibernate
+        // keeps the query's translation (it translates a list parameter's query again each time), and nothing is
+        // flushed first, as the ingest's own unsaved rows are of the excluded study.
         return entityManager.createQuery("""
                         select g from FindingEffect g join fetch g.finding f join fetch g.subject join fetch g.object
-                        where f.study.id <> :study and f.reviewStatus in :visible
+                        where f.study.id <> :study and (f.reviewStatus = :visible1 or f.reviewStatus = :visible2)
                           and (g.subject.id = :subject or g.object.id = :object)
                         order by g.id desc""", FindingEffect.class)
-                .setParameter("study", finding.getStudy().getId()).setParameter("visible", VISIBLE)
+                .setFlushMode(FlushModeType.COMMIT)
+                .setParameter("study", finding.getStudy().getId())
+                .setParameter("visible1", ReviewStatus.UNREVIEWED).setParameter("visible2", ReviewStatus.ACCEPTED)
                 .setParameter("subject", effect.getSubject().getId()).setParameter("object", effect.getObject().getId())
                 .setMaxResults(limits.candidates()).getResultList();
     }

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.findingskb.support.Http;
 import org.findingskb.support.Http.Reply;
+import org.findingskb.support.Meanings;
 import org.findingskb.support.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.test.context=browser")
 class WebPageBrowsingTests extends PageTestSupport {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
 
     private static final Pattern BROWSE_COUNT = Pattern.compile("^([\\d,]+) results? for the chosen filters$");
 
@@ -301,6 +305,7 @@ class WebPageBrowsingTests extends PageTestSupport {
                 .getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         Reply ingested = api.send("POST", "/api/sources", article, TestKeys.curator("Content-Type", "text/plain"));
         assertThat(ingested.status()).as("%s", ingested).isIn(200, 201);
+        Meanings.awaitEmbedded(context);
         long seedId = api.get("/api/studies/how-ketamine-helps-depression-quickly-and-over-time").json().get("id").asLong();
         long bmp = api.get("/api/studies/" + seedId + "/findings?size=100").json().get("content").valueStream()
                 .filter(f -> f.get("statement").asString().contains("BMP"))

@@ -4,12 +4,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 
-import org.findingskb.FindingsKbApplication;
+import org.findingskb.support.Restarts;
 import org.findingskb.source.SourceRepository;
 import org.findingskb.web.KnowledgeBaseCounts;
 
@@ -18,31 +16,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The bundled article seeds an empty knowledge base once; restarts and re-ingests add nothing. */
 class SeedingTests {
 
-    private static ConfigurableApplicationContext start(String databaseKey) {
-        return new SpringApplicationBuilder(FindingsKbApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("kb.test.database-key=" + databaseKey, "spring.main.banner-mode=off")
-                .run();
-    }
 
     @Test
     void restartingOnTheSameDatabaseDuplicatesNothing() {
         String database = "restart-" + UUID.randomUUID();
         Map<String, Long> first;
-        try (ConfigurableApplicationContext context = start(database)) {
+        try (ConfigurableApplicationContext context = Restarts.start(database)) {
             first = context.getBean(KnowledgeBaseCounts.class).current();
         }
         assertThat(first.get("sources")).isEqualTo(1);
         assertThat(first.get("studies")).isEqualTo(1);
         assertThat(first.get("findings")).isPositive();
-        try (ConfigurableApplicationContext context = start(database)) {
+        try (ConfigurableApplicationContext context = Restarts.start(database)) {
             assertThat(context.getBean(KnowledgeBaseCounts.class).current()).isEqualTo(first);
         }
     }
 
     @Test
     void theSameTextIngestedAgainAnswersWithTheStoredSource() throws Exception {
-        try (ConfigurableApplicationContext context = start("reingest-" + UUID.randomUUID())) {
+        try (ConfigurableApplicationContext context = Restarts.start("reingest-" + UUID.randomUUID())) {
             IngestService ingest = context.getBean(IngestService.class);
             String seed = new String(new ClassPathResource("seed/knowridge-2025-ketamine-fast-and-lasting.txt")
                     .getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

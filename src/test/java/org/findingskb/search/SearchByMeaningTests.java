@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.findingskb.support.Http;
 import org.findingskb.support.Http.Reply;
+import org.findingskb.support.Meanings;
 import org.findingskb.support.TestKeys;
 
 /**
@@ -97,6 +98,9 @@ class SearchByMeaningTests {
     @Autowired
     Environment environment;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     Http http;
     /** The study each article became. */
     final Map<String, Long> studies = new LinkedHashMap<>();
@@ -115,6 +119,9 @@ class SearchByMeaningTests {
             Reply reply = http.send("POST", "/api/sources", text, TestKeys.curator("Content-Type", "text/plain"));
             assertThat(reply.status()).as(reply.body()).isIn(200, 201);
             studies.put(article, reply.json().get("studyId").asLong());
+        }
+        if (meaningConfigured()) {
+            Meanings.awaitEmbedded(context);
         }
     }
 

@@ -11,11 +11,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import org.findingskb.FindingsKbApplication;
+import org.findingskb.support.Restarts;
 import org.findingskb.finding.FindingFilter;
 import org.findingskb.finding.FindingKind;
 import org.findingskb.finding.FindingResponse;
@@ -32,12 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The index follows every write, survives restarts, and is rebuilt when it is lost. */
 class SearchIndexLifecycleTests {
 
-    private static ConfigurableApplicationContext start(String databaseKey) {
-        return new SpringApplicationBuilder(FindingsKbApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("kb.test.database-key=" + databaseKey, "spring.main.banner-mode=off")
-                .run();
-    }
 
     private static long findingsMatching(ConfigurableApplicationContext context, String q) {
         return context.getBean(FindingService.class)
@@ -47,7 +39,7 @@ class SearchIndexLifecycleTests {
 
     @Test
     void anIngestedArticleIsSearchableAtOnce() {
-        try (ConfigurableApplicationContext context = start("ingest-" + UUID.randomUUID())) {
+        try (ConfigurableApplicationContext context = Restarts.start("ingest-" + UUID.randomUUID())) {
             assertThat(findingsMatching(context, "zebrafish")).isZero();
             context.getBean(IngestService.class).ingest("Fish study\n\nThe researchers found that zebrafish given the"
                     + " drug swam more.\n\nThe study is published in Fish Letters.", SourceOverrides.none());
@@ -83,7 +75,7 @@ class SearchIndexLifecycleTests {
         FindingKind kind;
         String cursor;
         List<Long> secondPage;
-        try (ConfigurableApplicationContext context = start(database)) {
+        try (ConfigurableApplicationContext context = Restarts.start(database)) {
             counts = context.getBean(KnowledgeBaseCounts.class).current();
             matches = findingsMatching(context, "neurons");
             indexDirectory = Path.of(context.getEnvironment().getProperty("kb.data-dir"), "index");
@@ -96,7 +88,7 @@ class SearchIndexLifecycleTests {
         assertThat(secondPage).isNotEmpty();
 
         assertThat(Files.readString(indexDirectory.resolve("mapping-version")).strip()).startsWith(SearchIndex.MAPPING_VERSION);
-        try (ConfigurableApplicationContext context = start(database)) {
+        try (ConfigurableApplicationContext context = Restarts.start(database)) {
             assertThat(context.getBean(SearchIndex.class).ensureComplete()).as("nothing to re-index").isEmpty();
             assertThat(findingsMatching(context, "neurons")).isEqualTo(matches);
             assertThat(results(context, kind, null, cursor).content()).as("paging on after a restart")
@@ -110,7 +102,7 @@ class SearchIndexLifecycleTests {
         // As an index written by an earlier version would stand: its documents lack what hits now read.
         Files.createDirectories(indexDirectory);
         Files.writeString(indexDirectory.resolve("mapping-version"), "1\n");
-        try (ConfigurableApplicationContext context = start(database)) {
+        try (ConfigurableApplicationContext context = Restarts.start(database)) {
             assertThat(Files.readString(indexDirectory.resolve("mapping-version")).strip())
                     .as("rebuilt for this mapping").startsWith(SearchIndex.MAPPING_VERSION);
             assertThat(context.getBean(KnowledgeBaseCounts.class).current()).isEqualTo(counts);
