@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.findingskb.concept.Concept;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import org.findingskb.mechanism.Timescale;
+import org.findingskb.support.Meanings;
 
 /**
  * A finding, or a page of findings with their evidence, concepts and mechanisms, costs the same few statements at
@@ -61,12 +63,20 @@ class FindingPageStatementsTests {
     TransactionTemplate transactions;
     @Autowired
     EntityManagerFactory entityManagerFactory;
+    @Autowired
+    ApplicationContext context;
 
     @BeforeEach
     void holdManyFindings() {
-        if (findings.count() >= FINDINGS) {
-            return;
+        if (findings.count() < FINDINGS) {
+            write();
         }
+        // The embedder stores vectors and re-indexes in the background after each write: its statements are not the
+        // read's, so the counts start once it has nothing left to do.
+        Meanings.awaitEmbedded(context);
+    }
+
+    private void write() {
         transactions.executeWithoutResult(status -> {
             StringBuilder text = new StringBuilder();
             List<int[]> spans = new ArrayList<>();
