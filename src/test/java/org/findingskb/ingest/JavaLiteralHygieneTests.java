@@ -31,13 +31,13 @@ class JavaLiteralHygieneTests {
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?");
     private static final int RUN = 6;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     /**
      * Surnames that are also words of the calendar (a senior author named Fall, an author named May): the application
-     * must know these words to read dates, so a literal holding one names a month or season, not the researcher.
+     * must know these words to read dates (the metadata vocabulary's {@code notJournalWords}), so a literal holding
+     * one names a month or season, not the researcher.
      */
-    private static final Set<String> CALENDAR = Set.of("January", "February", "March", "April", "May", "June", "July",
-            "August", "September", "October", "November", "December", "Spring", "Summer", "Autumn", "Fall", "Winter");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> CALENDAR = calendarWords();
 
     @Test
     void noJavaLiteralRepeatsSixWordsOfAnArticle() {
@@ -95,6 +95,13 @@ class JavaLiteralHygieneTests {
     }
 
     private static final Path RESOURCES = Path.of("src/test/resources");
+
+    private static Set<String> calendarWords() {
+        Set<String> words = new HashSet<>();
+        JSON.readTree(Path.of("src/main/resources/ingest/metadata-vocabulary.json").toFile()).get("notJournalWords")
+                .forEach(w -> words.add(w.asString()));
+        return words;
+    }
 
     /** Article texts (and, for {@code .gold.json}, gold files) under the corpus and gold folders. */
     private static List<Path> corpusFiles(String suffix) {
